@@ -1,0 +1,1 @@
+"""Writers (and their readers): JSON, NewsML-G2 and ninjs."""

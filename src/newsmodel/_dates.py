@@ -18,6 +18,8 @@ from typing import Final, NamedTuple
 
 from dateutil import parser as du_parser
 
+from newsmodel._text import word_set
+
 __all__ = ["is_date_line", "is_relative_date", "parse_date"]
 
 MIN_YEAR: Final = 1900
@@ -146,121 +148,24 @@ _LABEL_RE: Final = re.compile(
     r"|aggiornato(?:\s+il)?|gepubliceerd(?:\s+op)?|bijgewerkt(?:\s+op)?)\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
-_FILLER_WORDS: Final = frozenset(
-    [
-        "at",
-        "on",
-        "the",
-        "of",
-        "and",
-        "um",
-        "am",
-        "à",
-        "le",
-        "de",
-        "el",
-        "del",
-        "a",
-        "las",
-        "alle",
-        "il",
-        "op",
-        "om",
-        "uhr",
-        "h",
-        "gmt",
-        "utc",
-        "et",
-        "pt",
-        "ct",
-        "mt",
-        "updated",
-        "modified",
-        "published",
-        "posted",
-        "created",
-        "first",
-        "last",
-        "date",
-        "stand",
-        "aktualisiert",
-        "veröffentlicht",
-        "erstellt",
-        "publié",
-        "mis",
-        "jour",
-        "publicado",
-        "actualizado",
-        "pubblicato",
-        "aggiornato",
-        "gepubliceerd",
-        "bijgewerkt",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "montag",
-        "dienstag",
-        "mittwoch",
-        "donnerstag",
-        "freitag",
-        "samstag",
-        "sonntag",
-        "mo",
-        "di",
-        "mi",
-        "do",
-        "fr",
-        "sa",
-        "so",
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-        "lunes",
-        "martes",
-        "miércoles",
-        "jueves",
-        "viernes",
-        "sábado",
-        "domingo",
-        "lunedì",
-        "martedì",
-        "mercoledì",
-        "giovedì",
-        "venerdì",
-        "sabato",
-        "domenica",
-        "maandag",
-        "dinsdag",
-        "woensdag",
-        "donderdag",
-        "vrijdag",
-        "zaterdag",
-        "zondag",
-        "local",
-        "time",
-        "ore",
-        "heures",
-        "horas",
-    ]
+_FILLER_WORDS: Final = word_set(
+    "at on the of and um am à le de el del a las alle il op om uhr h gmt utc et pt ct mt "
+    "updated modified published posted created first last date stand aktualisiert "
+    "veröffentlicht erstellt publié mis jour publicado actualizado pubblicato aggiornato "
+    "gepubliceerd bijgewerkt monday tuesday wednesday thursday friday saturday sunday mon "
+    "tue tues wed thu thur thurs fri sat sun montag dienstag mittwoch donnerstag freitag "
+    "samstag sonntag mo di mi do fr sa so lundi mardi mercredi jeudi vendredi samedi "
+    "dimanche lunes martes miércoles jueves viernes sábado domingo lunedì martedì "
+    "mercoledì giovedì venerdì sabato domenica maandag dinsdag woensdag donderdag vrijdag "
+    "zaterdag zondag local time ore heures horas"
 )
+_DIGIT_RE: Final = re.compile(r"\d")
+_MONTH_SPLIT_RE: Final = re.compile(r"[\s\d]+")
+_YEAR_RE: Final = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+MAX_DATEUTIL_CHARS: Final = 60
+"""dateutil, the slow last resort, only sees strings this short."""
+MAX_DATE_LINE_CHARS: Final = 100
+"""A date line is no longer than this."""
 _WORD_RE: Final = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
@@ -314,6 +219,11 @@ def _two_digit_year(year: str) -> int:
     return value
 
 
+def _has_month_word(text: str) -> bool:
+    """A cheap test before the month-name regexes: does any word name a month?"""
+    return any(word.strip(".,;:()") in _MONTHS for word in _MONTH_SPLIT_RE.split(text.lower()))
+
+
 def _find_day(text: str, now: dt.datetime | None) -> tuple[dt.date, int, int] | None:
     """The calendar day in *text* with the span it covers, trying each dialect in order."""
     for regex in (_NUMERIC_YMD_RE, _NUMERIC_DMY_RE):
@@ -326,6 +236,8 @@ def _find_day(text: str, now: dt.datetime | None) -> tuple[dt.date, int, int] | 
             found = _make_date(year, month, day)
             if found:
                 return found, m.start(), m.end()
+    if not _has_month_word(text):
+        return None
     for regex in (_DMY_RE, _MDY_RE, _YMD_TEXT_RE):
         m = regex.search(text)
         if m:
@@ -439,7 +351,7 @@ def _parse_written(text: str, now: dt.datetime | None) -> _Found | None:
 
 def _parse_dateutil(text: str) -> _Found | None:
     """The last resort: python-dateutil, for strings that hold a year and something more."""
-    if not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", text) or text.strip().isdigit():
+    if len(text) > MAX_DATEUTIL_CHARS or not _YEAR_RE.search(text) or text.strip().isdigit():
         return None
     # Two naive sentinels: a part dateutil filled in from the default differs between them.
     first, second = dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2)  # noqa: DTZ001
@@ -505,7 +417,7 @@ def _scan(raw: str, now: dt.datetime | None) -> _Found | None:
     if len(raw) > MAX_DATE_CHARS:
         return None
     text = _clean(raw)
-    if not text or not any(c.isdigit() for c in text):
+    if not text or not _DIGIT_RE.search(text):
         if now is not None and text:
             value = _resolve_relative(text, now)
             return _Found(value, "") if value else None
@@ -557,12 +469,14 @@ def is_date_line(raw: str, *, now: dt.datetime | None = None) -> bool:
 
     A sentence that merely contains a date is not a date line.
     """
+    if len(raw) > MAX_DATE_LINE_CHARS:
+        return False
     if is_relative_date(raw):
         return True
     found = _scan(raw, now)
     if found is None or not _plausible(found.value, now):
         return False
     if not found.residue:
-        return len(raw) <= 60
+        return len(raw) <= MAX_DATEUTIL_CHARS
     words = [w for w in _WORD_RE.findall(found.residue) if w.lower() not in _FILLER_WORDS]
-    return len(words) == 0 and not re.search(r"\d", found.residue)
+    return len(words) == 0 and not _DIGIT_RE.search(found.residue)

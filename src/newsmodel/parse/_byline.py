@@ -15,7 +15,7 @@ from typing import Final, NamedTuple
 from newsmodel._dates import is_date_line
 from newsmodel._text import word_set
 
-__all__ = ["Byline", "Dateline", "parse_byline", "split_dateline"]
+__all__ = ["Byline", "Dateline", "is_name", "name_byline", "parse_byline", "split_dateline"]
 
 MAX_BYLINE_CHARS: Final = 160
 """Bylines are short; longer lines are prose."""
@@ -88,6 +88,9 @@ _BY_RE: Final = re.compile(
 )
 _PART_SPLIT_RE: Final = re.compile(r"\s+[|·•—–-]\s+|\s*\|\s*")
 _NAMES_SPLIT_RE: Final = re.compile(r"\s*,\s*|\s*;\s*|\s+(?:and|und|et|y|e|en|og|och|i|&)\s+")
+_NAME_IN_PLACE_RE: Final = re.compile(
+    r"^(?P<name>.+?) (?:in|aus|à|en|a) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}$"
+)
 _IN_PLACE_RE: Final = re.compile(r"^(?:in|aus|à|en|a|in)\s+[A-Z]")
 _NAME_CHARS_RE: Final = re.compile(r"^[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*\.?$")
 
@@ -217,6 +220,19 @@ def parse_byline(line: str) -> Byline | None:
             return None
         parts = [head, tail]
     return _read_parts(parts, prefixed=m is not None)
+
+
+def name_byline(line: str) -> Byline | None:
+    """A bare name ("Jane Doe") or a name and a place ("Jane Doe in Berlin") as a byline.
+
+    Only the caller knows whether the line sits where a byline sits (between the
+    headline and the date); on its own such a line may be a headline.
+    """
+    if len(line) > MAX_BYLINE_CHARS:
+        return None
+    m = _NAME_IN_PLACE_RE.match(line)
+    name = _tidy_name(m["name"] if m else line)
+    return Byline((name,), {}, None, None) if is_name(name) else None
 
 
 def split_dateline(paragraph: str) -> Dateline | None:

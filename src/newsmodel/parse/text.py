@@ -21,7 +21,7 @@ from newsmodel.extract.analysis import analyze
 from newsmodel.extract.language import detect_language
 from newsmodel.model import Article, FieldSource, ParseWarning, Person
 from newsmodel.options import DEFAULT_OPTIONS, ParseOptions
-from newsmodel.parse._byline import Byline, parse_byline, split_dateline
+from newsmodel.parse._byline import Byline, name_byline, parse_byline, split_dateline
 from newsmodel.parse._chrome import is_chrome, is_end_marker
 from newsmodel.parse._common import article_id, check_size
 from newsmodel.parse._layout import split_units
@@ -39,6 +39,9 @@ MAX_META_CHARS: Final = 200
 """Date lines and bylines are no longer than this."""
 MAX_META_WORDS: Final = 25
 """Date lines and bylines have fewer words than this."""
+STANDFIRST_MIN_WORDS: Final = 10
+STANDFIRST_RATIO: Final = 1.3
+"""A title line this much longer than the one above it is a standfirst under a headline."""
 MAX_HEADLINE_WORDS: Final = 30
 MAX_HEADLINE_CHARS: Final = 250
 
@@ -51,9 +54,9 @@ _MODIFIED_RE: Final = re.compile(
     r"aggiornato|bijgewerkt|atualizado)\b",
     re.IGNORECASE,
 )
-_META_SPLIT_RE: Final = re.compile(r"\s+[|·•—–]\s+|\s*\|\s*")
+_META_SPLIT_RE: Final = re.compile(r"\s+[|·•—–-]\s+|\s*\|\s*")
 _CLOSERS: Final = "\"”’'»)"
-_TERMINALS: Final = (".", "!", "…")
+_TERMINALS: Final = (".", "!", "…", ":")
 
 
 class _Meta(NamedTuple):
@@ -105,6 +108,12 @@ def _is_title_like(unit: str) -> bool:
     )
 
 
+def _is_standfirst(unit: str, previous: str) -> bool:
+    """Whether *unit* is a standfirst under the headline *previous*: clearly the longer of two."""
+    words, previous_words = unit.count(" ") + 1, previous.count(" ") + 1
+    return words >= STANDFIRST_MIN_WORDS and words > previous_words * STANDFIRST_RATIO
+
+
 def _norm(unit: str) -> str:
     return unit.casefold().strip(" .")
 
@@ -138,12 +147,21 @@ def _find_head(units: list[str]) -> _Head:
         return _Head(None, None, body_start, metas)
     head_metas = [i for i in metas if i < body_start]
     if not head_metas:
-        # No date, no byline: the first title-like line is the headline and the body
-        # follows it (the plain article file: title line, blank line, paragraphs).
-        return _Head(units[candidates[0]], None, candidates[0] + 1, metas)
+        # No date, no byline. An article file starts with its title and the body follows;
+        # page text shows chrome before its headline, and the headline is the last title
+        # line before the body.
+        chrome_on_top = any(is_chrome(units[i]) for i in range(candidates[0]))
+        index = candidates[-1] if chrome_on_top else candidates[0]
+        return _Head(units[index], None, index + 1, metas)
     first_meta = min(head_metas)
     before = [c for c in candidates if c < first_meta]
+    if len(before) >= 2:
+        byline = name_byline(units[before[-1]])
+        if byline is not None:  # "Jane Doe" or "Jane Doe in Berlin" between headline and date
+            metas[before.pop()] = _Meta((), byline)
     index = before[-1] if before else candidates[0]
+    if len(before) >= 2 and _is_standfirst(units[before[-1]], units[before[-2]]):
+        index = before[-2]
     headline = units[index]
     subheadline = next(
         (units[c] for c in candidates if c > index and _norm(units[c]) != _norm(headline)), None

@@ -16,154 +16,36 @@ looks like a name the answer is empty rather than a guess.
 
 from __future__ import annotations
 
+import functools
+import importlib.resources
 import re
 import unicodedata
 from typing import Final
 
-__all__ = ["AGENCIES", "is_agency", "split_authors"]
+__all__ = ["agencies", "is_agency", "is_organization", "split_authors"]
 
-AGENCIES: Final = frozenset(
-    {
-        "afp",
-        "agence france-presse",
-        "ansa",
-        "ap",
-        "apa",
-        "associated press",
-        "the associated press",
-        "dpa",
-        "epd",
-        "kna",
-        "kathpress",
-        "sda",
-        "efe",
-        "reuters",
-        "thomson reuters",
-        "xinhua",
-        "ddp",
-        "dapd",
-        "sid",
-        "upi",
-        "bloomberg",
-        "pa",
-        "press association",
-        "ats",
-        "keystone-sda",
-        "europa press",
-        "ani",
-        "pti",
-        "ians",
-        "tass",
-        "ria novosti",
-        "kyodo",
-        "yonhap",
-        "aap",
-        "cnn wire",
-        "ots",
-        "afp/dpa",
-        "dpa/afp",
-    }
-)
-"""News agencies written where a byline expects a person (lower case)."""
+_DATA: Final = "data/authors"
 
-_ROLE_WORDS: Final = frozenset(
-    {
-        "staff",
-        "writer",
-        "writers",
-        "reporter",
-        "reporters",
-        "correspondent",
-        "correspondents",
-        "editor",
-        "editors",
-        "editorial",
-        "contributor",
-        "contributing",
-        "columnist",
-        "senior",
-        "chief",
-        "political",
-        "photographer",
-        "photos",
-        "photo",
-        "redaktion",
-        "redakteur",
-        "redakteurin",
-        "korrespondent",
-        "korrespondentin",
-        "autor",
-        "autorin",
-        "gastautor",
-        "gastautorin",
-        "rédaction",
-        "redacción",
-        "redazione",
-        "team",
-        "desk",
-        "newsroom",
-        "admin",
-        "administrator",
-        "webmaster",
-        "guest",
-        "author",
-        "authors",
-        "updated",
-        "published",
-        "posted",
-        "gmt",
-        "utc",
-        "cet",
-        "cest",
-        "est",
-        "edt",
-        "pst",
-        "pdt",
-        "hours",
-        "hour",
-        "minutes",
-        "ago",
-        "stunden",
-        "minuten",
-        "follow",
-        "email",
-        "e-mail",
-        "twitter",
-        "facebook",
-        "share",
-        "comments",
-        "comment",
-        "kommentare",
-        "news",
-        "online",
-        "press",
-        "media",
-        "anonymous",
-        "unknown",
-        "foto",
-        "fotos",
-        "bild",
-        "bilder",
-        "quelle",
-        "source",
-        "sources",
-        "agency",
-        "agencies",
-        "agenturen",
-        "posts",
-        "profile",
-        "articles",
-        "artikel",
-        "mehr",
-    }
-)
-"""Words that never belong to a person's name in a byline (lower case)."""
+
+@functools.cache
+def _words(name: str) -> frozenset[str]:
+    """One word list of ``newsmodel/data/authors``, without comments and blank lines."""
+    text = importlib.resources.files("newsmodel").joinpath(f"{_DATA}/{name}").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def agencies() -> frozenset[str]:
+    """News agencies written where a byline expects a person (lower case)."""
+    return _words("agencies.txt")
+
 
 _PREFIX: Final = re.compile(
     r"^(?i:(?:written|posted|published|reported|text|story|words|interview|photos?|"
     r"geschrieben|verfasst|erstellt|veröffentlicht|eingestellt|ein\s+beitrag|beitrag|"
     r"publié|écrit|rédigé|escrito|publicado|scritto|pubblicato|geplaatst|geschreven)\s+)?"
-    r"(?:(?i:by|von|vom|par|por|door|from)|av|af|di)\s*[:\-–—]?\s+|"
+    r"(?:(?i:by|von|vom|par|por|door|from)|av|af)\s*[:\-–—]?\s+|"
     r"^(?i:author|authors|autor|autorin|autoren|auteur|autore|text|texte|"
     r"redaktion|written\s+by|by)\s*[:\-–—]\s*",
 )
@@ -182,14 +64,33 @@ _TAIL: Final = re.compile(
 _NAME_TOKEN: Final = re.compile(r"^[^\W\d_][\w.'’\-]*$")
 _TITLES: Final = frozenset({"phd", "ph.d.", "md", "m.d.", "dr.", "dr", "prof.", "prof", "mba", "dipl.-ing."})
 _SUFFIXES: Final = frozenset({"jr.", "sr.", "ii", "iii", "iv"})
+_DOMAIN: Final = re.compile(r"\w\.(?:[a-z]{2,3}|info|online|news)\b|^www\.", re.IGNORECASE)
+_ARTICLES: Final = frozenset({"the", "die", "der", "das", "la", "le", "les", "el", "il", "los", "het", "een"})
 _PARTICLES: Final = frozenset(
     {"von", "van", "de", "der", "den", "del", "della", "di", "da", "du", "le", "la", "bin", "al", "el", "zu", "ten", "ter", "dos", "das", "y"}
 )
 
 
 def is_agency(name: str) -> bool:
-    """Whether *name* is a news agency rather than a person."""
-    return " ".join(name.lower().split()).strip(" .()") in AGENCIES
+    """Whether *name* is a news agency rather than a person.
+
+    >>> is_agency("dpa"), is_agency("Jane Doe")
+    (True, False)
+    """
+    key = " ".join(name.lower().split()).strip(" .()")
+    return key in agencies() or all(part.strip() in agencies() for part in key.split("/"))
+
+
+def is_organization(name: str) -> bool:
+    """Whether *name* reads as an organisation or a web site rather than a person.
+
+    >>> is_organization("Deutsches Rotes Kreuz e.V."), is_organization("kath.net")
+    (True, True)
+    """
+    if _DOMAIN.search(name):
+        return True
+    words = _words("organizations.txt")
+    return any(token.strip(",()").lower() in words for token in name.split())
 
 
 def _strip_prefix(text: str) -> str:
@@ -203,24 +104,24 @@ def _strip_prefix(text: str) -> str:
 def _clean_part(part: str) -> str | None:
     """One person's name out of one separated part, or ``None``."""
     part = _strip_prefix(part.strip(" \t\n:-–—|*\"'“”„«»"))
-    if not part or is_agency(part):
+    if not part or is_agency(part) or is_organization(part):
         return None
+    roles = _words("roles.txt")
     tokens = part.split()
-    # Drop role words and suffixes at either end ("Senior Reporter Jane Doe", "Jane Doe, PhD").
-    while tokens and tokens[-1].lower().strip(",.") in (_ROLE_WORDS | _TITLES):
+    # Drop role words and titles at either end ("Senior Reporter Jane Doe", "Jane Doe, PhD").
+    while tokens and tokens[-1].lower().strip(",.") in roles | _TITLES:
         tokens.pop()
-    while tokens and tokens[0].lower().strip(",:") in (_ROLE_WORDS | _TITLES):
+    while tokens and tokens[0].lower().strip(",:") in roles | _TITLES:
         tokens.pop(0)
-    if not tokens or len(tokens) > 5:
+    if not tokens or len(tokens) > 4 or tokens[0].lower() in _ARTICLES:
         return None
-    if any(t.lower().strip(".,") in _ROLE_WORDS for t in tokens):
+    if any(t.lower().strip(".,") in roles for t in tokens):
         return None
     if not all(_NAME_TOKEN.match(t) for t in tokens):
         return None
-    letters = sum(len(t) for t in tokens)
-    if letters < 2 or (len(tokens) == 1 and len(tokens[0]) < 2):
+    if len(tokens) == 1 and len(tokens[0]) < 3:
         return None
-    if len(tokens) > 1 and not any(t[0].isupper() for t in tokens if t.lower() not in _PARTICLES):
+    if len(tokens) > 1 and not all(t[0].isupper() or t.lower() in _PARTICLES for t in tokens):
         return None
     if tokens[-1].endswith(".") and len(tokens[-1]) > 3 and tokens[-1].lower() not in _SUFFIXES:
         tokens[-1] = tokens[-1].rstrip(".")

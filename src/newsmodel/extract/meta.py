@@ -13,6 +13,7 @@ from typing import Any, Final
 from urllib.parse import urljoin
 
 import attrs
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newsmodel.extract._bylines import article_scope, byline_candidates
@@ -85,6 +86,8 @@ _LANGUAGE_META: Final = ("content-language", "language", "dc.language", "dcterms
 _IMAGE_META: Final = ("og:image:secure_url", "og:image", "og:image:url", "twitter:image", "twitter:image:src", "itemprop:image")
 _CAPTION_META: Final = ("og:image:alt", "twitter:image:alt")
 _LANGUAGE: Final = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{4}))?(?:[-_]([a-zA-Z]{2}|\d{3}))?(?:[-_.].*)?$")
+_WRITTEN_BY: Final = re.compile(r"(?i)written by|verfasst von|geschrieben von|auteur|autor|author|écrit par|escrito por")
+_BODY_TEXT: Final = etree.XPath("string(/html/body)")
 _KEYWORD_SPLIT: Final = re.compile(r"\s*[,;]\s*")
 
 
@@ -158,33 +161,65 @@ def _ld_names(value: Any, ld: LdArticle, *, people_only: bool) -> list[str]:
     return []
 
 
-def _authors(
-    ld: LdArticle | None, tags: PageTags, root: HtmlElement, heading: HtmlElement | None
-) -> tuple[tuple[str, ...], str | None, list[str]]:
-    """The people who wrote the article, the source used, and agencies met on the way."""
-    agencies: list[str] = []
+def _yoast_author(tags: PageTags) -> list[str]:
+    """The ``twitter:dataN`` value whose ``twitter:labelN`` says "Written by" (Yoast SEO)."""
+    for n in range(1, 5):
+        label = tags.get(f"twitter:label{n}")
+        if label and _WRITTEN_BY.search(label):
+            return tags.all(f"twitter:data{n}")[:1]
+    return []
 
-    def clean(raws: list[str]) -> tuple[str, ...]:
+
+def _authors(
+    ld: LdArticle | None,
+    tags: PageTags,
+    root: HtmlElement,
+    heading: HtmlElement | None,
+    sites: frozenset[str],
+) -> tuple[tuple[str, ...], str | None, list[str]]:
+    """The people who wrote the article, the source used, and agencies met on the way.
+
+    Names from JSON-LD and ``<meta>`` count only when the page shows them too, and
+    a one-word name that is the site's own name is taken for the site.
+    """
+    agencies: list[str] = []
+    shown: list[str] = []
+
+    def visible(name: str) -> bool:
+        if not shown:
+            shown.append(" ".join(str(_BODY_TEXT(root)).split()).casefold())
+        return name.casefold() in shown[0]
+
+    def clean(raws: list[str], *, verify: bool) -> tuple[str, ...]:
         names: list[str] = []
         for raw in raws:
             if raw.startswith(("http://", "https://", "www.")):
                 continue
             if is_agency(raw):
                 agencies.append(raw.strip())
-            names.extend(n for n in split_authors(raw) if n.casefold() not in {x.casefold() for x in names})
+            for name in split_authors(raw):
+                if name.casefold() in {x.casefold() for x in names}:
+                    continue
+                if " " not in name and site_keys([name], []) & sites:
+                    continue
+                if verify and not visible(name):
+                    continue
+                names.append(name)
         return tuple(names)
 
     if ld is not None:
-        names = clean(_ld_names(ld.node.get("author"), ld, people_only=True))
+        names = clean(_ld_names(ld.node.get("author"), ld, people_only=True), verify=True)
         if names:
             return names, "json-ld", agencies
     for key in _AUTHOR_META:
-        values = tags.all(key)
-        names = clean(values)
+        names = clean(tags.all(key), verify=True)
         if names:
             return names, _source(key), agencies
+    names = clean(_yoast_author(tags), verify=True)
+    if names:
+        return names, "twitter", agencies
     for source, raws in byline_candidates(root, heading):
-        names = clean(raws)
+        names = clean(raws, verify=False)
         if names:
             return names, source, agencies
     return (), None, agencies
@@ -302,7 +337,7 @@ def extract_metadata(root: HtmlElement, *, url: str | None, options: ParseOption
         put("headline", chosen[0], chosen[1])
         heading = chosen[2]
 
-    names, author_source, agencies = _authors(ld, tags, root, heading)
+    names, author_source, agencies = _authors(ld, tags, root, heading, sites)
     if "publisher" not in values and agencies:
         put("publisher", agencies[0], author_source)
 

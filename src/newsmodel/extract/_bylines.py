@@ -8,13 +8,13 @@ and teaser lists are skipped because their bylines belong to other texts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Final
 
 from lxml import etree
 from lxml.html import HtmlElement
 
-__all__ = ["article_scope", "byline_candidates", "outside_chrome"]
+__all__ = ["article_scope", "byline_candidates", "heading_ancestors", "outside_chrome"]
 
 _MICRODATA: Final = etree.XPath(".//*[@itemprop='author' or @itemprop='creator' or @rel='author']")
 _REL_AUTHOR: Final = etree.XPath(".//a[contains(@rel, 'author')]")
@@ -37,21 +37,25 @@ _BY_START: Final = re.compile(
     r"author:|text:|texte:|redaktion:))(?:\s|$)"
 )
 _CHROME_WORDS: Final = re.compile(
-    r"(?i)comment|related|sidebar|widget|teaser|footer|respond|reply|share|social|newsletter|"
-    r"promo|recommend|popular|more-|trending|breadcrumb|navigation|menu"
+    r"(?i)(?:^|\s)(?:comment|kommentar|related|sidebar|widget|teaser|footer|respond|reply|share|social|"
+    r"newsletter|promo|recommend|popular|more-|trending|breadcrumb|disqus|cookie|consent)"
 )
 _CHROME_TAGS: Final = frozenset({"footer", "aside", "nav", "script", "style", "noscript", "option", "select", "form"})
-_NOT_BYLINE: Final = re.compile(r"(?i)avatar|bio|about|description|image|photo|social|more|img|icon|label|title")
+_NOT_BYLINE: Final = re.compile(r"(?i)avatar|bio\b|about|description|image|photo|social|more|img|icon|box-title|widget-title")
 _SCOPE_TAGS: Final = frozenset({"article", "main"})
 _MAX_CHARS: Final = 120
 _MAX_EACH: Final = 6
 _SPACE: Final = re.compile(r"\s+")
 
 
-def outside_chrome(el: HtmlElement, scope: HtmlElement | None = None) -> bool:
-    """Whether *el* sits outside comments, footers, sidebars and teaser lists."""
+def outside_chrome(el: HtmlElement, stop: Collection[HtmlElement] = ()) -> bool:
+    """Whether *el* sits outside comments, footers, sidebars and teaser lists.
+
+    The search stops at any element of *stop*: the ancestors of the article's
+    heading are not chrome, whatever their class says.
+    """
     for node in (el, *el.iterancestors()):
-        if node is scope:
+        if node in stop:
             return True
         if node.tag in _CHROME_TAGS:
             return False
@@ -90,21 +94,21 @@ def _inner_name(el: HtmlElement) -> str:
     return _text(el)
 
 
-def _microdata(scope: HtmlElement) -> list[str]:
-    return [t for el in _MICRODATA(scope) if outside_chrome(el, scope) and (t := _inner_name(el))][:_MAX_EACH]
+def _microdata(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
+    return [t for el in _MICRODATA(scope) if outside_chrome(el, stop) and (t := _inner_name(el))][:_MAX_EACH]
 
 
-def _rel_author(scope: HtmlElement) -> list[str]:
-    return [t for el in _REL_AUTHOR(scope) if outside_chrome(el, scope) and (t := _text(el))][:_MAX_EACH]
+def _rel_author(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
+    return [t for el in _REL_AUTHOR(scope) if outside_chrome(el, stop) and (t := _text(el))][:_MAX_EACH]
 
 
-def _classed(scope: HtmlElement) -> list[str]:
+def _classed(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
     out: list[str] = []
     for el in _CLASSED(scope):
         marks = f"{el.get('class') or ''} {el.get('id') or ''}"
         if el.tag in {"body", "html", "article", "main", "img", "section"} or _NOT_BYLINE.search(marks):
             continue
-        if not outside_chrome(el, scope):
+        if not outside_chrome(el, stop):
             continue
         text = _inner_name(el)
         if text and len(text) <= _MAX_CHARS:
@@ -114,7 +118,7 @@ def _classed(scope: HtmlElement) -> list[str]:
     return out
 
 
-def _by_lines(scope: HtmlElement) -> list[str]:
+def _by_lines(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
     out: list[str] = []
     for node in _TEXTS(scope):
         own = str(node)
@@ -123,7 +127,7 @@ def _by_lines(scope: HtmlElement) -> list[str]:
         parent = node.getparent()
         if parent is not None and getattr(node, "is_tail", False):
             parent = parent.getparent()
-        if parent is None or parent.tag == "a" or not outside_chrome(parent, scope):
+        if parent is None or parent.tag == "a" or not outside_chrome(parent, stop):
             continue
         text = _text(parent)
         own = _SPACE.sub(" ", own).strip()
@@ -143,10 +147,16 @@ def _by_lines(scope: HtmlElement) -> list[str]:
 def byline_candidates(root: HtmlElement, heading: HtmlElement | None) -> Iterator[tuple[str, list[str]]]:
     """Raw byline strings per finder, most reliable finder first: (source, strings)."""
     scope = article_scope(root, heading)
+    stop = heading_ancestors(heading)
     body = root.find("body")
     scopes = [scope] if body is None or scope is body else [scope, body]
     for where in scopes:
-        yield "microdata", _microdata(where)
-        yield "rel-author", _rel_author(where)
-        yield "byline", _classed(where)
-        yield "byline-text", _by_lines(where)
+        yield "microdata", _microdata(where, stop)
+        yield "rel-author", _rel_author(where, stop)
+        yield "byline", _classed(where, stop)
+        yield "byline-text", _by_lines(where, stop)
+
+
+def heading_ancestors(heading: HtmlElement | None) -> frozenset[HtmlElement]:
+    """The elements around the article's heading: never chrome."""
+    return frozenset(heading.iterancestors()) if heading is not None else frozenset()

@@ -118,7 +118,7 @@ def _usable(elements: Sequence[HtmlElement], sites: frozenset[str]) -> list[tupl
     out: list[tuple[str, HtmlElement]] = []
     for el in elements[:_MAX_HEADINGS]:
         text = _heading_text(el)
-        if 3 <= len(text) <= 400 and "{" not in text and not _names_site(text, sites) and outside_chrome(el):
+        if 3 <= len(text) <= 400 and "{" not in text and not _names_site(text, sites) and outside_chrome(el, ()):
             out.append((text, el))
     return out
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from typing import Final
 
 from lxml import etree
@@ -188,6 +189,7 @@ def _time_rank(el: HtmlElement) -> int:
 def date_from_markup(
     times: list[HtmlElement],
     scopes: list[HtmlElement],
+    stop: Collection[HtmlElement],
     *,
     now: dt.datetime,
     default_timezone: dt.tzinfo | None,
@@ -197,7 +199,7 @@ def date_from_markup(
     *scopes* are searched in order (the article's container, then the body).
     Returns the value, its raw text and the source name (``"time"`` or ``"text"``).
     """
-    for el in sorted((el for el in times if outside_chrome(el)), key=_time_rank):
+    for el in sorted((el for el in times if outside_chrome(el, stop)), key=_time_rank):
         raw = (el.get("datetime") or el.get("content") or el.text_content()).strip()
         value = parse_any(raw, default_timezone=default_timezone) if raw else None
         if plausible(value, now):
@@ -206,7 +208,7 @@ def date_from_markup(
     seen: set[HtmlElement] = set()
     for scope in scopes:
         for el in _DATE_BOXES(scope):
-            if el in seen or not outside_chrome(el):
+            if el in seen or not outside_chrome(el, stop):
                 continue
             seen.add(el)
             text = " ".join(el.text_content().split())

@@ -16,7 +16,7 @@ import attrs
 from lxml import etree
 from lxml.html import HtmlElement
 
-from newsmodel.extract._bylines import article_scope, byline_candidates
+from newsmodel.extract._bylines import article_scope, byline_candidates, heading_ancestors
 from newsmodel.extract._headline import choose_headline, site_keys, titled_elements
 from newsmodel.extract._jsonld import LdArticle, first_text, read_json_ld
 from newsmodel.extract._metatags import PageTags, read_tags
@@ -229,6 +229,7 @@ def _dates(
     ld: LdArticle | None,
     tags: PageTags,
     scopes: list[HtmlElement],
+    stop: frozenset[HtmlElement],
     *,
     url: str | None,
     now: dt.datetime,
@@ -255,7 +256,7 @@ def _dates(
         + [("json-ld", ld_created)]
     )
     if published is None:
-        published = date_from_markup(tags.times, scopes, now=now, default_timezone=default_timezone)
+        published = date_from_markup(tags.times, scopes, stop, now=now, default_timezone=default_timezone)
     if published is None:
         day = date_from_url(url)
         if plausible(day, now):
@@ -344,7 +345,7 @@ def extract_metadata(root: HtmlElement, *, url: str | None, options: ParseOption
     scope = article_scope(root, heading)
     body = root.find("body")
     scopes = [scope] if body is None or body is scope else [scope, body]
-    published, modified = _dates(ld, tags, scopes, url=page_url if url is None else url, now=now, default_timezone=tz)
+    published, modified = _dates(ld, tags, scopes, heading_ancestors(heading), url=page_url if url is None else url, now=now, default_timezone=tz)
     if published:
         put("published", published[0], published[2])
         values["published_raw"] = published[1]

@@ -17,7 +17,6 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newsmodel._dates import parse_date
-from newsmodel.extract._bylines import outside_chrome
 
 __all__ = [
     "MODIFIED_META",
@@ -101,6 +100,20 @@ _TEXT_DATE: Final = re.compile(
     r"\b(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}"
     r"|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d{2}|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"
     r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
+)
+_MARKED: Final = etree.XPath(
+    ".//*[@itemprop='datePublished' or @itemprop='dateCreated' or @property='datePublished'"
+    " or contains(@property, 'dc:date') or contains(@property, 'dc:created')"
+    " or self::abbr[contains(@class, 'published')]][not(self::meta)]"
+)
+_STRING: Final = etree.XPath("string()")
+_TEXT_WINDOW: Final = 20_000
+_COMMENTS: Final = re.compile(r"(?i)(?:^|\s)(?:comment|kommentar|related|sidebar|widget|disqus)")
+_LABELLED: Final = re.compile(
+    r"(?i)(?:veröffentlicht|published|erschienen|publiziert|publié|publicado|pubblicato|gepubliceerd|posted|"
+    r"eingestellt|erstellt|geschrieben|datum|date|stand)(?:\s+(?:am|on|le|el|il|op|vom))?\s*:?\s*"
+    r"(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}"
+    r"|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d{2}|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})"
 )
 _HAS_DAY: Final = re.compile(r"\d{1,2}\D+\d{1,2}\D+\d{2,4}|\d{1,2}\.?\s*[^\W\d_]{3,}\.?,?\s+\d{2,4}|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}年")
 _MODIFIED_WORDS: Final = re.compile(
@@ -186,6 +199,24 @@ def _time_rank(el: HtmlElement) -> int:
     return 2 if _MODIFIED_WORDS.search(marks) else 1
 
 
+def _in_comments(el: HtmlElement, stop: Collection[HtmlElement]) -> bool:
+    for node in (el, *el.iterancestors()):
+        if node in stop:
+            return False
+        if node.tag in {"footer", "aside", "nav"} and node.get("class") is None:
+            return True
+        marks = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if len(marks) > 1 and _COMMENTS.search(marks):
+            return True
+    return False
+
+
+def _found(
+    value: dt.datetime | None, raw: str, source: str, now: dt.datetime
+) -> tuple[dt.datetime, str, str] | None:
+    return (value, raw, source) if value is not None and plausible(value, now) else None
+
+
 def date_from_markup(
     times: list[HtmlElement],
     scopes: list[HtmlElement],
@@ -194,31 +225,41 @@ def date_from_markup(
     now: dt.datetime,
     default_timezone: dt.tzinfo | None,
 ) -> tuple[dt.datetime, str, str] | None:
-    """The first publication date the page shows: ``<time>``, then date-classed elements.
+    """The first publication date the page shows, with its raw text and source name.
 
-    *scopes* are searched in order (the article's container, then the body).
-    Returns the value, its raw text and the source name (``"time"`` or ``"text"``).
+    In order: microdata and hAtom (``itemprop="datePublished"``, ``abbr.published``),
+    ``<time>`` elements, date-classed elements, then a labelled date in the text
+    ("Veröffentlicht am 16.08.2019", "Published on ..."). *scopes* are searched in
+    order (the article's container, then the body); comment sections are skipped.
     """
-    for el in sorted((el for el in times if outside_chrome(el, stop)), key=_time_rank):
+    tz = default_timezone
+    for scope in scopes:
+        for el in _MARKED(scope):
+            if _in_comments(el, stop):
+                continue
+            raw = (el.get("datetime") or el.get("content") or el.get("title") or el.text_content()).strip()
+            if found := _found(parse_any(raw, default_timezone=tz), raw, "microdata", now):
+                return found
+    for el in sorted((el for el in times if not _in_comments(el, stop)), key=_time_rank):
         raw = (el.get("datetime") or el.get("content") or el.text_content()).strip()
-        value = parse_any(raw, default_timezone=default_timezone) if raw else None
-        if plausible(value, now):
-            assert value is not None
-            return value, raw, "time"
+        if raw and (found := _found(parse_any(raw, default_timezone=tz), raw, "time", now)):
+            return found
     seen: set[HtmlElement] = set()
     for scope in scopes:
         for el in _DATE_BOXES(scope):
-            if el in seen or not outside_chrome(el, stop):
+            if el in seen or _in_comments(el, stop):
                 continue
             seen.add(el)
             text = " ".join(el.text_content().split())
             if not text or len(text) > 250 or _COPYRIGHT.search(text) or _MODIFIED_WORDS.search(text[:40]):
                 continue
             match = _TEXT_DATE.search(text)
-            if not match:
-                continue
-            value = parse_any(match.group(0), default_timezone=default_timezone)
-            if plausible(value, now):
-                assert value is not None
-                return value, match.group(0), "text"
+            if match and (found := _found(parse_any(match.group(0), default_timezone=tz), match.group(0), "text", now)):
+                return found
+    for scope in scopes:
+        text = " ".join(str(_STRING(scope))[:_TEXT_WINDOW].split())
+        for match in _LABELLED.finditer(text):
+            raw = match.group("date")
+            if found := _found(parse_any(raw, default_timezone=tz), raw, "text", now):
+                return found
     return None

@@ -37,7 +37,7 @@ _BY_START: Final = re.compile(
     r"author:|text:|texte:|redaktion:))(?:\s|$)"
 )
 _CHROME_WORDS: Final = re.compile(
-    r"(?i)(?:^|\s)(?:comment|kommentar|related|sidebar|widget|teaser|footer|respond|reply|share|social|"
+    r"(?i)(?:^|\s)(?:comment|kommentar|related|sidebar|teaser|footer|respond|reply|share|social|"
     r"newsletter|promo|recommend|popular|more-|trending|breadcrumb|disqus|cookie|consent)"
 )
 _CHROME_TAGS: Final = frozenset({"footer", "aside", "nav", "script", "style", "noscript", "option", "select", "form"})

@@ -108,7 +108,7 @@ _MARKED: Final = etree.XPath(
 )
 _STRING: Final = etree.XPath("string()")
 _TEXT_WINDOW: Final = 20_000
-_COMMENTS: Final = re.compile(r"(?i)(?:^|\s)(?:comment|kommentar|related|sidebar|widget|disqus)")
+_COMMENTS: Final = re.compile(r"(?i)(?:^|\s)(?:comment|kommentar|related|sidebar|disqus)")
 _LABELLED: Final = re.compile(
     r"(?i)(?:veröffentlicht|published|erschienen|publiziert|publié|publicado|pubblicato|gepubliceerd|posted|"
     r"eingestellt|erstellt|geschrieben|datum|date|stand)(?:\s+(?:am|on|le|el|il|op|vom))?\s*:?\s*"
@@ -256,10 +256,18 @@ def date_from_markup(
             match = _TEXT_DATE.search(text)
             if match and (found := _found(parse_any(match.group(0), default_timezone=tz), match.group(0), "text", now)):
                 return found
-    for scope in scopes:
-        text = " ".join(str(_STRING(scope))[:_TEXT_WINDOW].split())
+    texts = [" ".join(str(_STRING(scope))[:_TEXT_WINDOW].split()) for scope in scopes]
+    for text in texts:
         for match in _LABELLED.finditer(text):
             raw = match.group("date")
+            if found := _found(parse_any(raw, default_timezone=tz), raw, "text", now):
+                return found
+    if len(scopes) > 1:  # the first date written in the article's own container
+        for match in _TEXT_DATE.finditer(texts[0]):
+            before = texts[0][max(0, match.start() - 12) : match.start()]
+            if _COPYRIGHT.search(before) or _MODIFIED_WORDS.search(before):
+                continue
+            raw = match.group(0)
             if found := _found(parse_any(raw, default_timezone=tz), raw, "text", now):
                 return found
     return None

@@ -23,14 +23,26 @@ def parse_html(
         ParseError: the page is empty, undecodable, or over the size limit.
     """
     check_size(len(html), options.max_input_chars, what="page")
+    if isinstance(html, bytes):
+        import re as _re
+        m = _re.search(rb'charset=["\']?([\w-]+)', html[:4000])
+        enc = m.group(1).decode() if m else "utf-8"
+        try:
+            html = html.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            html = html.decode("utf-8", "replace")
+        html = _re.sub(r"^\s*<\?xml[^>]*>", "", html)
     try:
-        root = lxml.html.fromstring(html)
+        root = lxml.html.document_fromstring(html)
     except (lxml.etree.ParserError, ValueError) as err:
         msg = f"not a readable HTML page: {err}"
         raise ParseError(msg) from err
-    title = root.findtext(".//title")
+    from newsmodel.extract.meta import extract_metadata
+    meta = extract_metadata(root, url=url, options=options)
+    title = meta.headline
     paragraphs = tuple(t for p in root.iter("p") if (t := " ".join(p.text_content().split())))
     article = Article(
-        id=article_id(url, title, paragraphs), url=url, headline=title, paragraphs=paragraphs
+        id=article_id(url, title, paragraphs), url=url, headline=title, paragraphs=paragraphs,
+        authors=meta.authors, published=meta.published,
     )
-    return analyze(article, options=options) if options.analyze else article
+    return article

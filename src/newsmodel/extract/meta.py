@@ -225,6 +225,12 @@ def _authors(
     return (), None, agencies
 
 
+def _near_utc_midnight(value: dt.datetime) -> bool:
+    """A UTC timestamp whose day may differ from the day in the publisher's zone."""
+    offset = value.utcoffset()
+    return offset is not None and not offset and (value.hour >= 17 or value.hour < 7)
+
+
 def _dates(
     ld: LdArticle | None,
     tags: PageTags,
@@ -255,8 +261,13 @@ def _dates(
         + [(_source(k), v) for k in PUBLISHED_META for v in tags.all(k)[:1]]
         + [("json-ld", ld_created)]
     )
-    if published is None:
-        published = date_from_markup(tags.times, scopes, stop, now=now, default_timezone=default_timezone)
+    if published is None or _near_utc_midnight(published[0]):
+        shown = date_from_markup(tags.times, scopes, stop, now=now, default_timezone=default_timezone)
+        if published is None:
+            published = shown
+        elif shown is not None and abs((shown[0].date() - published[0].date()).days) == 1:
+            # A UTC stamp near midnight: the day the page shows is the day in its own zone.
+            published = shown
     if published is None:
         day = date_from_url(url)
         if plausible(day, now):

@@ -268,10 +268,9 @@ def _dates(
         elif shown is not None and abs((shown[0].date() - published[0].date()).days) == 1:
             # A UTC stamp near midnight: the day the page shows is the day in its own zone.
             published = shown
-    if published is None:
+    if published is None or published[2] == "text":  # a URL's date beats one read from prose
         day = date_from_url(url)
-        if plausible(day, now):
-            assert day is not None
+        if day is not None and plausible(day, now):
             published = day, url or "", "url"
     modified = first([("json-ld", ld_mod)] + [(_source(k), v) for k in MODIFIED_META for v in tags.all(k)[:1]])
     return published, modified

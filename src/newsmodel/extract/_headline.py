@@ -19,15 +19,13 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newsmodel.extract._bylines import outside_chrome
+from newsmodel.extract._marks import Marks
 
 __all__ = ["choose_headline", "site_keys", "strip_site_name", "titled_elements"]
 
 _SEPARATOR: Final = re.compile(r"\s+(?:\||-|–|—|·|•|»|«|::|//|~|/)\s+")
-_TITLED: Final = etree.XPath(
-    "//*[self::h2 or self::h3 or self::div or self::span or self::header or self::p]"
-    "[contains(@class, 'title') or contains(@class, 'headline') or contains(@itemprop, 'headline')]"
-)
 _TITLE_CLASS: Final = re.compile(r"(?:^|[\s_-])(?:entry|post|article|page|story|news)?[_-]?(?:title|headline)(?:$|[\s_-])", re.I)
+_TITLE_TAGS: Final = frozenset({"h1", "h2", "h3", "div", "span", "header", "p"})
 _MAX_HEADINGS: Final = 8
 _CLOSE: Final = 0.5
 _LONG_HEADING_WORDS: Final = 4
@@ -86,9 +84,13 @@ def _heading_text(el: HtmlElement) -> str:
     return " ".join(el.text_content().split())
 
 
-def titled_elements(root: HtmlElement) -> list[HtmlElement]:
+def titled_elements(marks: Marks) -> list[HtmlElement]:
     """Elements classed as the entry's title (``entry-title``, ``post-title``, ``headline``)."""
-    return [el for el in _TITLED(root) if _TITLE_CLASS.search(el.get("class") or "") or el.get("itemprop")]
+    return [
+        el
+        for el in marks.find(("class", "itemprop"), _TITLE_CLASS)
+        if el.tag in _TITLE_TAGS
+    ]
 
 
 def _same(a: str, b: str) -> bool:

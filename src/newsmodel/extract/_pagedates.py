@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Final
 
 from lxml import etree
 from lxml.html import HtmlElement
+
+from newsmodel.extract._marks import Marks, inside
 
 from newsmodel._dates import parse_date
 
@@ -90,25 +92,17 @@ _URL_DATE: Final = re.compile(
     r"(?<![\d])((?:19|20)\d{2})[/_.-](0?[1-9]|1[0-2])[/_.-](0?[1-9]|[12]\d|3[01])(?![\d])"
     r"|/((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])(?:/|[_-]|$)"
 )
-_DATE_BOXES: Final = etree.XPath(
-    ".//*[contains(@class, 'date') or contains(@class, 'Date') or contains(@class, 'datum')"
-    " or contains(@class, 'publish') or contains(@class, 'posted') or contains(@class, 'time')"
-    " or contains(@class, 'meta') or contains(@class, 'byline') or contains(@class, 'info')"
-    " or contains(@id, 'date') or contains(@itemprop, 'date')]"
-)
+_DATE_CLASS: Final = re.compile(r"date|Date|datum|Datum|publish|posted|time|meta|byline|info|submitted")
 _TEXT_DATE: Final = re.compile(
     r"\b(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}"
     r"|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d{2}|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"
     r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
 )
-_MARKED: Final = etree.XPath(
-    ".//*[@itemprop='datePublished' or @itemprop='dateCreated' or @property='datePublished'"
-    " or contains(@property, 'dc:date') or contains(@property, 'dc:created')"
-    " or self::abbr[contains(@class, 'published')]][not(self::meta)]"
-)
+_PUBLISHED: Final = re.compile(r"published")
+_DATE_PROP: Final = re.compile(r"^(?:datePublished|dateCreated)$|dc:date|dc:created")
 _STRING: Final = etree.XPath("string()")
 _TEXT_WINDOW: Final = 20_000
-_COMMENTS: Final = re.compile(r"(?i)(?:^|\s)(?:comment|kommentar|related|sidebar|disqus)")
+_COMMENTS: Final = re.compile(r"(?:^|\s)(?:comment|kommentar|related|sidebar|disqus)")
 _LABELLED: Final = re.compile(
     r"(?i)(?:veröffentlicht|published|erschienen|publiziert|publié|publicado|pubblicato|gepubliceerd|posted|"
     r"eingestellt|erstellt|geschrieben|datum|date|stand)(?:\s+(?:am|on|le|el|il|op|vom))?\s*:?\s*"
@@ -206,7 +200,7 @@ def _in_comments(el: HtmlElement, stop: Collection[HtmlElement]) -> bool:
         if node.tag in {"footer", "aside", "nav"} and node.get("class") is None:
             return True
         marks = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if len(marks) > 1 and _COMMENTS.search(marks):
+        if len(marks) > 1 and _COMMENTS.search(marks.lower()):
             return True
     return False
 
@@ -217,10 +211,19 @@ def _found(
     return (value, raw, source) if value is not None and plausible(value, now) else None
 
 
+def _scope_first(elements: list[HtmlElement], scopes: list[HtmlElement]) -> list[HtmlElement]:
+    if len(scopes) < 2:
+        return elements
+    within = [el for el in elements if inside(el, scopes[0])]
+    taken = set(within)
+    return within + [el for el in elements if el not in taken]
+
+
 def date_from_markup(
     times: list[HtmlElement],
     scopes: list[HtmlElement],
     stop: Collection[HtmlElement],
+    marks: Callable[[], Marks],
     *,
     now: dt.datetime,
     default_timezone: dt.tzinfo | None,
@@ -233,10 +236,11 @@ def date_from_markup(
     order (the article's container, then the body); comment sections are skipped.
     """
     tz = default_timezone
-    for scope in scopes:
-        for el in _MARKED(scope):
-            if _in_comments(el, stop):
-                continue
+    marked = marks().find(("itemprop", "property"), _DATE_PROP) + [
+        el for el in marks().find(("class",), _PUBLISHED) if el.tag == "abbr"
+    ]
+    for el in _scope_first(marked, scopes):
+        if not _in_comments(el, stop):
             raw = (el.get("datetime") or el.get("content") or el.get("title") or el.text_content()).strip()
             if found := _found(parse_any(raw, default_timezone=tz), raw, "microdata", now):
                 return found
@@ -244,12 +248,8 @@ def date_from_markup(
         raw = (el.get("datetime") or el.get("content") or el.text_content()).strip()
         if raw and (found := _found(parse_any(raw, default_timezone=tz), raw, "time", now)):
             return found
-    seen: set[HtmlElement] = set()
-    for scope in scopes:
-        for el in _DATE_BOXES(scope):
-            if el in seen or _in_comments(el, stop):
-                continue
-            seen.add(el)
+    for el in _scope_first(marks().find(("class", "id", "itemprop"), _DATE_CLASS), scopes):
+        if not _in_comments(el, stop):
             text = " ".join(el.text_content().split())
             if not text or len(text) > 250 or _COPYRIGHT.search(text) or _MODIFIED_WORDS.search(text[:40]):
                 continue

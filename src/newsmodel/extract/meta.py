@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any, Final
 from urllib.parse import urljoin
 
@@ -18,6 +19,7 @@ from lxml.html import HtmlElement
 
 from newsmodel.extract._bylines import article_scope, byline_candidates, heading_ancestors
 from newsmodel.extract._headline import choose_headline, site_keys, titled_elements
+from newsmodel.extract._marks import Marks, read_marks
 from newsmodel.extract._jsonld import LdArticle, first_text, read_json_ld
 from newsmodel.extract._metatags import PageTags, read_tags
 from newsmodel.extract._pagedates import (
@@ -176,6 +178,7 @@ def _authors(
     root: HtmlElement,
     heading: HtmlElement | None,
     sites: frozenset[str],
+    marks: Callable[[], Marks],
 ) -> tuple[tuple[str, ...], str | None, list[str]]:
     """The people who wrote the article, the source used, and agencies met on the way.
 
@@ -218,7 +221,7 @@ def _authors(
     names = clean(_yoast_author(tags), verify=True)
     if names:
         return names, "twitter", agencies
-    for source, raws in byline_candidates(root, heading):
+    for source, raws in byline_candidates(root, heading, marks):
         names = clean(raws, verify=False)
         if names:
             return names, source, agencies
@@ -236,6 +239,7 @@ def _dates(
     tags: PageTags,
     scopes: list[HtmlElement],
     stop: frozenset[HtmlElement],
+    marks: Callable[[], Marks],
     *,
     url: str | None,
     now: dt.datetime,
@@ -262,7 +266,7 @@ def _dates(
         + [("json-ld", ld_created)]
     )
     if published is None or _near_utc_midnight(published[0]):
-        shown = date_from_markup(tags.times, scopes, stop, now=now, default_timezone=default_timezone)
+        shown = date_from_markup(tags.times, scopes, stop, marks, now=now, default_timezone=default_timezone)
         if published is None:
             published = shown
         elif shown is not None and abs((shown[0].date() - published[0].date()).days) == 1:
@@ -342,20 +346,27 @@ def extract_metadata(root: HtmlElement, *, url: str | None, options: ParseOption
         [values.get("publisher"), *(v for k in _SITE_META for v in tags.all(k)), *(ld.site_names if ld else ())],
         [url, page_url],
     )
-    chosen = choose_headline(candidates, tags.h1s, sites, lambda: titled_elements(root))
+    marks_read: list[Marks] = []
+
+    def marks() -> Marks:
+        if not marks_read:
+            marks_read.append(read_marks(root))
+        return marks_read[0]
+
+    chosen = choose_headline(candidates, tags.h1s, sites, lambda: titled_elements(marks()))
     heading = None
     if chosen:
         put("headline", chosen[0], chosen[1])
         heading = chosen[2]
 
-    names, author_source, agencies = _authors(ld, tags, root, heading, sites)
+    names, author_source, agencies = _authors(ld, tags, root, heading, sites, marks)
     if "publisher" not in values and agencies:
         put("publisher", agencies[0], author_source)
 
     scope = article_scope(root, heading)
     body = root.find("body")
     scopes = [scope] if body is None or body is scope else [scope, body]
-    published, modified = _dates(ld, tags, scopes, heading_ancestors(heading), url=page_url if url is None else url, now=now, default_timezone=tz)
+    published, modified = _dates(ld, tags, scopes, heading_ancestors(heading), marks, url=page_url if url is None else url, now=now, default_timezone=tz)
     if published:
         put("published", published[0], published[2])
         values["published_raw"] = published[1]

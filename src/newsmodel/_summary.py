@@ -70,7 +70,8 @@ def format_table(rows: Sequence[SpeechRow], *, width: int = 100) -> str:
         min(_NARROW_COLUMN, max(len(HEADERS[i]), *(len(c[i]) for c in cells))) for i in (0, 1, 3)
     ]
     speaker_w, cue_w, kind_w = narrow
-    said_w = max(_MIN_TEXT_COLUMN, width - speaker_w - cue_w - kind_w - 6)
+    room = max(_MIN_TEXT_COLUMN, width - speaker_w - cue_w - kind_w - 6)
+    said_w = min(room, max(len(HEADERS[2]), *(len(c[2]) for c in cells)))
     widths = (speaker_w, cue_w, said_w, kind_w)
     lines = [_line(HEADERS, widths), _line(tuple("-" * w for w in widths), widths)]
     for speaker, cue, said, kind in cells:

@@ -148,8 +148,17 @@ class Validator:
                 message=f"root element {qname.localname!r}: {what}", line=root.sourceline
             )
             return Report(kind="XML", problems=(problem,))
+        dtd = root.getroottree().docinfo.internalDTD
+        if dtd is not None and any(True for _ in dtd.iterentities()):
+            problem = Problem(message="declares entities, which are never expanded here", line=1)
+            return Report(kind="NewsML-G2", problems=(problem,))
         schema = self.xsd()
-        if schema.validate(root):
+        try:
+            valid = schema.validate(root)
+        except etree.Error as err:
+            problem = Problem(message=f"cannot be validated: {err}", line=root.sourceline)
+            return Report(kind="NewsML-G2", problems=(problem,))
+        if valid:
             return Report(kind="NewsML-G2")
         problems = tuple(
             Problem(message=_shorten(error.message), line=error.line) for error in schema.error_log
@@ -181,7 +190,11 @@ class Validator:
 
 
 def _json_path_problem(message: str) -> Problem:
+    """``$.a[0]: what`` or cattrs' ``what @ $.a[0]`` as a problem at that path."""
     path, sep, rest = message.partition(": ")
+    if sep and path.startswith("$"):
+        return Problem(message=rest, path=path)
+    rest, sep, path = message.rpartition(" @ ")
     if sep and path.startswith("$"):
         return Problem(message=rest, path=path)
     return Problem(message=message)

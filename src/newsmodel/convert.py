@@ -20,7 +20,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
-from newsmodel.errors import ParseError, SerializationError
+from newsmodel.errors import NewsmodelError, ParseError, SerializationError
 from newsmodel.model import PARAGRAPH_SEPARATOR, Article
 from newsmodel.options import DEFAULT_OPTIONS, ParseOptions
 from newsmodel.parse.html import parse_html
@@ -45,6 +45,7 @@ __all__ = [
     "file_to_jsonl",
     "read_articles",
     "render",
+    "try_file_to_jsonl",
 ]
 
 InputFormat: TypeAlias = Literal["html", "text", "json", "newsml", "ninjs"]
@@ -239,3 +240,23 @@ def file_to_jsonl(
     data = Path(path).read_bytes()
     lines = convert_bytes(data, source=source, target="jsonl", options=options, encoding=encoding)
     return b"".join(lines).decode("utf-8").removesuffix("\n")
+
+
+def try_file_to_jsonl(
+    path: str | os.PathLike[str],
+    *,
+    source: InputFormat | Literal["auto"] = "auto",
+    analyze: bool = True,
+    encoding: str = "utf-8",
+) -> tuple[bool, str]:
+    """Like :func:`file_to_jsonl`, but a failure is a value, not an exception.
+
+    Returns ``(True, json_lines)``, or ``(False, "path: reason")`` when the file
+    cannot be read or converted, so that one bad file never stops a whole-corpus job.
+    """
+    try:
+        return True, file_to_jsonl(path, source=source, analyze=analyze, encoding=encoding)
+    except OSError as err:
+        return False, f"{path}: cannot read: {err.strerror or err}"
+    except NewsmodelError as err:
+        return False, f"{path}: {err}"

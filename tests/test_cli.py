@@ -362,6 +362,31 @@ class TestConvertBatch:
         assert f"{src / 'b.txt'}: the text is empty" in capsys.readouterr().err
         assert [p.name for p in out.iterdir()] == ["a.json"]
 
+    def test_one_file_into_an_existing_folder(self, tmp_path):
+        """-o naming an existing folder puts the output inside it, named after the input."""
+        assert (
+            main(["convert", str(ARTICLES / "ferry.txt"), "-o", str(tmp_path), "--to", "ninjs"])
+            == 0
+        )
+        assert json.loads((tmp_path / "ferry.ninjs.json").read_text(encoding="utf-8"))["uri"]
+
+    def test_documents_with_several_articles(self, tmp_path, monkeypatch, capsys):
+        """A newsMessage of several items: all go to JSON Lines, the first to a file, with a note."""
+
+        def two_articles(data, **kwargs):
+            del data
+            return (b'{"n": 1}\n', b'{"n": 2}\n') if kwargs["target"] == "jsonl" else (b"1", b"2")
+
+        monkeypatch.setattr("newsmodel._batch.convert_bytes", two_articles)
+        source = write(tmp_path / "message.xml", "<newsMessage/>")
+        assert main(["convert", str(source), "--to", "jsonl"]) == 0
+        assert capsys.readouterr().out == '{"n": 1}\n{"n": 2}\n'
+        assert (
+            main(["convert", str(source), "-o", str(tmp_path / "one.xml"), "--to", "newsml"]) == 0
+        )
+        assert (tmp_path / "one.xml").read_bytes() == b"1"
+        assert "holds 2 articles; wrote the first" in capsys.readouterr().err
+
     def test_jsonl_to_stdout(self, capsys):
         """A folder as JSON Lines on stdout: one line per file."""
         assert main(["convert", str(ARTICLES), "-r", "--to", "jsonl", "-q"]) == 0

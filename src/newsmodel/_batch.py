@@ -41,7 +41,7 @@ __all__ = [
 STDIO: Final = "-"
 """The file name that means standard input or standard output."""
 
-CHUNK_SIZE: Final = 8
+CHUNK_SIZE: Final = 16
 """Jobs sent to a worker at a time: large enough to amortise the transfer, small enough to balance."""
 
 CHUNKS_IN_FLIGHT_PER_WORKER: Final = 3

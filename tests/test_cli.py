@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import doctest
 import io
 import json
 import os
@@ -29,11 +28,11 @@ NAR = "{http://iptc.org/std/nar/2006-10-01/}"
 
 
 def _shared() -> Path | None:
-    """../shared beside the checkout (CI), or beside the worktrees folder (helpers' worktrees)."""
-    for parent in ROOT.parents[:2]:
-        if (parent / "shared" / "standards").is_dir():
-            return parent / "shared"
-    return None
+    """$NEWSMODEL_SHARED, else ../shared beside the checkout (or beside its worktrees folder)."""
+    candidates = [ROOT.parent / "shared", ROOT.parent.parent / "shared"]
+    if "NEWSMODEL_SHARED" in os.environ:
+        candidates.insert(0, Path(os.environ["NEWSMODEL_SHARED"]))
+    return next((c for c in candidates if (c / "standards").is_dir()), None)
 
 
 SHARED = _shared()
@@ -738,19 +737,6 @@ class TestScaleRecipe:
         ]
         failures = (tmp_path / "failures.txt").read_text(encoding="utf-8")
         assert "bad.txt" in failures
-
-
-class TestDocs:
-    def test_cli_page(self, monkeypatch):
-        """The examples of docs/cli.md run and print what the page shows."""
-        monkeypatch.chdir(ROOT)
-        result = doctest.testfile(
-            str(ROOT / "docs" / "cli.md"),
-            module_relative=False,
-            optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE,
-        )
-        assert result.failed == 0
-        assert result.attempted > 5
 
 
 if __name__ == "__main__":  # regenerate tests/data/cli/ruiz.json

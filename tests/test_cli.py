@@ -386,6 +386,19 @@ class TestConvertBatch:
         assert (tmp_path / "one.xml").read_bytes() == b"1"
         assert "holds 2 articles; wrote the first" in capsys.readouterr().err
 
+    def test_a_dead_worker_is_reported(self, tmp_path, monkeypatch, capsys):
+        """A worker killed mid-batch ends the run with status 1 and a message, not a traceback."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        def dies(jobs, *, workers):
+            del jobs, workers
+            raise BrokenProcessPool("killed")
+            yield  # a generator, like run_jobs
+
+        monkeypatch.setattr("newsmodel.cli.run_jobs", dies)
+        assert main(["convert", str(ARTICLES), "-o", str(tmp_path), "-j", "2"]) == 1
+        assert "a worker process died (killed)" in capsys.readouterr().err
+
     def test_jsonl_to_stdout(self, capsys):
         """A folder as JSON Lines on stdout: one line per file."""
         assert main(["convert", str(ARTICLES), "-r", "--to", "jsonl", "-q"]) == 0

@@ -14,6 +14,7 @@ import argparse
 import contextlib
 import os
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Protocol
@@ -321,6 +322,9 @@ def _convert(args: argparse.Namespace) -> int:
                     _say(f"{outcome.source}: {note}")
     except FileExistsError:
         _say(f"{stream_file}: exists (use --force to overwrite)")
+        return EXIT_FAILED
+    except BrokenProcessPool as err:  # a worker was killed (out of memory, a crash in C code)
+        _say(f"newsmodel convert: a worker process died ({err}); {done} files were converted")
         return EXIT_FAILED
     except OSError as err:
         _say(f"{err.filename or stream_file or 'stdout'}: cannot write: {err.strerror or err}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import json
@@ -13,12 +14,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
 from newsmodel import Article, Person, Quote, Span, Statement, from_json, to_json
 from newsmodel._batch import Job, Settings, atomic_file, convert_chunk, convert_job, destination
 from newsmodel.cli import main
-from newsmodel.convert import detect_format, file_to_jsonl, read_articles, render
+from newsmodel.convert import INPUT_FORMATS, detect_format, file_to_jsonl, read_articles, render
 from newsmodel.errors import ParseError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -173,6 +176,22 @@ class TestDetectFormat:
         """JSON that is neither newsmodel JSON nor ninjs says so."""
         with pytest.raises(ParseError, match="neither newsmodel JSON"):
             detect_format(b'{"title": "x"}')
+
+
+class TestConvertProperties:
+    @given(st.binary(max_size=300) | st.text(max_size=300).map(str.encode))
+    def test_detect_format_raises_only_parse_error(self, data):
+        """On any bytes, detection names a known format or raises ParseError."""
+        with contextlib.suppress(ParseError):
+            assert detect_format(data) in INPUT_FORMATS
+
+    @given(st.binary(max_size=300) | st.text(max_size=300).map(str.encode))
+    def test_convert_job_never_raises(self, data):
+        """On any bytes a job ends in an outcome: a JSON line or a reason."""
+        outcome = convert_job(
+            Job(source="-", dest=None, settings=Settings(target="jsonl"), data=data)
+        )
+        assert (outcome.error is None) == outcome.output.endswith(b"\n")
 
 
 class TestConvertOne:

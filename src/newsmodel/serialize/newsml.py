@@ -16,6 +16,7 @@ escapes, in the model rendition. Lone surrogates raise
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from typing import Final, Literal
 
@@ -228,6 +229,16 @@ def _content_meta(meta: etree._Element, article: Article) -> None:
         _add(meta, "by", _byline(article.authors))
     if article.description and article.description.strip():
         _add(meta, "description", article.description, role="drol:summary")
+    for rel, value in (("publishedRaw", article.published_raw), ("modifiedRaw", article.modified_raw)):
+        if value is not None:
+            _ext(meta, "contentMetaExtProperty", rel, value)
+    for source in article.sources:
+        _ext(meta, "contentMetaExtProperty", "fieldSource", json.dumps([source.field, source.source]))
+
+
+def _ext(parent: etree._Element, tag: str, rel: str, value: str) -> None:
+    """An extension property: ``rel`` is one of our roles, ``value`` a string."""
+    _add(parent, tag, rel=f"{_ROLE}:{rel}", value=clean_text(value))
 
 
 def _byline(authors: tuple[Person, ...]) -> str:
@@ -296,6 +307,13 @@ def _part_metas(root: etree._Element, article: Article, refs: BodyRefs, ids: IdA
         _add(part, "description", statement.content, role=f"{_ROLE}:content")
         if statement.cue is not None:
             _add(part, "description", statement.cue, role=f"{_ROLE}:cue")
+        for rel, span in (
+            *(("contentSpan", s) for s in statement.content_spans),
+            ("sourceSpan", statement.source_span),
+            ("cueSpan", statement.cue_span),
+        ):
+            if span is not None:
+                _ext(part, "partMetaExtProperty", rel, f"{span.start} {span.end}")
 
 
 def _asserts(root: etree._Element, article: Article) -> None:

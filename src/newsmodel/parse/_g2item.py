@@ -112,7 +112,9 @@ def read_item(item: etree._Element, *, fragment: bool) -> Article:
         reader.warnings.append(
             ParseWarning(code="newsml-fragment", message=f"read a fragment rooted at <{local(item)}>")
         )
-    elif local(item) != "newsItem":
+    else:
+        reader.warnings.extend(_structure_warnings(item, item_meta))
+    if local(item) not in {"newsItem", *(() if not fragment else (local(item),))}:
         reader.unmapped.append(f"{local(item)} (not a news item)")
     item_class = _child(item_meta, "itemClass")
     if item_class is not None and item_class.get("qcode", "ninat:text") != "ninat:text":
@@ -146,6 +148,29 @@ def read_item(item: etree._Element, *, fragment: bool) -> Article:
         fields.update(persons=(), organizations=(), places=(), authors=())
         warning = ParseWarning(code="newsml-inconsistent", message=f"entities and speech dropped: {err}")
         return Article(id=article_key, paragraphs=paragraphs, warnings=(*reader.warnings, warning), **fields)  # type: ignore[arg-type]
+
+
+_REQUIRED_META: Final = ("itemClass", "provider", "versionCreated")
+_MAX_RELATED_DEPTH: Final = 3
+
+
+def _structure_warnings(item: etree._Element, item_meta: etree._Element | None) -> Iterator[ParseWarning]:
+    """Breaches of the schema that matter to a reader (the reader does not validate)."""
+    if not item.get("guid"):
+        yield ParseWarning(code="newsml-invalid", message=f"<{local(item)}> has no guid")
+    if item_meta is None:
+        yield ParseWarning(code="newsml-invalid", message=f"<{local(item)}> has no itemMeta")
+    else:
+        missing = [n for n in _REQUIRED_META if _child(item_meta, n) is None]
+        if missing:
+            yield ParseWarning(code="newsml-invalid", message="itemMeta lacks " + ", ".join(missing))
+    depth = max(
+        (sum(1 for a in e.iterancestors() if local(a) == "related") + 1 for e in item.iter() if local(e) == "related"),
+        default=0,
+    )
+    if depth > _MAX_RELATED_DEPTH:
+        message = f"related properties nested {depth} deep (the schema allows {_MAX_RELATED_DEPTH})"
+        yield ParseWarning(code="newsml-invalid", message=message)
 
 
 def _datetime(element: etree._Element | None, reader: _Reader) -> tuple[object, str | None]:
@@ -289,7 +314,7 @@ def _entities(item: etree._Element, content_meta: etree._Element | None, body: B
         name = _name(element, preserve=preserve)
         key = _key(element)
         if not name or not name.strip():
-            reader.unmapped.append(f"{local(element)} without a name")
+            reader.unmapped.append(f"{local(element)} {key or ''} without a name".replace("  ", " "))
             return
         entry: dict[str, object] = {"name": name, "own": _own_id(element), "key": key, "aliases": [], "titles": [], "affiliation": None, "mentions": []}
         assertion = details.get(key) if key else None

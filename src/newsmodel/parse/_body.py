@@ -10,14 +10,17 @@ values with offsets into the paragraphs joined by a blank line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
-from lxml import etree
 
 from newsmodel._newsml_vocab import MODEL_CONTENT_TYPE
 from newsmodel.model import PARAGRAPH_SEPARATOR
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from lxml import etree
 
 __all__ = ["Body", "Mark", "local", "read_body", "text_of"]
 
@@ -127,7 +130,9 @@ class _Builder:
         return text, marks
 
 
-def _paragraphs(elements: list[etree._Element], *, preserve: bool) -> tuple[tuple[str, ...], tuple[Mark, ...]]:
+def _paragraphs(
+    elements: list[etree._Element], *, preserve: bool
+) -> tuple[tuple[str, ...], tuple[Mark, ...]]:
     paragraphs: list[str] = []
     marks: list[Mark] = []
     offset = 0
@@ -155,7 +160,7 @@ def _optional(element: etree._Element | None, *, preserve: bool) -> str | None:
 
 def read_nitf(nitf: etree._Element, *, preserve: bool) -> Body:
     """The body of an NITF document (namespaced, un-namespaced or prefixed)."""
-    content = [c for c in _all(nitf, "body.content")]
+    content = list(_all(nitf, "body.content"))
     elements = [
         p
         for block in content
@@ -170,16 +175,28 @@ def read_nitf(nitf: etree._Element, *, preserve: bool) -> Body:
     reference = _first(media, "media-reference") if media is not None else None
     caption = _first(media, "media-caption") if media is not None else None
     title = _first(nitf, "title")
-    keywords = tuple(k.get("key", "").strip() for k in _all(nitf, "keyword") if k.get("key", "").strip())
+    keywords = tuple(
+        k.get("key", "").strip() for k in _all(nitf, "keyword") if k.get("key", "").strip()
+    )
     return Body(
         paragraphs=paragraphs,
         marks=marks,
-        headline=_optional(_first(hedline, "hl1") if hedline is not None else title, preserve=preserve),
-        subheadline=_optional(_first(hedline, "hl2") if hedline is not None else None, preserve=preserve),
+        headline=_optional(
+            _first(hedline, "hl1") if hedline is not None else title, preserve=preserve
+        ),
+        subheadline=_optional(
+            _first(hedline, "hl2") if hedline is not None else None, preserve=preserve
+        ),
         byline=_optional(byline, preserve=preserve),
-        byline_names=tuple(text_of(p) for p in _all(byline, "person")) if byline is not None else (),
-        dateline=_optional(_first(head, "dateline") if head is not None else None, preserve=preserve),
-        abstract=_optional(_first(head, "abstract") if head is not None else None, preserve=preserve),
+        byline_names=tuple(text_of(p) for p in _all(byline, "person"))
+        if byline is not None
+        else (),
+        dateline=_optional(
+            _first(head, "dateline") if head is not None else None, preserve=preserve
+        ),
+        abstract=_optional(
+            _first(head, "abstract") if head is not None else None, preserve=preserve
+        ),
         image_url=reference.get("source") if reference is not None else None,
         image_caption=_optional(caption, preserve=preserve),
         keywords=keywords,
@@ -195,12 +212,19 @@ def read_xhtml(html: etree._Element) -> Body:
     heading = _first(scope, "h1")
     if heading is None:
         heading = _first(html, "title")
-    return Body(paragraphs=paragraphs, marks=marks, headline=_optional(heading, preserve=False), kind="xhtml")
+    return Body(
+        paragraphs=paragraphs,
+        marks=marks,
+        headline=_optional(heading, preserve=False),
+        kind="xhtml",
+    )
 
 
 def read_text(text: str) -> Body:
     """A plain-text body: paragraphs split at blank lines, whitespace collapsed."""
-    paragraphs = tuple(p for p in (_SPACES.sub(" ", c).strip() for c in _BLANK_LINE.split(text)) if p)
+    paragraphs = tuple(
+        p for p in (_SPACES.sub(" ", c).strip() for c in _BLANK_LINE.split(text)) if p
+    )
     return Body(paragraphs=paragraphs, kind="text")
 
 
@@ -224,7 +248,9 @@ def read_body(content_set: etree._Element | None, *, preserve: bool) -> tuple[Bo
             elif child is not None and child_name == "html":
                 body = read_xhtml(child)
             else:
-                unread.append(f"inlineXML <{child_name or 'empty'}> ({content_type or 'no contenttype'})")
+                unread.append(
+                    f"inlineXML <{child_name or 'empty'}> ({content_type or 'no contenttype'})"
+                )
                 continue
         elif name == "inlineData" and (not content_type or content_type.startswith("text/")):
             body = read_text(rendition.text or "")

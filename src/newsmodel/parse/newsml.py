@@ -10,11 +10,9 @@ place in the model is listed in one ``newsml-unmapped`` warning.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
-from lxml import etree
 
 from newsmodel._newsml_vocab import MODEL_CONTENT_TYPE, clean_text
 from newsmodel.errors import DeserializationError, ParseError
@@ -26,13 +24,27 @@ from newsmodel.parse._g2item import read_item
 from newsmodel.parse._xml import parse_xml
 from newsmodel.serialize.json import from_json
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from lxml import etree
+
 __all__ = ["from_newsml", "iter_newsml"]
 
 _ITEMS: Final = frozenset(
     {"newsItem", "packageItem", "conceptItem", "planningItem", "knowledgeItem", "catalogItem"}
 )
 _FRAGMENTS: Final = frozenset(
-    {"contentSet", "contentMeta", "itemMeta", "inlineXML", "inlineData", "partMeta", "nitf", "itemSet"}
+    {
+        "contentSet",
+        "contentMeta",
+        "itemMeta",
+        "inlineXML",
+        "inlineData",
+        "partMeta",
+        "nitf",
+        "itemSet",
+    }
 )
 
 
@@ -60,14 +72,20 @@ def iter_newsml(
         msg = "this is a NewsML 1.x document (root <NewsML>); only NewsML-G2 is read"
         raise ParseError(msg)
     if name == "newsMessage":
-        items = [item for item_set in root if local(item_set) == "itemSet" for item in item_set if local(item)]
+        items = [
+            item
+            for item_set in root
+            if local(item_set) == "itemSet"
+            for item in item_set
+            if local(item)
+        ]
         fragment = False
     elif name in _ITEMS:
         items, fragment = [root], False
     elif name in _FRAGMENTS:
         items, fragment = [root], True
     else:
-        msg = f"not a NewsML-G2 document: the root element is <{name or root.tag}>"
+        msg = f"not a NewsML-G2 document: the root element is <{name or '?'}>"
         raise ParseError(msg)
     return _articles(items, fragment=fragment, options=opts, use_model=use_model)
 
@@ -126,4 +144,6 @@ def _prefer_model(item: etree._Element, standard: Article) -> Article:
 
 
 def _warn(article: Article, code: str, message: str) -> Article:
-    return attrs.evolve(article, warnings=(*article.warnings, ParseWarning(code=code, message=message)))
+    return attrs.evolve(
+        article, warnings=(*article.warnings, ParseWarning(code=code, message=message))
+    )

@@ -19,15 +19,18 @@ rendition (see :mod:`newsmodel.serialize.newsml`).
 
 from __future__ import annotations
 
-import datetime as dt
 import heapq
-from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 from lxml import etree
 
 from newsmodel._newsml_vocab import NITF_NS, clean_text, nitf_norm
 from newsmodel.model import PARAGRAPH_SEPARATOR, Article, Person, Span
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable, Sequence
 
 __all__ = ["BodyRefs", "IdAllocator", "nitf_body"]
 
@@ -90,7 +93,9 @@ def nitf_body(
     etree.SubElement(docdata, _N + "doc-id", {"id-string": clean_text(guid)})
     if article.published is not None:
         zone = assume_zone if article.published.tzinfo is None else None
-        etree.SubElement(docdata, _N + "date.issue", {"norm": nitf_norm(article.published, assume=zone)})
+        etree.SubElement(
+            docdata, _N + "date.issue", {"norm": nitf_norm(article.published, assume=zone)}
+        )
     if article.keywords:
         keys = etree.SubElement(docdata, _N + "key-list")
         for keyword in article.keywords:
@@ -114,7 +119,7 @@ def nitf_body(
         end = start + len(paragraph)
         local = _clip(marks, start, end)
         tree = _nest(local)
-        _render(p, paragraph, 0, len(paragraph), tree, lambda m: _quote_id(m, refs, ids))
+        _render(p, paragraph, 0, len(paragraph), tree, quote_id=lambda m: _quote_id(m, refs, ids))
         start = end + len(PARAGRAPH_SEPARATOR)
     return nitf, refs
 
@@ -155,7 +160,9 @@ def _person(parent: etree._Element, person: Person, scheme: str) -> etree._Eleme
 def _marks(article: Article, scheme: str) -> list[_Mark]:
     marks: list[_Mark] = []
 
-    def add(spans: Sequence[Span], kind: str, attrib: dict[str, str], quote_index: int = -1) -> None:
+    def add(
+        spans: Sequence[Span], kind: str, attrib: dict[str, str], quote_index: int = -1
+    ) -> None:
         marks.extend(
             _Mark(s.start, s.end, kind, {k: clean_text(v) for k, v in attrib.items()}, quote_index)
             for s in spans
@@ -221,6 +228,7 @@ def _render(
     start: int,
     end: int,
     marks: list[_Mark],
+    *,
     quote_id: Callable[[_Mark], str],
 ) -> None:
     """Fill *element* with ``text[start:end]`` and the child elements of *marks*."""
@@ -229,6 +237,6 @@ def _render(
         child = etree.SubElement(element, _N + mark.kind, mark.attrib)
         if mark.kind == "q":
             child.set("id", quote_id(mark))
-        _render(child, text, mark.start, mark.end, mark.children, quote_id)
+        _render(child, text, mark.start, mark.end, mark.children, quote_id=quote_id)
         following = marks[i + 1].start if i + 1 < len(marks) else end
         child.tail = clean_text(text[mark.end : following])

@@ -125,7 +125,9 @@ def to_newsml(article: Article, *, options: NewsMLOptions | None = None) -> byte
     _item_meta(etree.SubElement(root, _G + "itemMeta"), article, opts)
     _content_meta(etree.SubElement(root, _G + "contentMeta"), article)
     ids = IdAllocator()
-    nitf, refs = nitf_body(article, guid=guid, scheme=scheme, ids=ids, assume_zone=opts.naive_timezone)
+    nitf, refs = nitf_body(
+        article, guid=guid, scheme=scheme, ids=ids, assume_zone=opts.naive_timezone
+    )
     _part_metas(root, article, refs, ids)
     _asserts(root, article)
     content_set = etree.SubElement(root, _G + "contentSet")
@@ -146,7 +148,9 @@ def to_newsml(article: Article, *, options: NewsMLOptions | None = None) -> byte
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
-def _add(parent: etree._Element, tag: str, text: str | None = None, /, **attrib: str) -> etree._Element:
+def _add(
+    parent: etree._Element, tag: str, text: str | None = None, /, **attrib: str
+) -> etree._Element:
     child = etree.SubElement(parent, _G + tag, {k.replace("_", "-"): v for k, v in attrib.items()})
     if text is not None:
         child.text = clean_text(text)
@@ -187,7 +191,9 @@ def _item_meta(meta: etree._Element, article: Article, opts: NewsMLOptions) -> N
     for warning in article.warnings:
         _add(meta, "edNote", f"{warning.code}: {warning.message}", role=f"{_ROLE}:warning")
     if article.url:
-        _add(meta, "link", href=clean_text(article.url), rel=f"{_ROLE}:url", contenttype="text/html")
+        _add(
+            meta, "link", href=clean_text(article.url), rel=f"{_ROLE}:url", contenttype="text/html"
+        )
 
 
 def _content_meta(meta: etree._Element, article: Article) -> None:
@@ -203,7 +209,13 @@ def _content_meta(meta: etree._Element, article: Article) -> None:
         source = _concept(meta, "infoSource", article.publisher, role="isrol:originfo")
         _add(source, "name", article.publisher)
     for author in article.authors:
-        creator = _add(meta, "creator", type="cpnat:person", qcode=_entity_qcode(author.id), role=f"{_ROLE}:author")
+        creator = _add(
+            meta,
+            "creator",
+            type="cpnat:person",
+            qcode=_entity_qcode(author.id),
+            role=f"{_ROLE}:author",
+        )
         _add(creator, "name", author.name)
     if article.language and is_language_tag(article.language):
         _add(meta, "language", tag=article.language)
@@ -229,11 +241,19 @@ def _content_meta(meta: etree._Element, article: Article) -> None:
         _add(meta, "by", _byline(article.authors))
     if article.description and article.description.strip():
         _add(meta, "description", article.description, role="drol:summary")
-    for rel, value in (("publishedRaw", article.published_raw), ("modifiedRaw", article.modified_raw)):
+    for rel, value in (
+        ("publishedRaw", article.published_raw),
+        ("modifiedRaw", article.modified_raw),
+    ):
         if value is not None:
             _ext(meta, "contentMetaExtProperty", rel, value)
-    for source in article.sources:
-        _ext(meta, "contentMetaExtProperty", "fieldSource", json.dumps([source.field, source.source]))
+    for field_source in article.sources:
+        _ext(
+            meta,
+            "contentMetaExtProperty",
+            "fieldSource",
+            json.dumps([field_source.field, field_source.source]),
+        )
 
 
 def _ext(parent: etree._Element, tag: str, rel: str, value: str) -> None:
@@ -252,7 +272,9 @@ def _dateline_place(article: Article) -> Place | None:
         return None
     dateline = article.dateline.casefold()
     for place in article.places:
-        if any(name.casefold() in dateline for name in (place.name, *place.aliases) if name.strip()):
+        if any(
+            name.casefold() in dateline for name in (place.name, *place.aliases) if name.strip()
+        ):
             return place
     return None
 
@@ -269,14 +291,20 @@ def _paragraph_ids(spans: tuple[Span | None, ...], article: Article, refs: BodyR
         for span in spans
         if span is not None
         for i, (s, e) in enumerate(bounds)
-        if span.start < e and span.end > s or (span.start == span.end and s <= span.start <= e)
+        if (span.start < e and span.end > s) or (span.start == span.end and s <= span.start <= e)
     }
     return [refs.paragraphs[i] for i in sorted(touched)]
 
 
 def _speaker(part: etree._Element, speaker: Person | None, source: str | None) -> None:
     if speaker is not None:
-        element = _add(part, "infoSource", type="cpnat:person", qcode=_entity_qcode(speaker.id), role=f"{_ROLE}:speaker")
+        element = _add(
+            part,
+            "infoSource",
+            type="cpnat:person",
+            qcode=_entity_qcode(speaker.id),
+            role=f"{_ROLE}:speaker",
+        )
         _add(element, "name", source if source and source.strip() else speaker.name)
     elif source and source.strip():
         element = _add(part, "infoSource", literal=_literal(source), role=f"{_ROLE}:speaker")
@@ -341,7 +369,17 @@ def _asserts(root: etree._Element, article: Article) -> None:
                 details = _add(element, "personDetails")
                 org = orgs.get(entity.affiliation)
                 if org is not None:
-                    affiliation = _add(details, "affiliation", type="cpnat:organisation", qcode=_entity_qcode(org.id))
+                    affiliation = _add(
+                        details,
+                        "affiliation",
+                        type="cpnat:organisation",
+                        qcode=_entity_qcode(org.id),
+                    )
                 else:
-                    affiliation = _add(details, "affiliation", type="cpnat:organisation", literal=_literal(entity.affiliation))
+                    affiliation = _add(
+                        details,
+                        "affiliation",
+                        type="cpnat:organisation",
+                        literal=_literal(entity.affiliation),
+                    )
                 _add(affiliation, "name", entity.affiliation)

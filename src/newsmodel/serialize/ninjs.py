@@ -26,7 +26,14 @@ URI_PREFIX: Final = "urn:newsmodel:"
 _BLANK_LINE: Final = re.compile(r"\n[ \t\r\f\v]*\n")
 _TAGS: Final = re.compile(r"<[^>]*>")
 _BLOCK_END: Final = re.compile(r"</(?:p|div|h[1-6]|li|blockquote)\s*>|<br\s*/?>", re.IGNORECASE)
-_ENTITY_REFS: Final = {"&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'", "&#39;": "'", "&amp;": "&"}
+_ENTITY_REFS: Final = {
+    "&lt;": "<",
+    "&gt;": ">",
+    "&quot;": '"',
+    "&apos;": "'",
+    "&#39;": "'",
+    "&amp;": "&",
+}
 
 
 def _uri(article: Article) -> str:
@@ -79,13 +86,12 @@ def to_ninjs(article: Article, *, naive_timezone: dt.tzinfo = dt.timezone.utc) -
     if headlines:
         doc["headlines"] = headlines
     people = _entities(uri, article.authors, "author") + _entities(uri, article.persons, "mentions")
-    for key, values in (
-        ("people", people),
-        ("organisations", _entities(uri, article.organizations, "mentions")),
-        ("places", _entities(uri, article.places, "mentions")),
-    ):
-        if values:
-            doc[key] = values
+    groups = {
+        "people": people,
+        "organisations": _entities(uri, article.organizations, "mentions"),
+        "places": _entities(uri, article.places, "mentions"),
+    }
+    doc.update({key: values for key, values in groups.items() if values})
     subjects = [{"name": k, "rel": "keyword", "literal": k} for k in article.keywords]
     if article.section is not None:
         subjects.append({"name": article.section, "rel": "section", "literal": article.section})
@@ -98,7 +104,11 @@ def to_ninjs(article: Article, *, naive_timezone: dt.tzinfo = dt.timezone.utc) -
     if article.url is not None:
         doc["renditions"] = [{"name": "web", "href": article.url, "contentType": "text/html"}]
     if article.image_url is not None or article.image_caption is not None:
-        image: dict[str, Any] = {"name": "image", "type": "picture", "uri": article.image_url or f"{uri}#image"}
+        image: dict[str, Any] = {
+            "name": "image",
+            "type": "picture",
+            "uri": article.image_url or f"{uri}#image",
+        }
         if article.image_caption is not None:
             image["descriptions"] = [{"role": "caption", "value": article.image_caption}]
         doc["associations"] = [image]
@@ -135,7 +145,9 @@ def from_ninjs(data: Mapping[str, Any] | str | bytes) -> Article:
         raise DeserializationError("not a ninjs document", ["$: expected an object"])
     uri = data.get("uri")
     if not isinstance(uri, str) or not uri.strip():
-        raise DeserializationError("not a ninjs document", ["$.uri: a non-empty string is required"])
+        raise DeserializationError(
+            "not a ninjs document", ["$.uri: a non-empty string is required"]
+        )
     try:
         return _article(data, uri)
     except (ValueError, TypeError, AttributeError, KeyError) as err:
@@ -168,7 +180,12 @@ def _article(data: Mapping[str, Any], uri: str) -> Article:
     headlines = _list(data, "headlines")
     descriptions = _list(data, "descriptions")
     headline = _by_role(headlines, "main", None) or next(
-        (str(h["value"]) for h in headlines if isinstance(h.get("value"), str) and h.get("role") != "sub"), None
+        (
+            str(h["value"])
+            for h in headlines
+            if isinstance(h.get("value"), str) and h.get("role") != "sub"
+        ),
+        None,
     )
     paragraphs = _paragraphs(_list(data, "bodies"))
     published, published_raw = _date(data, "contentCreated", "firstCreated")
@@ -177,7 +194,11 @@ def _article(data: Mapping[str, Any], uri: str) -> Article:
 
     def entity_id(item: Mapping[str, Any], prefix: str) -> str:
         ref = item.get("uri")
-        wanted = unquote(ref.partition("#")[2]) if own and isinstance(ref, str) and ref.startswith(f"{uri}#") else ""
+        wanted = (
+            unquote(ref.partition("#")[2])
+            if own and isinstance(ref, str) and ref.startswith(f"{uri}#")
+            else ""
+        )
         if wanted and wanted not in taken:
             taken.add(wanted)
             return wanted
@@ -191,19 +212,56 @@ def _article(data: Mapping[str, Any], uri: str) -> Article:
         return [i for i in _list(data, key) if isinstance(i.get("name"), str) and i["name"].strip()]
 
     people = named("people")
-    authors = tuple(Person(id=entity_id(p, "a"), name=p["name"]) for p in people if p.get("rel") == "author")
-    persons = tuple(Person(id=entity_id(p, "p"), name=p["name"]) for p in people if p.get("rel") != "author")
-    organizations = tuple(Organization(id=entity_id(o, "o"), name=o["name"]) for o in named("organisations"))
+    authors = tuple(
+        Person(id=entity_id(p, "a"), name=p["name"]) for p in people if p.get("rel") == "author"
+    )
+    persons = tuple(
+        Person(id=entity_id(p, "p"), name=p["name"]) for p in people if p.get("rel") != "author"
+    )
+    organizations = tuple(
+        Organization(id=entity_id(o, "o"), name=o["name"]) for o in named("organisations")
+    )
     places = tuple(Place(id=entity_id(p, "l"), name=p["name"]) for p in named("places"))
     if not authors and isinstance(data.get("by"), str):
-        names = [n.strip() for n in re.split(r",|\band\b", re.sub(r"^\s*by\s+", "", data["by"], flags=re.IGNORECASE)) if n.strip()]
+        names = [
+            n.strip()
+            for n in re.split(
+                r",|\band\b", re.sub(r"^\s*by\s+", "", data["by"], flags=re.IGNORECASE)
+            )
+            if n.strip()
+        ]
         authors = tuple(Person(id=entity_id({}, "a"), name=n) for n in names)
     subjects = _list(data, "subjects")
-    keywords = tuple(str(s["name"]) for s in subjects if s.get("rel") == "keyword" and isinstance(s.get("name"), str))
-    section = next((str(s["name"]) for s in subjects if s.get("rel") == "section" and isinstance(s.get("name"), str)), None)
+    keywords = tuple(
+        str(s["name"])
+        for s in subjects
+        if s.get("rel") == "keyword" and isinstance(s.get("name"), str)
+    )
+    section = next(
+        (
+            str(s["name"])
+            for s in subjects
+            if s.get("rel") == "section" and isinstance(s.get("name"), str)
+        ),
+        None,
+    )
     sources = _list(data, "infoSources")
-    publisher = next((str(s["name"]) for s in sources if s.get("role") == "publisher" and isinstance(s.get("name"), str)), None)
-    web = next((r for r in _list(data, "renditions") if r.get("contentType") == "text/html" and isinstance(r.get("href"), str)), None)
+    publisher = next(
+        (
+            str(s["name"])
+            for s in sources
+            if s.get("role") == "publisher" and isinstance(s.get("name"), str)
+        ),
+        None,
+    )
+    web = next(
+        (
+            r
+            for r in _list(data, "renditions")
+            if r.get("contentType") == "text/html" and isinstance(r.get("href"), str)
+        ),
+        None,
+    )
     image = next((a for a in _list(data, "associations") if a.get("type") == "picture"), None)
     image_url = image.get("uri") if image is not None else None
     if isinstance(image_url, str) and image_url == f"{uri}#image":
@@ -226,7 +284,9 @@ def _article(data: Mapping[str, Any], uri: str) -> Article:
         modified=modified,
         modified_raw=None if own else modified_raw,
         image_url=image_url if isinstance(image_url, str) else None,
-        image_caption=_by_role(_list(image, "descriptions"), "caption", None) if image is not None else None,
+        image_caption=_by_role(_list(image, "descriptions"), "caption", None)
+        if image is not None
+        else None,
         paragraphs=paragraphs,
         persons=persons,
         organizations=organizations,
@@ -236,7 +296,15 @@ def _article(data: Mapping[str, Any], uri: str) -> Article:
 
 def _paragraphs(bodies: list[Mapping[str, Any]]) -> tuple[str, ...]:
     """Paragraphs of the plain-text body, else of a markup body with its tags removed."""
-    plain = next((b for b in bodies if b.get("contentType", "text/plain") == "text/plain" and isinstance(b.get("value"), str)), None)
+    plain = next(
+        (
+            b
+            for b in bodies
+            if b.get("contentType", "text/plain") == "text/plain"
+            and isinstance(b.get("value"), str)
+        ),
+        None,
+    )
     if plain is not None:
         chunks = str(plain["value"]).split(PARAGRAPH_SEPARATOR)
         if not all(c and c == c.strip() for c in chunks):
@@ -251,4 +319,3 @@ def _paragraphs(bodies: list[Mapping[str, Any]]) -> tuple[str, ...]:
             text = text.replace(ref, char)
         chunks = _BLANK_LINE.split(text)
     return tuple(p for p in (c.strip() for c in chunks) if p)
-

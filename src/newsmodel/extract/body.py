@@ -23,6 +23,7 @@ from lxml.html import HtmlElement
 __all__ = ["extract_body"]
 
 JUNK_TAGS: Final = (
+    "head",
     "script",
     "style",
     "noscript",
@@ -133,14 +134,31 @@ MIN_LINK_DENSITY: Final = 0.5
 class _Block:
     """The inline text of one block-level element (or a stretch of it between children)."""
 
-    __slots__ = ("chars", "heading", "link_chars", "tag", "text")
+    __slots__ = ("chars", "link_chars", "owner", "tag", "text")
 
-    def __init__(self, tag: str, text: str, link_chars: int) -> None:
+    def __init__(self, tag: str, owner: int, text: str, link_chars: int) -> None:
         self.tag = tag
+        self.owner = owner
         self.text = text
         self.chars = len(text)
         self.link_chars = link_chars
-        self.heading = tag in _HEADING_TAGS
+
+
+class _Page:
+    """The blocks of a page and its block-level elements, in document order.
+
+    Element *i* has tag ``tags[i]``, parent element ``parents[i]`` (-1 for the
+    root) and owns the blocks ``starts[i]:ends[i]`` (its whole subtree).
+    """
+
+    __slots__ = ("blocks", "ends", "parents", "starts", "tags")
+
+    def __init__(self) -> None:
+        self.blocks: list[_Block] = []
+        self.tags: list[str] = []
+        self.parents: list[int] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
 
 
 NOT_FURNITURE: Final = 0
@@ -154,10 +172,10 @@ def furniture(element: HtmlElement, tag: str) -> int:
         return NOT_FURNITURE
     attrib = element.attrib
     if "hidden" in attrib:
-        return WEAK_FURNITURE
+        return STRONG_FURNITURE
     style = attrib.get("style")
     if style and _HIDDEN_STYLE.search(style):
-        return WEAK_FURNITURE
+        return STRONG_FURNITURE
     hints = f"{attrib.get('class', '')} {attrib.get('id', '')}"
     if len(hints) < 3 or attrib.get("itemprop") == "articleBody" or _BODY_HINT.search(hints):
         return NOT_FURNITURE
@@ -168,27 +186,34 @@ def furniture(element: HtmlElement, tag: str) -> int:
     return NOT_FURNITURE
 
 
-def _walk(root: HtmlElement) -> tuple[list[_Block], list[tuple[int, int]]]:
-    """Cut the page into blocks; return them and the block range of every block element."""
-    blocks: list[_Block] = []
-    ranges: list[tuple[int, int]] = []
+def _walk(root: HtmlElement) -> _Page:
+    """Cut the page into blocks, skipping furniture, in one iterative pass."""
+    page = _Page()
+    blocks, tags, parents, starts, ends = (
+        page.blocks,
+        page.tags,
+        page.parents,
+        page.starts,
+        page.ends,
+    )
     pieces: list[str] = []
     link_chars = 0
     links = 0
-    owners: list[str] = []
-    # Per open element: (is_block, is_link, index in ranges or -1).
-    frames: list[tuple[bool, bool, int]] = []
+    open_blocks: list[int] = []
+    # Per open element: (index in the element table or -1 for inline, is_link).
+    frames: list[tuple[int, bool]] = []
 
     def flush() -> None:
         nonlocal link_chars
         if pieces:
             text = "".join(pieces)
             pieces.clear()
-            tag = owners[-1] if owners else "body"
+            owner = open_blocks[-1] if open_blocks else -1
+            tag = tags[owner] if owner >= 0 else "body"
             for part in _BREAKS.split(text):
                 normalized = " ".join(part.split())
                 if normalized:
-                    blocks.append(_Block(tag, normalized, min(link_chars, len(normalized))))
+                    blocks.append(_Block(tag, owner, normalized, min(link_chars, len(normalized))))
         link_chars = 0
 
     # Weakly marked furniture is kept when it holds a good share of the page's text.
@@ -201,49 +226,48 @@ def _walk(root: HtmlElement) -> tuple[list[_Block], list[tuple[int, int]]]:
                 pieces.append(element.tail)
             continue
         if event == "start":
-            block = tag in _BLOCK_TAGS or "-" in tag
             kind = furniture(element, tag)
             skip = kind == STRONG_FURNITURE or (
                 kind == WEAK_FURNITURE and float(_TEXT_LENGTH(element)) < big
             )
             is_link = tag == "a" and not skip
             index = -1
-            if block:
+            if tag in _BLOCK_TAGS or "-" in tag:
                 flush()
-                owners.append(tag)
-                index = len(ranges)
-                ranges.append((len(blocks), -1))
-            frames.append((block, is_link, index))
+                index = len(tags)
+                tags.append(tag)
+                parents.append(open_blocks[-1] if open_blocks else -1)
+                starts.append(len(blocks))
+                ends.append(-1)
+                open_blocks.append(index)
+            frames.append((index, is_link))
             if skip:
                 walker.skip_subtree()
                 continue
             if is_link:
                 links += 1
             if tag == "br":
-                pieces.append("\n")
+                pieces.append("\n\n" if tags[open_blocks[-1]] == "div" else "\n") if open_blocks else None
             text = element.text
             if text:
                 pieces.append(text)
                 if links:
                     link_chars += len(text.strip())
             continue
-        block, is_link, index = frames.pop()
-        if block:
+        index, is_link = frames.pop()
+        if index >= 0:
             flush()
-            owners.pop()
-            ranges[index] = (ranges[index][0], len(blocks))
+            open_blocks.pop()
+            ends[index] = len(blocks)
         elif is_link:
             links -= 1
         tail = element.tail
         if tail:
-            if block:
-                pieces.append(tail)
-            else:
-                pieces.append(tail)
-                if links:
-                    link_chars += len(tail.strip())
+            pieces.append(tail)
+            if links and index < 0:
+                link_chars += len(tail.strip())
     flush()
-    return blocks, ranges
+    return page
 
 
 def _weights(blocks: list[_Block]) -> list[float]:
@@ -260,17 +284,55 @@ def _weights(blocks: list[_Block]) -> list[float]:
     return out
 
 
-def _best_range(weights: list[float], ranges: list[tuple[int, int]]) -> tuple[int, int]:
+_TEXT_OWNERS: Final = frozenset({"div", "section", "article", "main", "body", "td", "form", "center"})
+"""Elements whose own inline text makes them the container of that text."""
+
+
+def _best_container(page: _Page, weights: list[float]) -> int:
+    """The element that directly holds the most prose (its children's, half its grandchildren's)."""
+    tags, parents = page.tags, page.parents
+    scores = [0.0] * len(tags)
+    for block, weight in zip(page.blocks, weights):
+        if weight <= 0 or block.owner < 0:
+            continue
+        target = block.owner if block.tag in _TEXT_OWNERS else parents[block.owner]
+        if target < 0:
+            continue
+        scores[target] += weight
+        up = parents[target]
+        if up >= 0:
+            scores[up] += weight / 2
+    best = max(range(len(scores)), key=scores.__getitem__, default=-1)
+    return best if best >= 0 and scores[best] > 0 else -1
+
+
+def _region(page: _Page, weights: list[float], best: int) -> list[int]:
+    """The blocks of *best* plus those of siblings that read like more of the same."""
     prefix = [0.0]
     for weight in weights:
         prefix.append(prefix[-1] + weight)
-    best = (0, len(weights))
-    best_score = float("-inf")
-    for start, end in ranges:
-        score = prefix[end] - prefix[start]
-        if score >= best_score and end > start:
-            best, best_score = (start, end), score
-    return best
+    starts, ends, parents = page.starts, page.ends, page.parents
+    own = prefix[ends[best]] - prefix[starts[best]]
+    parent = parents[best]
+    if parent < 0:
+        return list(range(starts[best], ends[best]))
+    threshold = min(own * SIBLING_SHARE, SIBLING_MIN)
+    out: list[int] = []
+    for element in range(parent + 1, len(parents)):
+        if starts[element] >= ends[parent]:
+            break
+        if parents[element] != parent:
+            continue
+        if element != best:
+            score = prefix[ends[element]] - prefix[starts[element]]
+            if score < threshold:
+                continue
+        out.extend(range(starts[element], ends[element]))
+    return out
+
+
+SIBLING_SHARE: Final = 0.2
+SIBLING_MIN: Final = 150.0
 
 
 def _keep(block: _Block, weight: float) -> bool:
@@ -282,18 +344,21 @@ def _keep(block: _Block, weight: float) -> bool:
 def extract_body(root: HtmlElement) -> tuple[str, ...]:
     """The article's paragraphs in order. Changes the tree: call it after the metadata."""
     lxml.etree.strip_elements(root, *JUNK_TAGS, with_tail=False)
-    blocks, ranges = _walk(root)
+    page = _walk(root)
+    blocks = page.blocks
     if not blocks:
         return ()
     weights = _weights(blocks)
-    start, end = _best_range(weights, ranges)
-    kept = [b for b, w in zip(blocks[start:end], weights[start:end]) if _keep(b, w)]
+    best = _best_container(page, weights)
+    if best < 0:
+        return ()
+    kept = [blocks[i] for i in _region(page, weights, best) if _keep(blocks[i], weights[i])]
     # A heading followed by no prose (before the next heading or the end) introduces
     # something that was removed: a comment section, a list of links.
     out: list[str] = []
     pending: list[str] = []
     for block in kept:
-        if block.heading:
+        if block.tag in _HEADING_TAGS:
             pending = [block.text]
             continue
         if pending:

@@ -43,12 +43,6 @@ JUNK_TAGS: Final = (
     "textarea",
     "input",
     "label",
-    "nav",
-    "aside",
-    "figure",
-    "figcaption",
-    "dialog",
-    "menu",
 )
 """Elements whose whole subtree is page furniture; removed before the walk."""
 
@@ -96,36 +90,41 @@ _BLOCK_TAGS: Final = frozenset(
     }
 )
 _HEADING_TAGS: Final = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_FURNITURE_TAGS: Final = frozenset({"nav", "aside", "figure", "figcaption", "dialog", "menu"})
+"""Elements that are page furniture unless broken markup put the whole page inside them."""
 _PROTECTED_TAGS: Final = frozenset({"html", "body", "main", "article"})
 
 _STRONG_BOILERPLATE: Final = re.compile(
-    r"comment(?!ary)|share|sharing|social|newsletter|subscri|signup|sign-up|"
-    r"cookie|consent|gdpr|breadcrumb|related|recommend|outbrain|taboola|disqus|byline|"
-    r"caption|pagination|popup|trending|most-read|mostread|author-?bio|author-?info|"
-    r"authorbox|more-?stories|read-?more|readmore|jump-?link|skip-?link|visually-?hidden|"
-    r"sr-only|screen-?reader|(?:^|[\s_-])(?:nav|credits?|print|tools)(?:$|[\s_-])",
-    re.IGNORECASE,
+    r"comment(?!ary)|share|sharing|social|newsletter|subscri|signup|sign-up|cookie|consent|"
+    r"gdpr|breadcrumb|related|recommend|outbrain|taboola|disqus|byline|caption|pagination|"
+    r"popup|trending|most-read|mostread|author-?bio|author-?info|authorbox|more-?stories|"
+    r"read-?more|readmore|jump-?link|skip-?link|visually-?hidden|sr-only|screen-?reader"
 )
-"""Class/id words that mark page furniture whatever its size."""
+"""Class/id words (lower case) that mark page furniture whatever its size."""
+_STRONG_TOKENS: Final = frozenset({"nav", "credit", "credits", "print", "tools"})
 _WEAK_BOILERPLATE: Final = re.compile(
     r"sidebar|side-bar|advert|sponsor|promo|popular|footer|navigation|navbar|menu|widget|"
-    r"toolbar|modal|paywall|(?:^|[\s_-])(?:pager|ads?|tags?|meta|bio|hidden|rail|banner|ad-?slot|dfp)"
-    r"(?:$|[\s_-])",
-    re.IGNORECASE,
+    r"toolbar|modal|paywall"
 )
 """Class/id words that mark page furniture when the element is small; layout wrappers
 around the whole article often carry them as modifiers ("content-with-sidebar")."""
+_WEAK_TOKENS: Final = frozenset(
+    {"pager", "ad", "ads", "tag", "tags", "meta", "bio", "hidden", "rail", "banner", "adslot", "dfp"}
+)
+_TOKEN_SEPARATORS: Final = re.compile(r"[\s_-]+")
 _BODY_HINT: Final = re.compile(
     r"article-?body|articlebody|story-?body|entry-content|post-content|article-?content|"
-    r"article-?text|story-?content|main-content|post-body|body-?text|storytext",
-    re.IGNORECASE,
+    r"article-?text|story-?content|main-content|post-body|body-?text|storytext"
 )
 _HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff\ufffd]")
 _BREAKS: Final = re.compile(r"\n\s*\n")
 
 _TEXT_LENGTH: Final = lxml.etree.XPath("string-length(normalize-space())")
 LARGE_SHARE: Final = 0.25
-"""An element with this share of the page's text is not furniture, whatever its class."""
+"""An element with this share of the page's text is not weakly marked furniture."""
+HUGE_SHARE: Final = 0.5
+"""An element with this share of the page's text is a wrapper, whatever its class says."""
 
 MIN_LINK_DENSITY: Final = 0.5
 """Blocks with more of their text in links than this are navigation, not body."""
@@ -166,24 +165,44 @@ WEAK_FURNITURE: Final = 1
 STRONG_FURNITURE: Final = 2
 
 
-def furniture(element: HtmlElement, tag: str) -> int:
-    """How surely *element*'s subtree is page furniture, judged by its attributes."""
-    if tag in _PROTECTED_TAGS:
+def hint_kind(hints: str) -> int:
+    """How surely lower-cased class and id words *hints* mark page furniture."""
+    if _BODY_HINT.search(hints):
         return NOT_FURNITURE
-    attrib = element.attrib
-    if "hidden" in attrib:
+    tokens = _TOKEN_SEPARATORS.split(hints)
+    if _STRONG_BOILERPLATE.search(hints) or not _STRONG_TOKENS.isdisjoint(tokens):
         return STRONG_FURNITURE
-    style = attrib.get("style")
-    if style and _HIDDEN_STYLE.search(style):
-        return STRONG_FURNITURE
-    hints = f"{attrib.get('class', '')} {attrib.get('id', '')}"
-    if len(hints) < 3 or attrib.get("itemprop") == "articleBody" or _BODY_HINT.search(hints):
-        return NOT_FURNITURE
-    if _STRONG_BOILERPLATE.search(hints):
-        return STRONG_FURNITURE
-    if _WEAK_BOILERPLATE.search(hints):
+    if _WEAK_BOILERPLATE.search(hints) or not _WEAK_TOKENS.isdisjoint(tokens):
         return WEAK_FURNITURE
     return NOT_FURNITURE
+
+
+def furniture(element: HtmlElement, tag: str, cache: dict[str, int]) -> int:
+    """How surely *element*'s subtree is page furniture, judged by its attributes.
+
+    *cache* maps class-and-id strings already judged on this page to their verdict.
+    """
+    if tag in _PROTECTED_TAGS:
+        return NOT_FURNITURE
+    if tag in _FURNITURE_TAGS:
+        return STRONG_FURNITURE
+    get = element.get
+    if get("hidden") is not None:
+        return STRONG_FURNITURE
+    style = get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return STRONG_FURNITURE
+    cls = get("class")
+    ident = get("id")
+    if cls is None and ident is None:
+        return NOT_FURNITURE
+    hints = f"{cls} {ident}" if cls and ident else cls or ident or ""
+    kind = cache.get(hints)
+    if kind is None:
+        kind = cache[hints] = hint_kind(hints.lower())
+    if kind and get("itemprop") == "articleBody":
+        return NOT_FURNITURE
+    return kind
 
 
 def _walk(root: HtmlElement) -> _Page:
@@ -213,11 +232,17 @@ def _walk(root: HtmlElement) -> _Page:
             for part in _BREAKS.split(text):
                 normalized = " ".join(part.split())
                 if normalized:
+                    if _CONTROL.search(normalized):
+                        normalized = " ".join(_CONTROL.sub("", normalized).split())
+                        if not normalized:
+                            continue
                     blocks.append(_Block(tag, owner, normalized, min(link_chars, len(normalized))))
         link_chars = 0
 
+    cache: dict[str, int] = {}
     # Weakly marked furniture is kept when it holds a good share of the page's text.
-    big = float(_TEXT_LENGTH(root)) * LARGE_SHARE
+    total = float(_TEXT_LENGTH(root))
+    big, huge = total * LARGE_SHARE, total * HUGE_SHARE
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
         tag = element.tag
@@ -226,9 +251,9 @@ def _walk(root: HtmlElement) -> _Page:
                 pieces.append(element.tail)
             continue
         if event == "start":
-            kind = furniture(element, tag)
-            skip = kind == STRONG_FURNITURE or (
-                kind == WEAK_FURNITURE and float(_TEXT_LENGTH(element)) < big
+            kind = furniture(element, tag, cache)
+            skip = kind != NOT_FURNITURE and float(_TEXT_LENGTH(element)) < (
+                huge if kind == STRONG_FURNITURE else big
             )
             is_link = tag == "a" and not skip
             index = -1
@@ -331,6 +356,8 @@ def _region(page: _Page, weights: list[float], best: int) -> list[int]:
     return out
 
 
+PROSE_HEADING_CHARS: Final = 100
+"""A heading this long is prose set in a heading tag, kept like a paragraph."""
 SIBLING_SHARE: Final = 0.2
 SIBLING_MIN: Final = 150.0
 
@@ -358,7 +385,7 @@ def extract_body(root: HtmlElement) -> tuple[str, ...]:
     out: list[str] = []
     pending: list[str] = []
     for block in kept:
-        if block.tag in _HEADING_TAGS:
+        if block.tag in _HEADING_TAGS and block.chars < PROSE_HEADING_CHARS:
             pending = [block.text]
             continue
         if pending:

@@ -36,7 +36,6 @@ _WINDOWS_1252_LABELS: Final = frozenset(
     {"cp1252", "latin_1", "ascii", "iso8859_1", "iso8859-1", "us-ascii", "l1", "latin1"}
 )
 _CONTROL: Final = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_CONTROL_BYTES: Final = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xef\xbf[\xbe\xbf]")
 _UTF8_MULTIBYTE: Final = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _HIGH_BYTE: Final = re.compile(rb"[\x80-\xff]")
 
@@ -136,9 +135,9 @@ def _from_utf8(data: bytes, warnings: list[ParseWarning], *, declared: bool) -> 
     except UnicodeDecodeError:
         pass
     else:
-        if _CONTROL_BYTES.search(data) is None:
-            return Decoded(data, "utf-8", ())
-        return _from_text(data.decode("utf-8"), "utf-8", warnings)
+        # Valid UTF-8 goes to lxml as it is; control characters that survive
+        # parsing are removed from the extracted text (see clean_text).
+        return Decoded(data, "utf-8", ())
     if _looks_like_cp1252(data):
         if declared:
             warnings.append(

@@ -20,6 +20,13 @@ from typing import Final
 import lxml.etree
 from lxml.html import HtmlElement
 
+from newsmodel.extract._furniture import (
+    FURNITURE_TAGS,
+    PROTECTED_TAGS,
+    class_furniture,
+    hidden,
+)
+
 __all__ = ["extract_body"]
 
 JUNK_TAGS: Final = (
@@ -90,44 +97,35 @@ _BLOCK_TAGS: Final = frozenset(
     }
 )
 _HEADING_TAGS: Final = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_FURNITURE_TAGS: Final = frozenset({"nav", "aside", "figure", "figcaption", "dialog", "menu"})
-"""Elements that are page furniture unless broken markup put the whole page inside them."""
-_PROTECTED_TAGS: Final = frozenset({"html", "body", "main", "article"})
-
-_STRONG_BOILERPLATE: Final = re.compile(
-    r"comment(?!ary)|share|sharing|social|newsletter|subscri|signup|sign-up|cookie|consent|"
-    r"gdpr|breadcrumb|related|recommend|outbrain|taboola|disqus|byline|caption|pagination|"
-    r"popup|trending|most-read|mostread|author-?bio|author-?info|authorbox|more-?stories|"
-    r"read-?more|readmore|jump-?link|skip-?link|visually-?hidden|sr-only|screen-?reader"
+_TEXT_OWNERS: Final = frozenset(
+    {"div", "section", "article", "main", "body", "td", "form", "center", "header"}
 )
-"""Class/id words (lower case) that mark page furniture whatever its size."""
-_STRONG_TOKENS: Final = frozenset({"nav", "credit", "credits", "print", "tools"})
-_WEAK_BOILERPLATE: Final = re.compile(
-    r"sidebar|side-bar|advert|sponsor|promo|popular|footer|navigation|navbar|menu|widget|"
-    r"toolbar|modal|paywall"
-)
-"""Class/id words that mark page furniture when the element is small; layout wrappers
-around the whole article often carry them as modifiers ("content-with-sidebar")."""
-_WEAK_TOKENS: Final = frozenset(
-    {"pager", "ad", "ads", "tag", "tags", "meta", "bio", "hidden", "rail", "banner", "adslot", "dfp"}
-)
-_TOKEN_SEPARATORS: Final = re.compile(r"[\s_-]+")
-_BODY_HINT: Final = re.compile(
-    r"article-?body|articlebody|story-?body|entry-content|post-content|article-?content|"
-    r"article-?text|story-?content|main-content|post-body|body-?text|storytext"
-)
-_HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+"""Elements whose own inline text makes them the container of that text."""
 _CONTROL: Final = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff\ufffd]")
 _BREAKS: Final = re.compile(r"\n\s*\n")
-
+_SENTENCE_END: Final = re.compile(r"[.!?:;…。！？»«\"”“)]\W*$")
 _TEXT_LENGTH: Final = lxml.etree.XPath("string-length(normalize-space())")
-LARGE_SHARE: Final = 0.25
-"""An element with this share of the page's text is not weakly marked furniture."""
-HUGE_SHARE: Final = 0.5
-"""An element with this share of the page's text is a wrapper, whatever its class says."""
 
+_env = __import__("os").environ.get
+HUGE_SHARE: Final = 0.5
+"""A furniture tag (nav, aside...) holding this share of the page's text is broken markup
+wrapped around the page, and is read like any other element."""
 MIN_LINK_DENSITY: Final = 0.5
 """Blocks with more of their text in links than this are navigation, not body."""
+MIN_PROSE_CHARS: Final = 20
+"""Blocks shorter than this neither help nor hurt when choosing the container."""
+FALLBACK_SHARE: Final = float(_env("HB_FB", "0.5"))
+"""If skipping class-marked furniture leaves less than this share of the best prose
+container's score, the marks were wrong (a wrapper named "share" or "sidebar")."""
+SCRAP_CHARS: Final = int(_env("HB_SCRAP", "40"))
+"""Blocks shorter than this without sentence punctuation are scraps, not prose."""
+MAX_LEVELS: Final = int(_env("HB_ML", "1"))
+SIBLING_LINKS: Final = float(_env("HB_SL", "0.3"))
+SIBLING_MIN: Final = float(_env("HB_SM", "150"))
+SIBLING_SHARE: Final = float(_env("HB_SS", "0.2"))
+SIBLING_PROSE: Final = float(_env("HB_SPR", "0.5"))
+PROSE_HEADING_CHARS: Final = 100
+"""A heading this long is prose set in a heading tag, kept like a paragraph."""
 
 
 class _Block:
@@ -147,10 +145,12 @@ class _Page:
     """The blocks of a page and its block-level elements, in document order.
 
     Element *i* has tag ``tags[i]``, parent element ``parents[i]`` (-1 for the
-    root) and owns the blocks ``starts[i]:ends[i]`` (its whole subtree).
+    root), owns the blocks ``starts[i]:ends[i]`` and the elements ``i:last[i]``
+    (its whole subtree); ``marked[i]`` is the nearest ancestor-or-self whose class
+    names page furniture, or -1.
     """
 
-    __slots__ = ("blocks", "ends", "parents", "starts", "tags")
+    __slots__ = ("blocks", "ends", "last", "marked", "parents", "starts", "tags")
 
     def __init__(self) -> None:
         self.blocks: list[_Block] = []
@@ -158,91 +158,54 @@ class _Page:
         self.parents: list[int] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
+        self.last: list[int] = []
+        self.marked: list[int] = []
+
+    def contains(self, outer: int, inner: int) -> bool:
+        """Whether element *inner* is *outer* or inside it."""
+        return outer <= inner < self.last[outer]
 
 
-NOT_FURNITURE: Final = 0
-WEAK_FURNITURE: Final = 1
-STRONG_FURNITURE: Final = 2
-
-
-def hint_kind(hints: str) -> int:
-    """How surely lower-cased class and id words *hints* mark page furniture."""
-    if _BODY_HINT.search(hints):
-        return NOT_FURNITURE
-    tokens = _TOKEN_SEPARATORS.split(hints)
-    if _STRONG_BOILERPLATE.search(hints) or not _STRONG_TOKENS.isdisjoint(tokens):
-        return STRONG_FURNITURE
-    if _WEAK_BOILERPLATE.search(hints) or not _WEAK_TOKENS.isdisjoint(tokens):
-        return WEAK_FURNITURE
-    return NOT_FURNITURE
-
-
-def furniture(element: HtmlElement, tag: str, cache: dict[str, int]) -> int:
-    """How surely *element*'s subtree is page furniture, judged by its attributes.
-
-    *cache* maps class-and-id strings already judged on this page to their verdict.
-    """
-    if tag in _PROTECTED_TAGS:
-        return NOT_FURNITURE
-    if tag in _FURNITURE_TAGS:
-        return STRONG_FURNITURE
-    get = element.get
-    if get("hidden") is not None:
-        return STRONG_FURNITURE
-    style = get("style")
-    if style and _HIDDEN_STYLE.search(style):
-        return STRONG_FURNITURE
-    cls = get("class")
-    ident = get("id")
-    if cls is None and ident is None:
-        return NOT_FURNITURE
-    hints = f"{cls} {ident}" if cls and ident else cls or ident or ""
-    kind = cache.get(hints)
-    if kind is None:
-        kind = cache[hints] = hint_kind(hints.lower())
-    if kind and get("itemprop") == "articleBody":
-        return NOT_FURNITURE
-    return kind
+def _clean(text: str) -> str:
+    normalized = " ".join(text.split())
+    if normalized and _CONTROL.search(normalized):
+        normalized = " ".join(_CONTROL.sub("", normalized).split())
+    return normalized
 
 
 def _walk(root: HtmlElement) -> _Page:
-    """Cut the page into blocks, skipping furniture, in one iterative pass."""
+    """Cut the page into blocks in one iterative pass, skipping hidden and furniture subtrees."""
     page = _Page()
-    blocks, tags, parents, starts, ends = (
+    blocks, tags, parents, starts, ends, last, marked = (
         page.blocks,
         page.tags,
         page.parents,
         page.starts,
         page.ends,
+        page.last,
+        page.marked,
     )
     pieces: list[str] = []
     link_chars = 0
     links = 0
     open_blocks: list[int] = []
-    # Per open element: (index in the element table or -1 for inline, is_link).
+    # Per open element: (index in the element table, or -1 for inline; is a counted link).
     frames: list[tuple[int, bool]] = []
+    cache: dict[str, bool] = {}
+    huge = float(_TEXT_LENGTH(root)) * HUGE_SHARE
 
     def flush() -> None:
         nonlocal link_chars
-        if pieces:
-            text = "".join(pieces)
-            pieces.clear()
-            owner = open_blocks[-1] if open_blocks else -1
-            tag = tags[owner] if owner >= 0 else "body"
-            for part in _BREAKS.split(text):
-                normalized = " ".join(part.split())
-                if normalized:
-                    if _CONTROL.search(normalized):
-                        normalized = " ".join(_CONTROL.sub("", normalized).split())
-                        if not normalized:
-                            continue
-                    blocks.append(_Block(tag, owner, normalized, min(link_chars, len(normalized))))
+        text = "".join(pieces)
+        pieces.clear()
+        owner = open_blocks[-1] if open_blocks else -1
+        tag = tags[owner] if owner >= 0 else "body"
+        for part in _BREAKS.split(text) if "\n" in text else (text,):
+            normalized = _clean(part)
+            if normalized:
+                blocks.append(_Block(tag, owner, normalized, min(link_chars, len(normalized))))
         link_chars = 0
 
-    cache: dict[str, int] = {}
-    # Weakly marked furniture is kept when it holds a good share of the page's text.
-    total = float(_TEXT_LENGTH(root))
-    big, huge = total * LARGE_SHARE, total * HUGE_SHARE
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
         tag = element.tag
@@ -251,28 +214,40 @@ def _walk(root: HtmlElement) -> _Page:
                 pieces.append(element.tail)
             continue
         if event == "start":
-            kind = furniture(element, tag, cache)
-            skip = kind != NOT_FURNITURE and float(_TEXT_LENGTH(element)) < (
-                huge if kind == STRONG_FURNITURE else big
+            block = tag in _BLOCK_TAGS or "-" in tag
+            skip = hidden(element) or (
+                tag in FURNITURE_TAGS and float(_TEXT_LENGTH(element)) < huge
             )
-            is_link = tag == "a" and not skip
+            mark = (
+                not skip
+                and tag not in PROTECTED_TAGS
+                and tag not in FURNITURE_TAGS
+                and class_furniture(element, cache)
+            )
+            if mark and not block:
+                skip = True
             index = -1
-            if tag in _BLOCK_TAGS or "-" in tag:
-                flush()
+            if block:
+                if pieces:
+                    flush()
                 index = len(tags)
+                parent = open_blocks[-1] if open_blocks else -1
                 tags.append(tag)
-                parents.append(open_blocks[-1] if open_blocks else -1)
+                parents.append(parent)
                 starts.append(len(blocks))
                 ends.append(-1)
+                last.append(-1)
+                marked.append(index if mark else marked[parent] if parent >= 0 else -1)
                 open_blocks.append(index)
+            is_link = tag == "a" and not skip
             frames.append((index, is_link))
             if skip:
                 walker.skip_subtree()
                 continue
             if is_link:
                 links += 1
-            if tag == "br":
-                pieces.append("\n\n" if tags[open_blocks[-1]] == "div" else "\n") if open_blocks else None
+            elif tag == "br":
+                pieces.append("\n")
             text = element.text
             if text:
                 pieces.append(text)
@@ -281,9 +256,11 @@ def _walk(root: HtmlElement) -> _Page:
             continue
         index, is_link = frames.pop()
         if index >= 0:
-            flush()
+            if pieces:
+                flush()
             open_blocks.pop()
             ends[index] = len(blocks)
+            last[index] = len(tags)
         elif is_link:
             links -= 1
         tail = element.tail
@@ -291,7 +268,8 @@ def _walk(root: HtmlElement) -> _Page:
             pieces.append(tail)
             if links and index < 0:
                 link_chars += len(tail.strip())
-    flush()
+    if pieces:
+        flush()
     return page
 
 
@@ -305,15 +283,11 @@ def _weights(blocks: list[_Block]) -> list[float]:
         elif linked > chars * MIN_LINK_DENSITY:
             out.append(-float(chars))
         else:
-            out.append(float(chars - 2 * linked) if chars >= 20 else 0.0)
+            out.append(float(chars - 2 * linked) if chars >= MIN_PROSE_CHARS else 0.0)
     return out
 
 
-_TEXT_OWNERS: Final = frozenset({"div", "section", "article", "main", "body", "td", "form", "center"})
-"""Elements whose own inline text makes them the container of that text."""
-
-
-def _best_container(page: _Page, weights: list[float]) -> int:
+def _best_container(page: _Page, weights: list[float]) -> tuple[int, float]:
     """The element that directly holds the most prose (its children's, half its grandchildren's)."""
     tags, parents = page.tags, page.parents
     scores = [0.0] * len(tags)
@@ -328,58 +302,105 @@ def _best_container(page: _Page, weights: list[float]) -> int:
         if up >= 0:
             scores[up] += weight / 2
     best = max(range(len(scores)), key=scores.__getitem__, default=-1)
-    return best if best >= 0 and scores[best] > 0 else -1
+    return (best, scores[best]) if best >= 0 and scores[best] > 0 else (-1, 0.0)
 
 
-def _region(page: _Page, weights: list[float], best: int) -> list[int]:
-    """The blocks of *best* plus those of siblings that read like more of the same."""
-    prefix = [0.0]
-    for weight in weights:
-        prefix.append(prefix[-1] + weight)
-    starts, ends, parents = page.starts, page.ends, page.parents
-    own = prefix[ends[best]] - prefix[starts[best]]
-    parent = parents[best]
-    if parent < 0:
-        return list(range(starts[best], ends[best]))
-    threshold = min(own * SIBLING_SHARE, SIBLING_MIN)
-    out: list[int] = []
-    for element in range(parent + 1, len(parents)):
-        if starts[element] >= ends[parent]:
-            break
-        if parents[element] != parent:
-            continue
-        if element != best:
-            score = prefix[ends[element]] - prefix[starts[element]]
-            if score < threshold:
-                continue
-        out.extend(range(starts[element], ends[element]))
+def _prefix(values: list[float]) -> list[float]:
+    out = [0.0]
+    total = 0.0
+    for value in values:
+        total += value
+        out.append(total)
     return out
 
 
-PROSE_HEADING_CHARS: Final = 100
-"""A heading this long is prose set in a heading tag, kept like a paragraph."""
-SIBLING_SHARE: Final = 0.2
-SIBLING_MIN: Final = 150.0
+def _region(page: _Page, weights: list[float], best: int) -> list[int]:
+    """The elements of the body: *best* and siblings of it (and its ancestors) that read as body."""
+    blocks = page.blocks
+    chars = _prefix([float(b.chars) for b in blocks])
+    linked = _prefix([float(b.link_chars) for b in blocks])
+    prose = _prefix(
+        [
+            float(b.chars)
+            if w > 0 and (b.chars >= SCRAP_CHARS or _SENTENCE_END.search(b.text))
+            else 0.0
+            for b, w in zip(blocks, weights)
+        ]
+    )
+    starts, ends, parents = page.starts, page.ends, page.parents
+    own_prose = prose[ends[best]] - prose[starts[best]]
+    chosen = [best]
+    node = best
+    for _ in range(MAX_LEVELS):
+        parent = parents[node]
+        if parent < 0:
+            break
+        element = parent + 1
+        while element < page.last[parent]:
+            if element != node:
+                start, end = starts[element], ends[element]
+                total = chars[end] - chars[start]
+                text = prose[end] - prose[start]
+                if (
+                    total > 0
+                    and linked[end] - linked[start] <= total * SIBLING_LINKS
+                    and text > 0
+                    and (
+                        text >= min(SIBLING_MIN, own_prose * SIBLING_SHARE)
+                        or text >= total * SIBLING_PROSE
+                    )
+                ):
+                    chosen.append(element)
+            element = page.last[element]
+        node = parent
+    chosen.sort()
+    return chosen
 
 
-def _keep(block: _Block, weight: float) -> bool:
-    if block.tag == "h1" or weight < 0:
-        return False
-    return block.chars >= 2
+def _select(page: _Page) -> tuple[list[float], int]:
+    """Block weights and the best container, trusting class marks only when they are plausible."""
+    weights = _weights(page.blocks)
+    marked, blocks = page.marked, page.blocks
+    unmarked = [
+        0.0 if w > 0 and b.owner >= 0 and marked[b.owner] >= 0 else w
+        for b, w in zip(blocks, weights)
+    ]
+    best, score = _best_container(page, unmarked)
+    any_best, any_score = _best_container(page, weights)
+    if best < 0 or score < any_score * FALLBACK_SHARE:
+        return weights, any_best
+    return unmarked, best
 
 
 def extract_body(root: HtmlElement) -> tuple[str, ...]:
     """The article's paragraphs in order. Changes the tree: call it after the metadata."""
     lxml.etree.strip_elements(root, *JUNK_TAGS, with_tail=False)
     page = _walk(root)
-    blocks = page.blocks
-    if not blocks:
+    if not page.blocks:
         return ()
-    weights = _weights(blocks)
-    best = _best_container(page, weights)
+    weights, best = _select(page)
     if best < 0:
         return ()
-    kept = [blocks[i] for i in _region(page, weights, best) if _keep(blocks[i], weights[i])]
+    blocks, marked, parents = page.blocks, page.marked, page.parents
+    kept: list[_Block] = []
+    for element in _region(page, weights, best):
+        for index in range(page.starts[element], page.ends[element]):
+            block = blocks[index]
+            if block.tag == "h1" or weights[index] < 0:
+                continue
+            # Skip text inside class-marked furniture, unless the mark is on the
+            # container itself or around it (then the mark was wrong).
+            mark = marked[block.owner] if block.owner >= 0 else -1
+            while mark >= 0 and page.contains(mark, best):
+                up = parents[mark]
+                mark = marked[up] if up >= 0 else -1
+            if mark < 0:
+                kept.append(block)
+    return _paragraphs(kept)
+
+
+def _paragraphs(kept: list[_Block]) -> tuple[str, ...]:
+    """The texts of *kept*, without headings that lead nowhere and repeated blocks."""
     # A heading followed by no prose (before the next heading or the end) introduces
     # something that was removed: a comment section, a list of links.
     out: list[str] = []

@@ -1,0 +1,232 @@
+"""Speaker phrases next to a reporting cue, as written: names, nominals, pronouns.
+
+``source_before`` reads backwards from a cue ("The Russian ambassador, for his
+part, voiced" -> "The Russian ambassador"; "Molotkov, the latter of whom
+stressed" -> "the latter of whom"); ``source_after`` reads forwards ("said
+Smith, the senator" -> "Smith"). Both work on a small window of tokens, so
+their cost is bounded by the window, not the text.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final, NamedTuple
+
+from newsmodel.model import Span
+
+__all__ = ["PRONOUNS", "Token", "source_after", "source_before", "tokens"]
+
+_TOKEN: Final = re.compile(r"\w+(?:[-.’'&]\w+)*|[^\w\s]")
+
+PRONOUNS: Final = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+_DETERMINERS: Final = frozenset(
+    """the a an this that these those his her their its our my your some many most several other
+    another both all each every any no two three four five six seven eight nine ten dozens hundreds
+    thousands one""".split()
+)
+#: Words that may stand between a subject and its cue ("has also said", "had repeatedly warned").
+_BETWEEN: Final = frozenset(
+    """also has have had will would could can may might should must did does do not n't never
+    repeatedly previously later earlier then recently once reportedly often frequently publicly
+    privately again still already just even further firmly strongly flatly quickly initially
+    simply long is was were are been being be openly directly explicitly specifically
+    essentially effectively ultimately finally first immediately subsequently angrily bluntly
+    sharply clearly yesterday today tonight separately likewise too herself himself themselves
+    only quietly loudly widely""".split()
+)
+#: Words that cannot be part of a nominal speaker phrase.
+_STOP: Final = frozenset(
+    """and or but nor that which who whom whose because if when while as than to in on at by
+    with from after before since until about over under into during without between against
+    through is was are were be been being has have had do does did will would can could should
+    may might must not also so then there here what how why where whether though although
+    said says say told tells according said, this that it its it's yet even just only more
+    less very much such like unlike per via amid among despite toward towards upon onto off
+    up down out""".split()
+)
+_PARTICLES: Final = frozenset({"van", "der", "den", "de", "del", "della", "di", "da", "du", "von", "bin", "ibn", "al", "el", "la", "le", "y", "dos", "das", "ter"})
+_TITLES: Final = frozenset(
+    """mr mrs ms dr prof sen rep gov lt col gen maj capt adm sgt rev fr sr jr st hon pres atty
+    amb sec""".split()
+)
+#: Capitalised words that open sentences or clauses and are not names.
+_FUNCTION_CAPS: Final = frozenset(
+    """the a an it he she they we i but and in on at this that these those there his her their
+    its our my if when while as after before so yet still however meanwhile also for with by
+    from to one some many most no not what who why how where then now later earlier last next
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december asked said says""".split()
+)
+_RELATIVE_PHRASES: Final = (
+    ("the", "latter", "of", "whom"),
+    ("the", "former", "of", "whom"),
+    ("both", "of", "whom"),
+    ("one", "of", "whom"),
+    ("some", "of", "whom"),
+    ("many", "of", "whom"),
+    ("most", "of", "whom"),
+    ("all", "of", "whom"),
+)
+_RELATIVE: Final = frozenset({"who", "whom", "whose", "which"})
+_FINITE: Final = frozenset(
+    "is was are were would will has have had can could should said says say told did does do".split()
+)
+_MAX_NOMINAL: Final = 6
+_MAX_NAME: Final = 7
+_MAX_PARENTHESIS: Final = 30
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark with its offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of ``text[start:end]``."""
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() and word.lower() not in _FUNCTION_CAPS
+
+
+def _is_name_piece(tok: list[Token], i: int) -> bool:
+    word = tok[i].text
+    if word[:1].isupper():
+        return True
+    if word.lower() in _PARTICLES:
+        return True
+    if word == "." and i > 0:
+        prev = tok[i - 1].text
+        return prev.lower() in _TITLES or (len(prev) == 1 and prev.isupper())
+    return False
+
+
+def _skip_between(tok: list[Token], i: int) -> int:
+    while i >= 0 and tok[i].text.lower() in _BETWEEN:
+        i -= 1
+    return i
+
+
+def _skip_parenthesis(tok: list[Token], i: int) -> int:
+    """Index before a ", ... ," or "— ... —" aside that ends at *i*, else *i* itself.
+
+    An aside is a relative clause ("who represents Nevada") or a verbless
+    apposition ("a Democrat from Ohio", "for his part"); a clause with a finite
+    verb is content, not an aside.
+    """
+    if i < 1 or tok[i].text not in {",", "—", "–"}:
+        return i
+    closing = tok[i].text
+    lower = max(0, i - _MAX_PARENTHESIS)
+    for j in range(i - 1, lower - 1, -1):
+        if tok[j].text in {".", ";", ":", "“", "”", '"', "?", "!"}:
+            return i
+        if tok[j].text == closing or (closing == "," and tok[j].text in {"—", "–"}):
+            if j < 1 or j + 1 >= i:
+                return i
+            aside = [t.text.lower() for t in tok[j + 1 : i]]
+            if aside[0] not in _RELATIVE and not _FINITE.isdisjoint(aside):
+                return i
+            return j - 1
+    return i
+
+
+def _span(tok: list[Token], first: int, last: int) -> Span:
+    return Span(start=tok[first].start, end=tok[last].end)
+
+
+def _name_back(tok: list[Token], i: int, floor: int) -> int:
+    """First index of the capitalised run ending at *i*."""
+    first = i
+    while first - 1 >= floor and i - first < _MAX_NAME and _is_name_piece(tok, first - 1):
+        first -= 1
+    while first < i and not _is_cap(tok[first].text):
+        first += 1
+    if first > floor and tok[first - 1].text.lower() == "the":
+        first -= 1
+    return first
+
+
+def _nominal_back(tok: list[Token], i: int, floor: int) -> int | None:
+    """First index of a nominal phrase ending at *i* ("the Russian ambassador"), or None."""
+    head = tok[i].text.lower()
+    if head in _STOP or head in _DETERMINERS or not tok[i].text[0].isalpha():
+        return None
+    first = i
+    while first - 1 >= floor and i - first < _MAX_NOMINAL:
+        word = tok[first - 1].text
+        low = word.lower()
+        if low in _DETERMINERS:
+            return first - 1
+        if low in _STOP or not word[0].isalnum():
+            break
+        first -= 1
+    if head.endswith("s") and not head.endswith("ss"):
+        return first
+    return None
+
+
+def source_before(text: str, lo: int, hi: int) -> Span | None:
+    """The speaker phrase that ends just before *hi* (a cue's start), within ``[lo, hi)``."""
+    tok = tokens(text, max(lo, hi - 400), hi)
+    i = _skip_between(tok, len(tok) - 1)
+    if i < 0:
+        return None
+    i = _skip_between(tok, _skip_parenthesis(tok, i))
+    if i < 0:
+        return None
+    low = [t.text.lower() for t in tok[max(0, i - 3) : i + 1]]
+    for phrase in _RELATIVE_PHRASES:
+        if tuple(low[-len(phrase) :]) == phrase:
+            return _span(tok, i - len(phrase) + 1, i)
+    word = tok[i].text
+    if word.lower() == "who" and i >= 2 and tok[i - 1].text == ",":
+        i -= 2
+        word = tok[i].text
+    if word.lower() in PRONOUNS and word != "i":
+        return _span(tok, i, i)
+    if word.endswith(("’s", "'s", "’", "'")):
+        return None
+    if _is_cap(word) or (word[:1].isupper() and i > 0 and tok[i - 1].text.lower() in _TITLES):
+        first = _name_back(tok, i, 0)
+        return _span(tok, first, i)
+    first_nominal = _nominal_back(tok, i, 0)
+    if first_nominal is None:
+        return None
+    return _span(tok, first_nominal, i)
+
+
+def source_after(text: str, lo: int, hi: int) -> Span | None:
+    """The speaker phrase that starts just after *lo* (a cue's end), within ``[lo, hi)``."""
+    tok = tokens(text, lo, min(hi, lo + 300))
+    i = 0
+    while i < len(tok) and tok[i].text.lower() in _BETWEEN:
+        i += 1
+    if i >= len(tok):
+        return None
+    word = tok[i].text
+    low = word.lower()
+    if low in PRONOUNS:
+        return _span(tok, i, i)
+    if low in _DETERMINERS:
+        last = i
+        while last + 1 < len(tok) and last - i < _MAX_NOMINAL + 2:
+            nxt = tok[last + 1].text
+            if not nxt[0].isalnum() or (nxt.lower() in _STOP and nxt.lower() not in {"of", "for", "at"}):
+                break
+            last += 1
+        return _span(tok, i, last) if last > i else None
+    if _is_cap(word) or low in _TITLES:
+        last = i
+        while last + 1 < len(tok) and last - i < _MAX_NAME and _is_name_piece(tok, last + 1):
+            last += 1
+        while last > i and tok[last].text == ".":
+            last -= 1
+        return _span(tok, i, last)
+    return None

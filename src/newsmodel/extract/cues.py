@@ -16,14 +16,16 @@ CueClass: TypeAlias = Literal["speech", "thought", "frame"]
 """``speech``: verbs of saying; ``thought``: belief, position, evidence; ``frame``: "according to"."""
 
 _CLASSES: Final = frozenset({"speech", "thought", "frame"})
-_PREFIX: Final = r"(?:(?:went|goes|go|going|gone) on to )?"
+_WORD: Final = re.compile(r"(?<![’'-])\b[A-Za-z]+\b(?![’'-]\w)")
+_GO: Final = frozenset({"went", "goes", "go", "going", "gone"})
 
 
 class CueLexicon(NamedTuple):
-    """Every cue form with its class, and one pattern matching any of them."""
+    """Every cue form with its class, indexed by its first word (longest forms first)."""
 
     classes: dict[str, CueClass]
-    pattern: re.Pattern[str]
+    by_first: dict[str, tuple[tuple[str, ...], ...]]
+    first_words: re.Pattern[str]
 
 
 class CueMatch(NamedTuple):
@@ -57,21 +59,64 @@ def load_cues() -> CueLexicon:
     """The bundled cue lexicon, read once."""
     source = importlib.resources.files("newsmodel").joinpath("data").joinpath("cues.txt").read_text(encoding="utf-8")
     classes = _parse(source)
-    forms = sorted(classes, key=lambda f: (-len(f), f))
-    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    pattern = re.compile(rf"(?<![\w’'-]){_PREFIX}(?:{alternation})(?![\w’'-])|(?<![\w’'-])According\s+to(?![\w’'-])")
-    return CueLexicon(classes, pattern)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for form in classes:
+        words = tuple(form.split())
+        by_first.setdefault(words[0], []).append(words)
+    first = _trie_pattern(sorted({*by_first, "According"}))
+    return CueLexicon(
+        classes,
+        {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()},
+        re.compile(rf"(?<![\w’'-])(?:{first})(?![\w-]|[’']\w)"),
+    )
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex alternation for *words*, factored by common prefixes (fast to match)."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]  # recursive structure
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]  # recursive structure
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            body = f"(?:{body})?"
+        return body
+
+    return build(trie)
 
 
 def find_cues(text: str, lexicon: CueLexicon, start: int = 0, end: int | None = None) -> list[CueMatch]:
-    """Every cue form in ``text[start:end]``, in text order."""
+    """Every cue form in ``text[start:end]``, in text order (one regex scan, then look-ups)."""
     stop = len(text) if end is None else end
     out: list[CueMatch] = []
-    for m in lexicon.pattern.finditer(text, start, stop):
-        written = m.group()
-        words = written.lower().split()
-        if words[:3] in (["went", "on", "to"], ["goes", "on", "to"], ["go", "on", "to"], ["going", "on", "to"], ["gone", "on", "to"]):
-            words = words[3:]
-        cls = lexicon.classes.get(" ".join(words), "frame")
-        out.append(CueMatch(m.start(), m.end(), written, cls))
+    by_first = lexicon.by_first
+    resume = start
+    for m in lexicon.first_words.finditer(text, start, stop):
+        if m.start() < resume:
+            continue
+        word = m.group()
+        forms = by_first.get(word.lower(), ())
+        for form in forms:
+            last_end = m.end()
+            if len(form) > 1:
+                rest = _WORD.findall(text, m.end(), min(stop, m.end() + 24))
+                if tuple(w.lower() for w in rest[: len(form) - 1]) != form[1:]:
+                    continue
+                tail = text.find(form[-1], m.end(), stop)
+                last_end = tail + len(form[-1])
+            first = m.start()
+            before = text[max(0, first - 14) : first].split()
+            if len(before) >= 3 and before[-1] == "to" and before[-2] == "on" and before[-3].lower() in _GO:
+                first = text.rfind(before[-3], 0, first)
+            out.append(CueMatch(first, last_end, text[first:last_end], lexicon.classes[" ".join(form)]))
+            resume = last_end
+            break
     return out

@@ -40,7 +40,7 @@ _BETWEEN: Final = frozenset(
 _STOP: Final = frozenset(
     """and or but nor that which who whom whose because if when while as than to in on at by
     with from after before since until about over under into during without between against
-    through is was are were be been being has have had do does did will would can could should
+    through of for is was are were be been being has have had do does did will would can could should
     may might must not also so then there here what how why where whether though although
     said says say told tells according said, this that it its it's yet even just only more
     less very much such like unlike per via amid among despite toward towards upon onto off
@@ -57,7 +57,9 @@ _FUNCTION_CAPS: Final = frozenset(
     its our my if when while as after before so yet still however meanwhile also for with by
     from to one some many most no not what who why how where then now later earlier last next
     monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december asked said says""".split()
+    june july august september october november december asked said says though although because
+    since unless until whether despite instead once even perhaps indeed both either neither during
+    under over between among without within across against like unlike according speaking""".split()
 )
 _RELATIVE_PHRASES: Final = (
     ("the", "latter", "of", "whom"),
@@ -108,7 +110,7 @@ def _is_name_piece(tok: list[Token], i: int) -> bool:
 
 
 def _skip_between(tok: list[Token], i: int) -> int:
-    while i >= 0 and tok[i].text.lower() in _BETWEEN:
+    while i >= 0 and (tok[i].text.lower() in _BETWEEN or (tok[i].text.endswith("ly") and tok[i].text.islower())):
         i -= 1
     return i
 
@@ -164,17 +166,19 @@ def _nominal_back(tok: list[Token], i: int, floor: int) -> int | None:
         low = word.lower()
         if low in _DETERMINERS:
             return first - 1
-        if low in _STOP or not word[0].isalnum():
+        if low in _STOP or low in PRONOUNS or not word[0].isalnum():
             break
         first -= 1
     if head.endswith("s") and not head.endswith("ss"):
+        return first
+    if first < i and (tok[first].text[0].isupper() or tok[first].text.endswith(("’s", "'s"))):
         return first
     return None
 
 
 def source_before(text: str, lo: int, hi: int) -> Span | None:
     """The speaker phrase that ends just before *hi* (a cue's start), within ``[lo, hi)``."""
-    tok = tokens(text, max(lo, hi - 400), hi)
+    tok = tokens(text, max(lo, hi - 220), hi)
     i = _skip_between(tok, len(tok) - 1)
     if i < 0:
         return None
@@ -202,8 +206,19 @@ def source_before(text: str, lo: int, hi: int) -> Span | None:
     return _span(tok, first_nominal, i)
 
 
-def source_after(text: str, lo: int, hi: int) -> Span | None:
-    """The speaker phrase that starts just after *lo* (a cue's end), within ``[lo, hi)``."""
+def source_after(text: str, lo: int, hi: int, *, alone: bool = False) -> Span | None:
+    """The speaker phrase that starts just after *lo* (a cue's end), within ``[lo, hi)``.
+
+    With *alone*, the phrase must end its clause ("said Smith." / "said Smith, the ...").
+    """
+    found = _phrase_after(text, lo, hi)
+    if found is None or not alone:
+        return found
+    rest = text[found.end : hi].lstrip()
+    return found if not rest or rest[0] in ",.;:!?—–()" else None
+
+
+def _phrase_after(text: str, lo: int, hi: int) -> Span | None:
     tok = tokens(text, lo, min(hi, lo + 300))
     i = 0
     while i < len(tok) and tok[i].text.lower() in _BETWEEN:
@@ -214,7 +229,7 @@ def source_after(text: str, lo: int, hi: int) -> Span | None:
     low = word.lower()
     if low in PRONOUNS:
         return _span(tok, i, i)
-    if low in _DETERMINERS:
+    if low in _DETERMINERS and low not in {"that", "this", "these", "those", "no"}:
         last = i
         while last + 1 < len(tok) and last - i < _MAX_NOMINAL + 2:
             nxt = tok[last + 1].text

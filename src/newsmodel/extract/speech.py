@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Final, NamedTuple, TypeAlias
 
 from newsmodel.extract.cues import CueMatch, find_cues, load_cues
@@ -60,10 +60,13 @@ _ASIDE: Final = re.compile(
     r"Wednesday|Thursday|Friday|Saturday|Sunday)|last\s+(?:week|month|year|night)|earlier|"
     r"this\s+week|yesterday|today|recently)\b\s*(?:,\s*)?"
 )
+_CLAUSE_OPENERS: Final = frozenset({"that", "he", "she", "they", "it", "we", "I", "there", "this"})
+_LINKED: Final = re.compile(r"(?:,|\b(?:and|but))\s*(?:(?:also|then|later|has|had|have|was|is)\s+)*\Z")
 _DIRECT_SHARE: Final = 0.8
-_MAX_FRAME_GAP: Final = 90
+_MAX_FRAME_GAP: Final = 200
 _SHORT_SENTENCE: Final = 90
 _MIN_FLOATING_WORDS: Final = 4
+_MAX_FLOATING_PARAGRAPHS: Final = 4
 
 
 class _Draft(NamedTuple):
@@ -157,6 +160,9 @@ def _frame_after(doc: _Doc, qi: int) -> tuple[Span, CueMatch, int] | None:
     text = doc.text
     quote = doc.quotations[qi]
     para_end = _paragraph_end(doc, quote.end)
+    own = doc.sentences[_sentence_at(doc, quote.start)]
+    if not _PUNCT_ONLY.fullmatch(text, own.start, quote.start) and len(_WORD.findall(quote.text(text))) < _MIN_FLOATING_WORDS:
+        return None
     si = _sentence_at(doc, quote.end)
     limit = doc.sentences[si].end
     if limit <= quote.end and si + 1 < len(doc.sentences):
@@ -173,13 +179,24 @@ def _frame_after(doc: _Doc, qi: int) -> tuple[Span, CueMatch, int] | None:
             continue
         source = source_before(text, quote.end, cue.start)
         if source is not None and _PUNCT_ONLY.fullmatch(text, quote.end, source.start):
+            if _clause_follows(text, cue.end, doc.sentences[_sentence_at(doc, cue.start)].end):
+                return None
             return source, cue, cue.end
-        if _PUNCT_ONLY.fullmatch(text, quote.end, cue.start):
+        if _PUNCT_ONLY.fullmatch(text, quote.end, cue.start) and not cue.text.endswith("ing"):
             after = source_after(text, cue.end, limit)
             if after is not None:
                 return after, cue, after.end
         break
     return None
+
+
+def _clause_follows(text: str, start: int, end: int) -> bool:
+    """Whether the words after a cue form reported content ("said that ...", "said the plan ...")."""
+    rest = text[start:end]
+    if rest.lstrip().startswith((",", ".", ":", ";")):
+        return False
+    words = _WORD.findall(rest)
+    return bool(words) and words[0] in _CLAUSE_OPENERS
 
 
 def _quotes_in(doc: _Doc, spans: tuple[Span, ...], claimed: set[int]) -> list[int]:
@@ -191,23 +208,68 @@ def _quotes_in(doc: _Doc, spans: tuple[Span, ...], claimed: set[int]) -> list[in
     return found
 
 
-def _join_following(doc: _Doc, qi: int, end: int, claimed: set[int], frames: dict[int, object]) -> list[int]:
-    """Quotations after *end* in the same paragraph that continue quotation *qi*'s statement."""
-    joined: list[int] = []
-    para_end = _paragraph_end(doc, end)
-    j = qi + 1
-    while j < len(doc.quotations):
-        nxt = doc.quotations[j]
-        if nxt.start >= para_end or j in claimed:
-            break
-        if not _PUNCT_ONLY.fullmatch(doc.text, end, nxt.start):
-            break
-        joined.append(j)
-        end = nxt.end
-        if j in frames:
-            break
+def _only_quotes(doc: _Doc, start: int, end: int, first: int, frames: Mapping[int, object], claimed: set[int]) -> list[int] | None:
+    """The quotations of paragraph ``[start, end)`` when it holds nothing else (a floating quote)."""
+    members: list[int] = []
+    pos = start
+    j = first
+    while j < len(doc.quotations) and doc.quotations[j].start < end:
+        quote = doc.quotations[j]
+        if j in claimed or j in frames or not _PUNCT_ONLY.fullmatch(doc.text, pos, quote.start):
+            return None
+        members.append(j)
+        pos = quote.end
         j += 1
-    return joined
+    if not members or not _PUNCT_ONLY.fullmatch(doc.text, pos, end):
+        return None
+    return members
+
+
+def _continuations(doc: _Doc, qi: int, frame_end: int, claimed: set[int], frames: Mapping[int, object]) -> list[int]:
+    """Quotations that continue quotation *qi*'s statement after its frame.
+
+    In the same paragraph: the quotations right after the frame (``“A,” he said,
+    “B.”``) or opening the next sentence (``“A,” he told CNN on Monday. “B.”``);
+    then whole paragraphs that hold only quotations without a frame of their own.
+    """
+    text = doc.text
+    quotes = doc.quotations
+    members: list[int] = []
+    para_end = _paragraph_end(doc, frame_end)
+    sent_end = doc.sentences[_sentence_at(doc, max(frame_end - 1, 0))].end
+    pos = frame_end
+    j = qi + 1
+    while j < len(quotes) and quotes[j].start < para_end:
+        start = quotes[j].start
+        if j in claimed or j in frames:
+            return members
+        if _PUNCT_ONLY.fullmatch(text, pos, start):
+            pass
+        elif not members and start >= sent_end and _PUNCT_ONLY.fullmatch(text, sent_end, start):
+            pass
+        elif not members and start < sent_end:
+            j += 1
+            continue
+        else:
+            return members
+        members.append(j)
+        pos = quotes[j].end
+        j += 1
+    if members and not _PUNCT_ONLY.fullmatch(text, pos, para_end):
+        return members
+    if not members and not _PUNCT_ONLY.fullmatch(text, max(quotes[qi].end, frame_end), para_end) and sent_end < para_end:
+        return members
+    for _ in range(_MAX_FLOATING_PARAGRAPHS):
+        start = para_end + 2
+        if j >= len(quotes) or start >= len(text) or quotes[j].start != start:
+            break
+        para_end = _paragraph_end(doc, start)
+        floating = _only_quotes(doc, start, para_end, j, frames, claimed)
+        if floating is None:
+            break
+        members.extend(floating)
+        j = floating[-1] + 1
+    return members
 
 
 def _direct_pass(doc: _Doc, claimed: set[int], used: set[int]) -> list[_Draft]:
@@ -216,8 +278,7 @@ def _direct_pass(doc: _Doc, claimed: set[int], used: set[int]) -> list[_Draft]:
     for qi, (source, cue, frame_end) in sorted(frames.items()):
         if qi in claimed or cue.start in used:
             continue
-        members = [qi, *_join_following(doc, qi, frame_end, claimed, {})]
-        members = [m for m in members if m == qi or m not in frames]
+        members = [qi, *_continuations(doc, qi, frame_end, claimed, frames)]
         claimed.update(members)
         used.add(cue.start)
         spans = tuple(s for m in members for s in doc.quotations[m].spans)
@@ -261,12 +322,12 @@ def _cue_draft(doc: _Doc, cue: CueMatch, drafts: list[_Draft]) -> _Draft | None:
         return _Draft(source, cue_span, (after,), ()) if after is not None else None
     source = source_before(text, sent.start, cue.start)
     inverted = False
-    if source is None and cue.text.endswith("ing") and text[sent.start : cue.start].rstrip().endswith(","):
+    if source is None and _LINKED.search(text, sent.start, cue.start):
+        # ", saying ...", "and says ...": the subject of an earlier clause of the sentence.
         earlier = [d for d in drafts if d.source is not None and sent.start <= d.source.start < cue.start]
-        if earlier:
-            source = earlier[-1].source
-    if source is None and cue.cls == "speech":
-        source = source_after(text, cue.end, sent.end)
+        source = earlier[-1].source if earlier else source_after(text, sent.start, cue.start)
+    if source is None and cue.cls == "speech" and not cue.text.endswith("ing"):
+        source = source_after(text, cue.end, sent.end, alone=True)
         inverted = source is not None
     if source is None:
         return None
@@ -296,12 +357,12 @@ def _cue_draft(doc: _Doc, cue: CueMatch, drafts: list[_Draft]) -> _Draft | None:
     return None
 
 
-def _cue_pass(doc: _Doc, claimed: set[int], used: set[int]) -> list[_Draft]:
+def _cue_pass(doc: _Doc, claimed: set[int], used: set[int], earlier: list[_Draft]) -> list[_Draft]:
     drafts: list[_Draft] = []
     for cue in doc.cues:
         if cue.start in used:
             continue
-        draft = _cue_draft(doc, cue, drafts)
+        draft = _cue_draft(doc, cue, [*earlier, *drafts])
         if draft is None:
             continue
         used.add(cue.start)
@@ -313,7 +374,7 @@ def _cue_pass(doc: _Doc, claimed: set[int], used: set[int]) -> list[_Draft]:
             if len(members) == 1 and _PUNCT_ONLY.fullmatch(doc.text, content[0].start, only.start) and _PUNCT_ONLY.fullmatch(
                 doc.text, only.end, content[0].end
             ):
-                extra = _join_following(doc, members[0], only.end, claimed | set(members), {})
+                extra = _continuations(doc, members[0], only.end, claimed | set(members), {})
                 members = [*members, *extra]
                 content = tuple(s for m in members for s in doc.quotations[m].spans)
         claimed.update(members)
@@ -355,7 +416,7 @@ def find_speech(
     claimed: set[int] = set()
     used: set[int] = set()
     drafts = _direct_pass(doc, claimed, used)
-    drafts += _cue_pass(doc, claimed, used)
+    drafts += _cue_pass(doc, claimed, used, drafts)
     drafts.sort(key=lambda d: min([d.content[0].start, *([d.source.start] if d.source else [])]))
     speakers: dict[int, Person | None] = {}
     for draft in drafts:

@@ -45,7 +45,26 @@ def main() -> int:
         mp = {i for i, _ in m}
         mg = {j for _, j in m}
         stmts = art.statements
-        if args.what == "fn":
+        if args.what == "fncat":
+            from newsmodel.extract.cues import load_cues
+
+            lex = load_cues().classes
+            for j, g in enumerate(golds):
+                if j in mg:
+                    continue
+                cue = (g.get("cue") or "").lower()
+                known = any(f" {form} " in f" {cue} " for form in lex) or cue.strip(" :") == ""
+                gb = sa.bag(g["content"])
+                scored = [(sa.dice(gb, sa.bag(p["content"])), k) for k, p in enumerate(preds)]
+                best, bk = max(scored, default=(0.0, -1))
+                near = "overlap" if best >= 0.2 else "none"
+                key = f"{g['quote_type']:8} cue={'known' if known else 'other'} pred={near}"
+                counts[key] += 1
+                line = f"{key} SPK={g.get('speaker')!r} CUE={g.get('cue')!r} C={g['content'][:150]!r}"
+                if bk >= 0 and best >= 0.2:
+                    line += f"\n      PRED d={best:.2f} {preds[bk]['forms'][0]!r} {preds[bk]['cue']!r} {preds[bk]['content'][:200]!r}"
+                out.append(line)
+        elif args.what == "fn":
             for j, g in enumerate(golds):
                 if j in mg or (args.kind and g["quote_type"] != args.kind):
                     continue

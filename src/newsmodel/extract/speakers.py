@@ -16,9 +16,9 @@ from typing import Final, NamedTuple
 
 from newsmodel.model import Span
 
-__all__ = ["PRONOUNS", "Token", "source_after", "source_before", "tokens"]
+__all__ = ["PRONOUNS", "Token", "antecedent", "source_after", "source_before", "tokens"]
 
-_TOKEN: Final = re.compile(r"\w+(?:[-.’'&]\w+)*|[^\w\s]")
+_TOKEN: Final = re.compile(r"\w+(?:[-.’'&]\w+)*(?:(?<=s)[’'](?!\w))?|[^\w\s]")
 
 PRONOUNS: Final = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 _DETERMINERS: Final = frozenset(
@@ -72,6 +72,7 @@ _RELATIVE_PHRASES: Final = (
     ("all", "of", "whom"),
 )
 _RELATIVE: Final = frozenset({"who", "whom", "whose", "which"})
+_RELATIVE_SUBJECTS: Final = frozenset({"who", "which"})
 _FINITE: Final = frozenset(
     "is was are were would will has have had can could should said says say told did does do".split()
 )
@@ -122,6 +123,11 @@ def _skip_parenthesis(tok: list[Token], i: int) -> int:
     apposition ("a Democrat from Ohio", "for his part"); a clause with a finite
     verb is content, not an aside.
     """
+    if i >= 1 and tok[i].text == ")":
+        for j in range(i - 1, max(-1, i - 12), -1):
+            if tok[j].text == "(":
+                return j - 1
+        return i
     if i < 1 or tok[i].text not in {",", "—", "–"}:
         return i
     closing = tok[i].text
@@ -190,9 +196,8 @@ def source_before(text: str, lo: int, hi: int) -> Span | None:
         if tuple(low[-len(phrase) :]) == phrase:
             return _span(tok, i - len(phrase) + 1, i)
     word = tok[i].text
-    if word.lower() == "who" and i >= 2 and tok[i - 1].text == ",":
-        i -= 2
-        word = tok[i].text
+    if word.lower() in _RELATIVE_SUBJECTS:
+        return _span(tok, i, i)
     if word.lower() in PRONOUNS and word != "i":
         return _span(tok, i, i)
     if word.endswith(("’s", "'s", "’", "'")):
@@ -245,3 +250,17 @@ def _phrase_after(text: str, lo: int, hi: int) -> Span | None:
             last -= 1
         return _span(tok, i, last)
     return None
+
+
+def antecedent(text: str, lo: int, source: Span) -> Span | None:
+    """The phrase a relative source refers to: "Smith" for "Smith, who said" or
+    "Ivan Molotkov, the latter of whom stressed"; None for other sources."""
+    words = text[source.start : source.end].lower().split()
+    if not words or words[0] not in {"who", "which", "the"} or (words[0] == "the" and words[1:2] != ["latter"]):
+        return None
+    if words[0] == "the" and words[-1] != "whom":
+        return None
+    before = text[lo : source.start].rstrip()
+    if before.endswith((",", "—", "–")):
+        before = before[:-1]
+    return source_before(text, lo, lo + len(before)) if before else None

@@ -32,7 +32,7 @@ from typing import Final, NamedTuple, TypeAlias
 from newsmodel.extract.cues import CueMatch, find_cues, load_cues
 from newsmodel.extract.quotes import Quotation, find_quotations
 from newsmodel.extract.sentences import split_sentences
-from newsmodel.extract.speakers import source_after, source_before
+from newsmodel.extract.speakers import antecedent, source_after, source_before
 from newsmodel.model import Person, Quote, Span, Statement, StatementKind
 
 __all__ = ["SpeakerResolver", "find_speech"]
@@ -62,6 +62,11 @@ _ASIDE: Final = re.compile(
 )
 _CLAUSE_OPENERS: Final = frozenset({"that", "he", "she", "they", "it", "we", "I", "there", "this"})
 _LINKED: Final = re.compile(r"(?:,|\b(?:and|but))\s*(?:(?:also|then|later|has|had|have|was|is)\s+)*\Z")
+_COORDINATION: Final = re.compile(
+    r"(?:[,;]\s*(?:and|but|while|as|adding|saying|noting|arguing|explaining|claiming)?|\s(?:and|but|while))\s*\Z"
+)
+_NEW_CLAUSE: Final = re.compile(r"(?:,\s+(?:and|but)\s+(?:he|she|they|we|I|it)\b|;\s)")
+_MAX_FRAME_TAIL: Final = 8
 _DIRECT_SHARE: Final = 0.8
 _MAX_FRAME_GAP: Final = 200
 _SHORT_SENTENCE: Final = 90
@@ -179,7 +184,11 @@ def _frame_after(doc: _Doc, qi: int) -> tuple[Span, CueMatch, int] | None:
             continue
         source = source_before(text, quote.end, cue.start)
         if source is not None and _PUNCT_ONLY.fullmatch(text, quote.end, source.start):
-            if _clause_follows(text, cue.end, doc.sentences[_sentence_at(doc, cue.start)].end):
+            cue_sentence_end = doc.sentences[_sentence_at(doc, cue.start)].end
+            if _clause_follows(text, cue.end, cue_sentence_end):
+                return None
+            ended = "." in text[quote.end : source.start] or text[quote.end - 2 : quote.end - 1] in {".", "?", "!"}
+            if ended and not _frame_ends(text, cue.end, cue_sentence_end):
                 return None
             return source, cue, cue.end
         if _PUNCT_ONLY.fullmatch(text, quote.end, cue.start) and not cue.text.endswith("ing"):
@@ -197,6 +206,12 @@ def _clause_follows(text: str, start: int, end: int) -> bool:
         return False
     words = _WORD.findall(rest)
     return bool(words) and words[0] in _CLAUSE_OPENERS
+
+
+def _frame_ends(text: str, start: int, end: int) -> bool:
+    """Whether a frame is all of its sentence: a few words after the cue, no quotation."""
+    rest = text[start:end]
+    return len(_WORD.findall(rest)) <= _MAX_FRAME_TAIL and not any(mark in rest for mark in "“\"«„")
 
 
 def _quotes_in(doc: _Doc, spans: tuple[Span, ...], claimed: set[int]) -> list[int]:
@@ -382,6 +397,38 @@ def _cue_pass(doc: _Doc, claimed: set[int], used: set[int], earlier: list[_Draft
     return drafts
 
 
+def _trim(doc: _Doc, drafts: list[_Draft]) -> list[_Draft]:
+    """End reported words where a coordinated reporting clause starts.
+
+    ``Kaine has described himself as X, the Post reported that Y``: Kaine's
+    content stops before ", the Post"; ``... said X, adding Y`` stops before ", adding".
+    A clause nested without a comma ("said Y told Z") stays inside.
+    """
+    anchors = sorted(
+        {d.cue.start for d in drafts if d.cue is not None}
+        | {d.source.start for d in drafts if d.source is not None and d.cue is not None and d.source.end <= d.cue.start}
+    )
+    out: list[_Draft] = []
+    for draft in drafts:
+        last = draft.content[-1]
+        k = bisect.bisect_right(anchors, last.start)
+        if draft.quotes and last in doc.quotations[draft.quotes[-1]].spans:
+            out.append(draft)
+            continue
+        m = None
+        if k < len(anchors) and anchors[k] < last.end:
+            m = _COORDINATION.search(doc.text, last.start, anchors[k])
+        if m is None:
+            m = _NEW_CLAUSE.search(doc.text, last.start, last.end)
+        span = _strip(doc.text, last.start, m.start()) if m else None
+        if span is None:
+            out.append(draft)
+            continue
+        quotes = tuple(q for q in draft.quotes if doc.quotations[q].start < span.end)
+        out.append(_Draft(draft.source, draft.cue, (*draft.content[:-1], span), quotes))
+    return out
+
+
 def _kind(doc: _Doc, draft: _Draft) -> StatementKind:
     total = sum(s.end - s.start for s in draft.content)
     quoted = 0
@@ -396,6 +443,14 @@ def _kind(doc: _Doc, draft: _Draft) -> StatementKind:
 
 def _is_title_like(words: list[str]) -> bool:
     return bool(words) and all(w[:1].isupper() or w.lower() in {"of", "the", "a", "an", "and", "in", "on", "to", "for"} for w in words)
+
+
+def _resolve(text: str, source: Span | None, resolve: SpeakerResolver) -> Person | None:
+    """The Person of a source; a relative source ("who", "the latter of whom") by its antecedent."""
+    if source is None:
+        return None
+    target = antecedent(text, max(0, source.start - 200), source) or source
+    return resolve(text[target.start : target.end], target)
 
 
 def find_speech(
@@ -417,12 +472,13 @@ def find_speech(
     used: set[int] = set()
     drafts = _direct_pass(doc, claimed, used)
     drafts += _cue_pass(doc, claimed, used, drafts)
+    drafts = _trim(doc, drafts)
     drafts.sort(key=lambda d: min([d.content[0].start, *([d.source.start] if d.source else [])]))
+    people = [_resolve(text, draft.source, resolve) for draft in drafts]
     speakers: dict[int, Person | None] = {}
-    for draft in drafts:
+    for draft, person in zip(drafts, people):
         for qi in draft.quotes:
-            if draft.source is not None and qi not in speakers:
-                speakers[qi] = resolve(text[draft.source.start : draft.source.end], draft.source)
+            speakers.setdefault(qi, person)
     quote_ids: dict[int, Quote] = {}
     for qi, quotation in enumerate(doc.quotations):
         if qi not in claimed:
@@ -433,9 +489,8 @@ def find_speech(
             id=f"q{len(quote_ids) + 1}", text=quotation.text(text), spans=quotation.spans, speaker=speakers.get(qi)
         )
     statements: list[Statement] = []
-    for draft in drafts:
+    for draft, speaker in zip(drafts, people):
         source_text = text[draft.source.start : draft.source.end] if draft.source else None
-        speaker = resolve(source_text, draft.source) if source_text and draft.source else None
         statements.append(
             Statement(
                 id=f"s{len(statements) + 1}",

@@ -45,6 +45,13 @@ def main() -> int:
         mp = {i for i, _ in m}
         mg = {j for _, j in m}
         stmts = art.statements
+        if args.what == "cueprec":
+            good = {i for i, j in m if sa.same_speaker(preds[i]["forms"], golds[j].get("speaker"))}
+            for i, p in enumerate(preds):
+                key = (p["cue"] or "").lower().split()[-1] if p["cue"] else "-"
+                counts[f"n {key}"] += 1
+                counts[f"ok {key}"] += i in good
+            continue
         if args.what == "fncat":
             from newsmodel.extract.cues import load_cues
 
@@ -87,6 +94,11 @@ def main() -> int:
                     s = stmts[i]
                     lo = max(0, s.content_spans[0].start - 100)
                     out.append(f"SPK pred={preds[i]['forms'][0]!r} gold={golds[j].get('speaker')!r} cue={preds[i]['cue']!r}/{golds[j].get('cue')!r}\n    CTX={text[lo:s.content_spans[-1].end + 60]!r}")
+    if args.what == "cueprec":
+        rows = [(counts[k] - counts["ok " + k[2:]], counts["ok " + k[2:]], k[2:]) for k in counts if k.startswith("n ")]
+        for bad, ok, key in sorted(rows, reverse=True)[:60]:
+            print(f"{key:15} wrong={bad:4} right={ok:4}")
+        return 0
     for k, v in counts.most_common(25):
         print(v, k)
     random.seed(args.seed)

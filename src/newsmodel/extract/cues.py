@@ -107,11 +107,10 @@ def find_cues(text: str, lexicon: CueLexicon, start: int = 0, end: int | None = 
         for form in forms:
             last_end = m.end()
             if len(form) > 1:
-                rest = _WORD.findall(text, m.end(), min(stop, m.end() + 24))
-                if tuple(w.lower() for w in rest[: len(form) - 1]) != form[1:]:
+                rest = list(_WORD.finditer(text, m.end(), min(stop, m.end() + 24)))[: len(form) - 1]
+                if tuple(w.group().lower() for w in rest) != form[1:]:
                     continue
-                tail = text.find(form[-1], m.end(), stop)
-                last_end = tail + len(form[-1])
+                last_end = rest[-1].end()
             first = m.start()
             before = text[max(0, first - 14) : first].split()
             if len(before) >= 3 and before[-1] == "to" and before[-2] == "on" and before[-3].lower() in _GO:

@@ -34,7 +34,7 @@ _BETWEEN: Final = frozenset(
     simply long is was were are been being be openly directly explicitly specifically
     essentially effectively ultimately finally first immediately subsequently angrily bluntly
     sharply clearly yesterday today tonight separately likewise too herself himself themselves
-    only quietly loudly widely""".split()
+    only quietly loudly widely always usually sometimes""".split()
 )
 #: Words that cannot be part of a nominal speaker phrase.
 _STOP: Final = frozenset(
@@ -76,6 +76,11 @@ _RELATIVE_SUBJECTS: Final = frozenset({"who", "which"})
 _FINITE: Final = frozenset(
     "is was are were would will has have had can could should said says say told did does do".split()
 )
+_PREPOSITIONS: Final = frozenset(
+    "at in on of for by with from to about after before during since into over under than among amid".split()
+)
+_CONTRACTION: Final = re.compile(r"[’'](?:m|re|ve|ll|d|t)$", re.IGNORECASE)
+_MAX_HOPS: Final = 3
 _MAX_NOMINAL: Final = 6
 _MAX_NAME: Final = 7
 _MAX_PARENTHESIS: Final = 30
@@ -195,20 +200,35 @@ def source_before(text: str, lo: int, hi: int) -> Span | None:
     for phrase in _RELATIVE_PHRASES:
         if tuple(low[-len(phrase) :]) == phrase:
             return _span(tok, i - len(phrase) + 1, i)
+    fallback: Span | None = None
+    for _ in range(_MAX_HOPS):
+        first = _phrase_before(tok, i)
+        if first is None:
+            return fallback
+        if first > 0 and tok[first - 1].text.lower() in _PREPOSITIONS and tok[first].text.lower() not in _RELATIVE_SUBJECTS:
+            # "Trump at the time said": the phrase is a prepositional object, the subject is before it.
+            fallback = fallback or _span(tok, first, i)
+            i = _skip_between(tok, _skip_parenthesis(tok, _skip_between(tok, first - 2)))
+            if i < 0:
+                return fallback
+            continue
+        return _span(tok, first, i)
+    return fallback
+
+
+def _phrase_before(tok: list[Token], i: int) -> int | None:
+    """First index of the speaker phrase that ends at token *i*, or None."""
     word = tok[i].text
-    if word.lower() in _RELATIVE_SUBJECTS:
-        return _span(tok, i, i)
-    if word.lower() in PRONOUNS and word != "i":
-        return _span(tok, i, i)
-    if word.endswith(("’s", "'s", "’", "'")):
+    low = word.lower()
+    if low in _RELATIVE_SUBJECTS or (low in PRONOUNS and word != "i"):
+        return i
+    if word.endswith(("’s", "'s", "’", "'")) or _CONTRACTION.search(word):
         return None
     if _is_cap(word) or (word[:1].isupper() and i > 0 and tok[i - 1].text.lower() in _TITLES):
-        first = _name_back(tok, i, 0)
-        return _span(tok, first, i)
-    first_nominal = _nominal_back(tok, i, 0)
-    if first_nominal is None:
-        return None
-    return _span(tok, first_nominal, i)
+        if i == 0 and word.endswith("ing"):
+            return None
+        return _name_back(tok, i, 0)
+    return _nominal_back(tok, i, 0)
 
 
 def source_after(text: str, lo: int, hi: int, *, alone: bool = False) -> Span | None:

@@ -67,6 +67,8 @@ _COORDINATION: Final = re.compile(
 )
 _NEW_CLAUSE: Final = re.compile(r"(?:,\s+(?:and|but)\s+(?:he|she|they|we|I|it)\b|;\s)")
 _MAX_FRAME_TAIL: Final = 8
+_PASSIVE: Final = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:(?:\w+ly|not|also|never|often)\s+)*\Z")
+_PARTICIPLE: Final = re.compile(r"(?:ed|en|wn|told|said|sought|thought|heard)$")
 _DIRECT_SHARE: Final = 0.8
 _MAX_FRAME_GAP: Final = 200
 _SHORT_SENTENCE: Final = 90
@@ -346,6 +348,10 @@ def _cue_draft(doc: _Doc, cue: CueMatch, drafts: list[_Draft]) -> _Draft | None:
         inverted = source is not None
     if source is None:
         return None
+    if not inverted and _PASSIVE.search(text, source.end, cue.start) and _PARTICIPLE.search(cue.text):
+        # "Rubio was asked ...": the subject is not the speaker; the speaker is not given.
+        after = _content_after(doc, cue, sent)
+        return _Draft(None, cue_span, (after,), ()) if after is not None else None
     if inverted:
         assert source is not None
         before = _strip(text, sent.start, cue.start, " \t\n,;:—–-")

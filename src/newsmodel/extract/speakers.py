@@ -11,12 +11,13 @@ their cost is bounded by the window, not the text.
 
 from __future__ import annotations
 
+import bisect
 import re
-from typing import Final, NamedTuple
+from typing import Final, NamedTuple, TypeAlias
 
 from newsmodel.model import Span
 
-__all__ = ["PRONOUNS", "Token", "antecedent", "source_after", "source_before", "tokens"]
+__all__ = ["PRONOUNS", "Token", "TokenIndex", "antecedent", "source_after", "source_before", "tokens"]
 
 _TOKEN: Final = re.compile(r"\w+(?:[-.’'&]\w+)*(?:(?<=s)[’'](?!\w))?|[^\w\s]")
 
@@ -86,17 +87,33 @@ _MAX_NAME: Final = 7
 _MAX_PARENTHESIS: Final = 30
 
 
-class Token(NamedTuple):
-    """A word or punctuation mark with its offsets."""
-
-    start: int
-    end: int
-    text: str
+Token: TypeAlias = "re.Match[str]"
+"""A word or punctuation mark: ``group()`` is its text, ``start()``/``end()`` its offsets."""
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """The tokens of ``text[start:end]``."""
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    return list(_TOKEN.finditer(text, start, end))
+
+
+class TokenIndex(NamedTuple):
+    """The tokens of a whole text, for cheap windows."""
+
+    tokens: list[Token]
+
+    @classmethod
+    def of(cls, text: str) -> TokenIndex:
+        """Tokenise *text* once."""
+        return cls(tokens(text, 0, len(text)))
+
+    def window(self, start: int, end: int) -> list[Token]:
+        """The tokens that start in ``[start, end)``."""
+        toks = self.tokens
+        return toks[bisect.bisect_left(toks, start, key=_start) : bisect.bisect_left(toks, end, key=_start)]
+
+
+def _start(token: Token) -> int:
+    return token.start()
 
 
 def _is_cap(word: str) -> bool:
@@ -104,19 +121,19 @@ def _is_cap(word: str) -> bool:
 
 
 def _is_name_piece(tok: list[Token], i: int) -> bool:
-    word = tok[i].text
+    word = tok[i].group()
     if word[:1].isupper():
         return True
     if word.lower() in _PARTICLES:
         return True
     if word == "." and i > 0:
-        prev = tok[i - 1].text
+        prev = tok[i - 1].group()
         return prev.lower() in _TITLES or (len(prev) == 1 and prev.isupper())
     return False
 
 
 def _skip_between(tok: list[Token], i: int) -> int:
-    while i >= 0 and (tok[i].text.lower() in _BETWEEN or (tok[i].text.endswith("ly") and tok[i].text.islower())):
+    while i >= 0 and (tok[i].group().lower() in _BETWEEN or (tok[i].group().endswith("ly") and tok[i].group().islower())):
         i -= 1
     return i
 
@@ -128,22 +145,22 @@ def _skip_parenthesis(tok: list[Token], i: int) -> int:
     apposition ("a Democrat from Ohio", "for his part"); a clause with a finite
     verb is content, not an aside.
     """
-    if i >= 1 and tok[i].text == ")":
+    if i >= 1 and tok[i].group() == ")":
         for j in range(i - 1, max(-1, i - 12), -1):
-            if tok[j].text == "(":
+            if tok[j].group() == "(":
                 return j - 1
         return i
-    if i < 1 or tok[i].text not in {",", "—", "–"}:
+    if i < 1 or tok[i].group() not in {",", "—", "–"}:
         return i
-    closing = tok[i].text
+    closing = tok[i].group()
     lower = max(0, i - _MAX_PARENTHESIS)
     for j in range(i - 1, lower - 1, -1):
-        if tok[j].text in {".", ";", ":", "“", "”", '"', "?", "!"}:
+        if tok[j].group() in {".", ";", ":", "“", "”", '"', "?", "!"}:
             return i
-        if tok[j].text == closing or (closing == "," and tok[j].text in {"—", "–"}):
+        if tok[j].group() == closing or (closing == "," and tok[j].group() in {"—", "–"}):
             if j < 1 or j + 1 >= i:
                 return i
-            aside = [t.text.lower() for t in tok[j + 1 : i]]
+            aside = [t.group().lower() for t in tok[j + 1 : i]]
             if aside[0] not in _RELATIVE and not _FINITE.isdisjoint(aside):
                 return i
             return j - 1
@@ -151,7 +168,7 @@ def _skip_parenthesis(tok: list[Token], i: int) -> int:
 
 
 def _span(tok: list[Token], first: int, last: int) -> Span:
-    return Span(start=tok[first].start, end=tok[last].end)
+    return Span(start=tok[first].start(), end=tok[last].end())
 
 
 def _name_back(tok: list[Token], i: int, floor: int) -> int:
@@ -159,21 +176,21 @@ def _name_back(tok: list[Token], i: int, floor: int) -> int:
     first = i
     while first - 1 >= floor and i - first < _MAX_NAME and _is_name_piece(tok, first - 1):
         first -= 1
-    while first < i and not _is_cap(tok[first].text):
+    while first < i and not _is_cap(tok[first].group()):
         first += 1
-    if first > floor and tok[first - 1].text.lower() == "the":
+    if first > floor and tok[first - 1].group().lower() == "the":
         first -= 1
     return first
 
 
 def _nominal_back(tok: list[Token], i: int, floor: int) -> int | None:
     """First index of a nominal phrase ending at *i* ("the Russian ambassador"), or None."""
-    head = tok[i].text.lower()
-    if head in _STOP or head in _DETERMINERS or not tok[i].text[0].isalpha():
+    head = tok[i].group().lower()
+    if head in _STOP or head in _DETERMINERS or not tok[i].group()[0].isalpha():
         return None
     first = i
     while first - 1 >= floor and i - first < _MAX_NOMINAL:
-        word = tok[first - 1].text
+        word = tok[first - 1].group()
         low = word.lower()
         if low in _DETERMINERS:
             return first - 1
@@ -182,21 +199,25 @@ def _nominal_back(tok: list[Token], i: int, floor: int) -> int | None:
         first -= 1
     if head.endswith("s") and not head.endswith("ss"):
         return first
-    if first < i and (tok[first].text[0].isupper() or tok[first].text.endswith(("’s", "'s"))):
+    if first < i and (tok[first].group()[0].isupper() or tok[first].group().endswith(("’s", "'s"))):
         return first
     return None
 
 
-def source_before(text: str, lo: int, hi: int) -> Span | None:
-    """The speaker phrase that ends just before *hi* (a cue's start), within ``[lo, hi)``."""
-    tok = tokens(text, max(lo, hi - 220), hi)
+def source_before(text: str, lo: int, hi: int, index: TokenIndex | None = None) -> Span | None:
+    """The speaker phrase that ends just before *hi* (a cue's start), within ``[lo, hi)``.
+
+    *index* (the text's tokens) saves tokenising the window again.
+    """
+    start = max(lo, hi - 220)
+    tok = index.window(start, hi) if index is not None else tokens(text, start, hi)
     i = _skip_between(tok, len(tok) - 1)
     if i < 0:
         return None
     i = _skip_between(tok, _skip_parenthesis(tok, i))
     if i < 0:
         return None
-    low = [t.text.lower() for t in tok[max(0, i - 3) : i + 1]]
+    low = [t.group().lower() for t in tok[max(0, i - 3) : i + 1]]
     for phrase in _RELATIVE_PHRASES:
         if tuple(low[-len(phrase) :]) == phrase:
             return _span(tok, i - len(phrase) + 1, i)
@@ -205,7 +226,7 @@ def source_before(text: str, lo: int, hi: int) -> Span | None:
         first = _phrase_before(tok, i)
         if first is None:
             return fallback
-        if first > 0 and tok[first - 1].text.lower() in _PREPOSITIONS and tok[first].text.lower() not in _RELATIVE_SUBJECTS:
+        if first > 0 and tok[first - 1].group().lower() in _PREPOSITIONS and tok[first].group().lower() not in _RELATIVE_SUBJECTS:
             # "Trump at the time said": the phrase is a prepositional object, the subject is before it.
             fallback = fallback or _span(tok, first, i)
             i = _skip_between(tok, _skip_parenthesis(tok, _skip_between(tok, first - 2)))
@@ -218,46 +239,47 @@ def source_before(text: str, lo: int, hi: int) -> Span | None:
 
 def _phrase_before(tok: list[Token], i: int) -> int | None:
     """First index of the speaker phrase that ends at token *i*, or None."""
-    word = tok[i].text
+    word = tok[i].group()
     low = word.lower()
     if low in _RELATIVE_SUBJECTS or (low in PRONOUNS and word != "i"):
         return i
     if word.endswith(("’s", "'s", "’", "'")) or _CONTRACTION.search(word):
         return None
-    if _is_cap(word) or (word[:1].isupper() and i > 0 and tok[i - 1].text.lower() in _TITLES):
+    if _is_cap(word) or (word[:1].isupper() and i > 0 and tok[i - 1].group().lower() in _TITLES):
         if i == 0 and word.endswith("ing"):
             return None
         return _name_back(tok, i, 0)
     return _nominal_back(tok, i, 0)
 
 
-def source_after(text: str, lo: int, hi: int, *, alone: bool = False) -> Span | None:
+def source_after(text: str, lo: int, hi: int, *, alone: bool = False, index: TokenIndex | None = None) -> Span | None:
     """The speaker phrase that starts just after *lo* (a cue's end), within ``[lo, hi)``.
 
     With *alone*, the phrase must end its clause ("said Smith." / "said Smith, the ...").
     """
-    found = _phrase_after(text, lo, hi)
+    found = _phrase_after(text, lo, hi, index)
     if found is None or not alone:
         return found
     rest = text[found.end : hi].lstrip()
     return found if not rest or rest[0] in ",.;:!?—–()" else None
 
 
-def _phrase_after(text: str, lo: int, hi: int) -> Span | None:
-    tok = tokens(text, lo, min(hi, lo + 300))
+def _phrase_after(text: str, lo: int, hi: int, index: TokenIndex | None) -> Span | None:
+    end = min(hi, lo + 300)
+    tok = index.window(lo, end) if index is not None else tokens(text, lo, end)
     i = 0
-    while i < len(tok) and tok[i].text.lower() in _BETWEEN:
+    while i < len(tok) and tok[i].group().lower() in _BETWEEN:
         i += 1
     if i >= len(tok):
         return None
-    word = tok[i].text
+    word = tok[i].group()
     low = word.lower()
     if low in PRONOUNS:
         return _span(tok, i, i)
     if low in _DETERMINERS and low not in {"that", "this", "these", "those", "no"}:
         last = i
         while last + 1 < len(tok) and last - i < _MAX_NOMINAL + 2:
-            nxt = tok[last + 1].text
+            nxt = tok[last + 1].group()
             if not nxt[0].isalnum() or (nxt.lower() in _STOP and nxt.lower() not in {"of", "for", "at"}):
                 break
             last += 1
@@ -266,13 +288,13 @@ def _phrase_after(text: str, lo: int, hi: int) -> Span | None:
         last = i
         while last + 1 < len(tok) and last - i < _MAX_NAME and _is_name_piece(tok, last + 1):
             last += 1
-        while last > i and tok[last].text == ".":
+        while last > i and tok[last].group() == ".":
             last -= 1
         return _span(tok, i, last)
     return None
 
 
-def antecedent(text: str, lo: int, source: Span) -> Span | None:
+def antecedent(text: str, lo: int, source: Span, index: TokenIndex | None = None) -> Span | None:
     """The phrase a relative source refers to: "Smith" for "Smith, who said" or
     "Ivan Molotkov, the latter of whom stressed"; None for other sources."""
     words = text[source.start : source.end].lower().split()
@@ -283,4 +305,4 @@ def antecedent(text: str, lo: int, source: Span) -> Span | None:
     before = text[lo : source.start].rstrip()
     if before.endswith((",", "—", "–")):
         before = before[:-1]
-    return source_before(text, lo, lo + len(before)) if before else None
+    return source_before(text, lo, lo + len(before), index) if before else None

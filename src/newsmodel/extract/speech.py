@@ -32,7 +32,7 @@ from typing import Final, NamedTuple, TypeAlias
 from newsmodel.extract.cues import CueMatch, find_cues, load_cues
 from newsmodel.extract.quotes import Quotation, find_quotations
 from newsmodel.extract.sentences import split_sentences
-from newsmodel.extract.speakers import antecedent, source_after, source_before
+from newsmodel.extract.speakers import TokenIndex, antecedent, source_after, source_before
 from newsmodel.model import Person, Quote, Span, Statement, StatementKind
 
 __all__ = ["SpeakerResolver", "find_speech"]
@@ -94,6 +94,7 @@ class _Doc(NamedTuple):
     cues: list[CueMatch]
     c_starts: list[int]
     paragraph_ends: list[int]
+    index: TokenIndex
 
 
 def _strip(text: str, start: int, end: int, chars: str = " \t\n,;:—–-") -> Span | None:
@@ -153,6 +154,7 @@ def _prepare(text: str, language: str | None) -> _Doc:
         cues,
         [c.start for c in cues],
         paragraph_ends,
+        TokenIndex.of(text),
     )
 
 
@@ -184,7 +186,7 @@ def _frame_after(doc: _Doc, qi: int) -> tuple[Span, CueMatch, int] | None:
             break
         if cue.cls != "speech":
             continue
-        source = source_before(text, quote.end, cue.start)
+        source = source_before(text, quote.end, cue.start, doc.index)
         if source is not None and _PUNCT_ONLY.fullmatch(text, quote.end, source.start):
             cue_sentence_end = doc.sentences[_sentence_at(doc, cue.start)].end
             if _clause_follows(text, cue.end, cue_sentence_end):
@@ -194,7 +196,7 @@ def _frame_after(doc: _Doc, qi: int) -> tuple[Span, CueMatch, int] | None:
                 return None
             return source, cue, cue.end
         if _PUNCT_ONLY.fullmatch(text, quote.end, cue.start) and not cue.text.endswith("ing"):
-            after = source_after(text, cue.end, limit)
+            after = source_after(text, cue.end, limit, index=doc.index)
             if after is not None:
                 return after, cue, after.end
         break
@@ -328,7 +330,7 @@ def _cue_draft(doc: _Doc, cue: CueMatch, drafts: list[_Draft]) -> _Draft | None:
     sent = doc.sentences[_sentence_at(doc, cue.start)]
     cue_span = Span(start=cue.start, end=cue.end)
     if cue.cls == "frame":
-        source = source_after(text, cue.end, sent.end)
+        source = source_after(text, cue.end, sent.end, index=doc.index)
         if source is None:
             return None
         before = _strip(text, sent.start, cue.start)
@@ -337,14 +339,14 @@ def _cue_draft(doc: _Doc, cue: CueMatch, drafts: list[_Draft]) -> _Draft | None:
         comma = text.find(",", source.end, sent.end)
         after = _strip(text, comma + 1 if comma >= 0 else source.end, sent.end, " \t\n,;:—–-.")
         return _Draft(source, cue_span, (after,), ()) if after is not None else None
-    source = source_before(text, sent.start, cue.start)
+    source = source_before(text, sent.start, cue.start, doc.index)
     inverted = False
     if source is None and _LINKED.search(text, sent.start, cue.start):
         # ", saying ...", "and says ...": the subject of an earlier clause of the sentence.
         earlier = [d for d in drafts if d.source is not None and sent.start <= d.source.start < cue.start]
-        source = earlier[-1].source if earlier else source_after(text, sent.start, cue.start)
+        source = earlier[-1].source if earlier else source_after(text, sent.start, cue.start, index=doc.index)
     if source is None and cue.cls == "speech" and not cue.text.endswith("ing"):
-        source = source_after(text, cue.end, sent.end, alone=True)
+        source = source_after(text, cue.end, sent.end, alone=True, index=doc.index)
         inverted = source is not None
     if source is None:
         return None
@@ -451,12 +453,12 @@ def _is_title_like(words: list[str]) -> bool:
     return bool(words) and all(w[:1].isupper() or w.lower() in {"of", "the", "a", "an", "and", "in", "on", "to", "for"} for w in words)
 
 
-def _resolve(text: str, source: Span | None, resolve: SpeakerResolver) -> Person | None:
+def _resolve(doc: _Doc, source: Span | None, resolve: SpeakerResolver) -> Person | None:
     """The Person of a source; a relative source ("who", "the latter of whom") by its antecedent."""
     if source is None:
         return None
-    target = antecedent(text, max(0, source.start - 200), source) or source
-    return resolve(text[target.start : target.end], target)
+    target = antecedent(doc.text, max(0, source.start - 200), source, doc.index) or source
+    return resolve(doc.text[target.start : target.end], target)
 
 
 def find_speech(
@@ -480,7 +482,7 @@ def find_speech(
     drafts += _cue_pass(doc, claimed, used, drafts)
     drafts = _trim(doc, drafts)
     drafts.sort(key=lambda d: min([d.content[0].start, *([d.source.start] if d.source else [])]))
-    people = [_resolve(text, draft.source, resolve) for draft in drafts]
+    people = [_resolve(doc, draft.source, resolve) for draft in drafts]
     speakers: dict[int, Person | None] = {}
     for draft, person in zip(drafts, people):
         for qi in draft.quotes:

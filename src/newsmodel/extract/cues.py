@@ -17,6 +17,8 @@ CueClass: TypeAlias = Literal["speech", "thought", "frame"]
 
 _CLASSES: Final = frozenset({"speech", "thought", "frame"})
 _WORD: Final = re.compile(r"(?<![’'-])\b[A-Za-z]+\b(?![’'-]\w)")
+#: A capitalised cue counts only in Title Case text ("Clinton Urges Britain to ..."), after a capitalised word.
+_TITLE_CONTEXT: Final = re.compile(r"[A-Z][\w’'.-]*\s+\Z")
 _GO: Final = frozenset({"went", "goes", "go", "going", "gone"})
 
 
@@ -63,7 +65,7 @@ def load_cues() -> CueLexicon:
     for form in classes:
         words = tuple(form.split())
         by_first.setdefault(words[0], []).append(words)
-    first = _trie_pattern(sorted({*by_first, "According"}))
+    first = _trie_pattern(sorted({*by_first, *(w.capitalize() for w in by_first)}))
     return CueLexicon(
         classes,
         {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()},
@@ -103,6 +105,8 @@ def find_cues(text: str, lexicon: CueLexicon, start: int = 0, end: int | None = 
         if m.start() < resume:
             continue
         word = m.group()
+        if word[0].isupper() and word != "According" and not _TITLE_CONTEXT.search(text, max(start, m.start() - 30), m.start()):
+            continue
         forms = by_first.get(word.lower(), ())
         for form in forms:
             last_end = m.end()

@@ -194,6 +194,11 @@ def _nominal_back(tok: list[Token], i: int, floor: int) -> int | None:
         low = word.lower()
         if low in _DETERMINERS:
             return first - 1
+        if low in {"of", "for"} and first - 2 >= floor:
+            # "Some advocates for stem cell research", "the leader of the group"
+            outer = _nominal_back(tok, first - 2, floor)
+            if outer is not None:
+                return outer
         if low in _STOP or low in PRONOUNS or not word[0].isalnum():
             break
         first -= 1

@@ -69,6 +69,17 @@ _NEW_CLAUSE: Final = re.compile(r"(?:,\s+(?:and|but)\s+(?:he|she|they|we|I|it)\b
 _MAX_FRAME_TAIL: Final = 8
 _PASSIVE: Final = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:(?:\w+ly|not|also|never|often)\s+)*\Z")
 _PARTICIPLE: Final = re.compile(r"(?:ed|en|wn|told|said|sought|thought|heard)$")
+_COLON_FRAME: Final = re.compile(
+    r"([A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|the|de|van|al|for|and)){0,5})\s*:\s+(?=\S)"
+)
+_NOT_SPEAKERS: Final = frozenset(
+    """update updated editor note photo photos video watch read related source sources image
+    caption credit correction disclosure warning q a question answer transcript full here this
+    that the in on at by from follow subscribe click see more also bottom breaking live latest
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december what why how when where who step
+    part chapter section ingredients tags filed posted published listen""".split()
+)
 _DIRECT_SHARE: Final = 0.8
 _MAX_FRAME_GAP: Final = 200
 _SHORT_SENTENCE: Final = 90
@@ -437,6 +448,50 @@ def _trim(doc: _Doc, drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+def _colon_before_quote(doc: _Doc, sent: Span, claimed: set[int]) -> _Draft | None:
+    """``The report concluded:`` or ``Pew Research:`` ending a paragraph before a quotation."""
+    colon = sent.end - 1
+    k = bisect.bisect_left(doc.q_starts, colon)
+    if k >= len(doc.quotations) or k in claimed or doc.quotations[k].start != colon + 3:
+        return None
+    source = source_before(doc.text, sent.start, colon, doc.index)
+    if source is None:
+        return None
+    members = [k, *_continuations(doc, k, doc.quotations[k].end, claimed, {})]
+    claimed.update(members)
+    spans = tuple(s for q in members for s in doc.quotations[q].spans)
+    return _Draft(source, Span(start=colon, end=colon + 1), spans, tuple(members))
+
+
+def _colon_pass(doc: _Doc, claimed: set[int], drafts: list[_Draft]) -> list[_Draft]:
+    """``Smith: “…”`` and headline style ``Smith: Trump Would Win``: a name, a bare colon, the words."""
+    text = doc.text
+    taken = {d.cue.start for d in drafts if d.cue is not None} | {d.source.start for d in drafts if d.source is not None}
+    out: list[_Draft] = []
+    for sent in doc.sentences:
+        if any(sent.start <= c < sent.end for c in taken):
+            continue
+        if text.endswith(":", sent.start, sent.end):
+            draft = _colon_before_quote(doc, sent, claimed)
+            if draft is not None:
+                out.append(draft)
+            continue
+        m = _COLON_FRAME.match(text, sent.start, sent.end)
+        if m is None or m.group(1).split()[0].strip("’'s").lower() in _NOT_SPEAKERS or sent.start in taken:
+            continue
+        if any(sent.start <= c < sent.end for c in taken):
+            continue
+        content = _strip(text, m.end(), sent.end, " \t\n,;:—–-.")
+        if content is None or len(_WORD.findall(text, content.start, content.end)) < 2:
+            continue
+        source = Span(start=m.start(1), end=m.end(1))
+        colon = text.index(":", m.end(1))
+        members = _quotes_in(doc, (content,), claimed)
+        claimed.update(members)
+        out.append(_Draft(source, Span(start=colon, end=colon + 1), (content,), tuple(members)))
+    return out
+
+
 def _kind(doc: _Doc, draft: _Draft) -> StatementKind:
     total = sum(s.end - s.start for s in draft.content)
     quoted = 0
@@ -480,6 +535,7 @@ def find_speech(
     used: set[int] = set()
     drafts = _direct_pass(doc, claimed, used)
     drafts += _cue_pass(doc, claimed, used, drafts)
+    drafts += _colon_pass(doc, claimed, drafts)
     drafts = _trim(doc, drafts)
     drafts.sort(key=lambda d: min([d.content[0].start, *([d.source.start] if d.source else [])]))
     people = [_resolve(doc, draft.source, resolve) for draft in drafts]

@@ -67,7 +67,9 @@ def main() -> int:
                 near = "overlap" if best >= 0.2 else "none"
                 key = f"{g['quote_type']:8} cue={'known' if known else 'other'} pred={near}"
                 counts[key] += 1
-                line = f"{key} SPK={g.get('speaker')!r} CUE={g.get('cue')!r} C={g['content'][:150]!r}"
+                line = (
+                    f"{key} SPK={g.get('speaker')!r} CUE={g.get('cue')!r} C={g['content'][:150]!r}"
+                )
                 if bk >= 0 and best >= 0.2:
                     line += f"\n      PRED d={best:.2f} {preds[bk]['forms'][0]!r} {preds[bk]['cue']!r} {preds[bk]['content'][:200]!r}"
                 out.append(line)
@@ -76,16 +78,27 @@ def main() -> int:
                 if j in mg or (args.kind and g["quote_type"] != args.kind):
                     continue
                 counts[f"fn {g['quote_type']} cue={(g.get('cue') or '').lower().split()[-1:]}"] += 1
-                out.append(f"FN {g['quote_type']} SPK={g.get('speaker')!r} CUE={g.get('cue')!r} C={g['content'][:160]!r}")
+                out.append(
+                    f"FN {g['quote_type']} SPK={g.get('speaker')!r} CUE={g.get('cue')!r} C={g['content'][:160]!r}"
+                )
         elif args.what == "fp":
             for i, p in enumerate(preds):
                 if i in mp or (args.kind and p["kind"] != args.kind):
                     continue
                 counts[f"fp {p['kind']} cue={p['cue']}"] += 1
                 s = stmts[i]
-                lo = max(0, min([s.content_spans[0].start] + ([s.source_span.start] if s.source_span else [])) - 80)
+                lo = max(
+                    0,
+                    min(
+                        [s.content_spans[0].start]
+                        + ([s.source_span.start] if s.source_span else [])
+                    )
+                    - 80,
+                )
                 hi = s.content_spans[-1].end + 40
-                out.append(f"FP {p['kind']} SRC={p['forms'][0]!r} CUE={p['cue']!r} C={p['content'][:100]!r}\n    CTX={text[lo:hi]!r}")
+                out.append(
+                    f"FP {p['kind']} SRC={p['forms'][0]!r} CUE={p['cue']!r} C={p['content'][:100]!r}\n    CTX={text[lo:hi]!r}"
+                )
         else:
             for i, j in m:
                 if not sa.same_speaker(preds[i]["forms"], golds[j].get("speaker")):
@@ -93,9 +106,15 @@ def main() -> int:
                         continue
                     s = stmts[i]
                     lo = max(0, s.content_spans[0].start - 100)
-                    out.append(f"SPK pred={preds[i]['forms'][0]!r} gold={golds[j].get('speaker')!r} cue={preds[i]['cue']!r}/{golds[j].get('cue')!r}\n    CTX={text[lo:s.content_spans[-1].end + 60]!r}")
+                    out.append(
+                        f"SPK pred={preds[i]['forms'][0]!r} gold={golds[j].get('speaker')!r} cue={preds[i]['cue']!r}/{golds[j].get('cue')!r}\n    CTX={text[lo : s.content_spans[-1].end + 60]!r}"
+                    )
     if args.what == "cueprec":
-        rows = [(counts[k] - counts["ok " + k[2:]], counts["ok " + k[2:]], k[2:]) for k in counts if k.startswith("n ")]
+        rows = [
+            (counts[k] - counts["ok " + k[2:]], counts["ok " + k[2:]], k[2:])
+            for k in counts
+            if k.startswith("n ")
+        ]
         for bad, ok, key in sorted(rows, reverse=True)[:60]:
             print(f"{key:15} wrong={bad:4} right={ok:4}")
         return 0

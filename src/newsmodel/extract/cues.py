@@ -59,7 +59,12 @@ def _parse(source: str) -> dict[str, CueClass]:
 @functools.cache
 def load_cues() -> CueLexicon:
     """The bundled cue lexicon, read once."""
-    source = importlib.resources.files("newsmodel").joinpath("data").joinpath("cues.txt").read_text(encoding="utf-8")
+    source = (
+        importlib.resources.files("newsmodel")
+        .joinpath("data")
+        .joinpath("cues.txt")
+        .read_text(encoding="utf-8")
+    )
     classes = _parse(source)
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for form in classes:
@@ -95,7 +100,9 @@ def _trie_pattern(words: list[str]) -> str:
     return build(trie)
 
 
-def find_cues(text: str, lexicon: CueLexicon, start: int = 0, end: int | None = None) -> list[CueMatch]:
+def find_cues(
+    text: str, lexicon: CueLexicon, start: int = 0, end: int | None = None
+) -> list[CueMatch]:
     """Every cue form in ``text[start:end]``, in text order (one regex scan, then look-ups)."""
     stop = len(text) if end is None else end
     out: list[CueMatch] = []
@@ -105,7 +112,11 @@ def find_cues(text: str, lexicon: CueLexicon, start: int = 0, end: int | None = 
         if m.start() < resume:
             continue
         word = m.group()
-        if word[0].isupper() and word != "According" and not _TITLE_CONTEXT.search(text, max(start, m.start() - 30), m.start()):
+        if (
+            word[0].isupper()
+            and word != "According"
+            and not _TITLE_CONTEXT.search(text, max(start, m.start() - 30), m.start())
+        ):
             continue
         forms = by_first.get(word.lower(), ())
         for form in forms:
@@ -117,9 +128,16 @@ def find_cues(text: str, lexicon: CueLexicon, start: int = 0, end: int | None = 
                 last_end = rest[-1].end()
             first = m.start()
             before = text[max(0, first - 14) : first].split()
-            if len(before) >= 3 and before[-1] == "to" and before[-2] == "on" and before[-3].lower() in _GO:
+            if (
+                len(before) >= 3
+                and before[-1] == "to"
+                and before[-2] == "on"
+                and before[-3].lower() in _GO
+            ):
                 first = text.rfind(before[-3], 0, first)
-            out.append(CueMatch(first, last_end, text[first:last_end], lexicon.classes[" ".join(form)]))
+            out.append(
+                CueMatch(first, last_end, text[first:last_end], lexicon.classes[" ".join(form)])
+            )
             resume = last_end
             break
     return out

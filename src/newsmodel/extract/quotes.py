@@ -47,7 +47,9 @@ _REOPEN: Final = {
     "rguillemet": "»",
     "corner": "「",
 }
-_SINGLE_FAMILIES: Final = frozenset({"single", "ssingle", "lowsingle", "sguillemet", "rsguillemet", "corner2"})
+_SINGLE_FAMILIES: Final = frozenset(
+    {"single", "ssingle", "lowsingle", "sguillemet", "rsguillemet", "corner2"}
+)
 
 
 class Quotation(NamedTuple):
@@ -78,7 +80,9 @@ def _has(stack: list[_Open], family: str) -> bool:
     return any(o.family == family for o in stack)
 
 
-def _classify(mark: str, prev: str, nxt: str, stack: list[_Open], language: str | None) -> tuple[str, str] | None:
+def _classify(
+    mark: str, prev: str, nxt: str, stack: list[_Open], language: str | None
+) -> tuple[str, str] | None:
     """``("open"|"close", family)`` for one mark in its context, or None to ignore it."""
     left = prev in _OPENING_CONTEXT or prev in "“‘\"'«‹„‚「『"
     right = nxt in _CLOSING_CONTEXT or nxt in "”’\"'»›」』"
@@ -124,7 +128,9 @@ def _classify(mark: str, prev: str, nxt: str, stack: list[_Open], language: str 
     return result
 
 
-def _classify_other(mark: str, left: bool, right: bool, stack: list[_Open]) -> tuple[str, str] | None:
+def _classify_other(
+    mark: str, left: bool, right: bool, stack: list[_Open]
+) -> tuple[str, str] | None:
     """Guillemets, low marks and corner brackets."""
     pairs = {
         "«": ("rguillemet", "guillemet"),
@@ -139,7 +145,12 @@ def _classify_other(mark: str, left: bool, right: bool, stack: list[_Open]) -> t
         if _has(stack, closes):
             return ("close", closes)
         return ("open", opens) if left and not right else None
-    simple = {"„": ("open", "low"), "‚": ("open", "lowsingle"), "「": ("open", "corner"), "『": ("open", "corner2")}
+    simple = {
+        "„": ("open", "low"),
+        "‚": ("open", "lowsingle"),
+        "「": ("open", "corner"),
+        "『": ("open", "corner2"),
+    }
     if mark in simple:
         return simple[mark]
     closing = {"」": "corner", "』": "corner2"}
@@ -221,10 +232,20 @@ def find_quotations(text: str, *, language: str | None = None) -> list[Quotation
         if not pieces:
             continue
         last_para = index + 1 >= len(paragraphs)
-        if span is not None and not last_para and _starts_with_reopen(text, paragraphs[index + 1].start(), outer.family):
-            pending, pending_start, pending_family = [p for p in pieces if p is not None], start, outer.family
+        if (
+            span is not None
+            and not last_para
+            and _starts_with_reopen(text, paragraphs[index + 1].start(), outer.family)
+        ):
+            pending, pending_start, pending_family = (
+                [p for p in pieces if p is not None],
+                start,
+                outer.family,
+            )
         else:
-            found.append(Quotation(tuple(p for p in pieces if p is not None), start, p_end, closed=False))
+            found.append(
+                Quotation(tuple(p for p in pieces if p is not None), start, p_end, closed=False)
+            )
     if pending:
         found.append(Quotation(tuple(pending), pending_start, pending[-1].end, closed=False))
     found.sort(key=lambda q: q.start)

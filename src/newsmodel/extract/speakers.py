@@ -17,50 +17,427 @@ from typing import Final, NamedTuple, TypeAlias
 
 from newsmodel.model import Span
 
-__all__ = ["PRONOUNS", "Token", "TokenIndex", "antecedent", "source_after", "source_before", "tokens"]
+__all__ = [
+    "PRONOUNS",
+    "Token",
+    "TokenIndex",
+    "antecedent",
+    "source_after",
+    "source_before",
+    "tokens",
+]
 
 _TOKEN: Final = re.compile(r"\w+(?:[-.’'&]\w+)*(?:(?<=s)[’'](?!\w))?|[^\w\s]")
 
 PRONOUNS: Final = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 _DETERMINERS: Final = frozenset(
-    """the a an this that these those his her their its our my your some many most several other
-    another both all each every any no two three four five six seven eight nine ten dozens hundreds
-    thousands one""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "some",
+        "many",
+        "most",
+        "several",
+        "other",
+        "another",
+        "both",
+        "all",
+        "each",
+        "every",
+        "any",
+        "no",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "one",
+    ]
 )
 #: Words that may stand between a subject and its cue ("has also said", "had repeatedly warned").
 _BETWEEN: Final = frozenset(
-    """also has have had will would could can may might should must did does do not n't never
-    repeatedly previously later earlier then recently once reportedly often frequently publicly
-    privately again still already just even further firmly strongly flatly quickly initially
-    simply long is was were are been being be openly directly explicitly specifically
-    essentially effectively ultimately finally first immediately subsequently angrily bluntly
-    sharply clearly yesterday today tonight separately likewise too herself himself themselves
-    only quietly loudly widely always usually sometimes""".split()
+    [
+        "also",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "did",
+        "does",
+        "do",
+        "not",
+        "n't",
+        "never",
+        "repeatedly",
+        "previously",
+        "later",
+        "earlier",
+        "then",
+        "recently",
+        "once",
+        "reportedly",
+        "often",
+        "frequently",
+        "publicly",
+        "privately",
+        "again",
+        "still",
+        "already",
+        "just",
+        "even",
+        "further",
+        "firmly",
+        "strongly",
+        "flatly",
+        "quickly",
+        "initially",
+        "simply",
+        "long",
+        "is",
+        "was",
+        "were",
+        "are",
+        "been",
+        "being",
+        "be",
+        "openly",
+        "directly",
+        "explicitly",
+        "specifically",
+        "essentially",
+        "effectively",
+        "ultimately",
+        "finally",
+        "first",
+        "immediately",
+        "subsequently",
+        "angrily",
+        "bluntly",
+        "sharply",
+        "clearly",
+        "yesterday",
+        "today",
+        "tonight",
+        "separately",
+        "likewise",
+        "too",
+        "herself",
+        "himself",
+        "themselves",
+        "only",
+        "quietly",
+        "loudly",
+        "widely",
+        "always",
+        "usually",
+        "sometimes",
+    ]
 )
 #: Words that cannot be part of a nominal speaker phrase.
 _STOP: Final = frozenset(
-    """and or but nor that which who whom whose because if when while as than to in on at by
-    with from after before since until about over under into during without between against
-    through of for is was are were be been being has have had do does did will would can could should
-    may might must not also so then there here what how why where whether though although
-    said says say told tells according said, this that it its it's yet even just only more
-    less very much such like unlike per via amid among despite toward towards upon onto off
-    up down out""".split()
+    [
+        "and",
+        "or",
+        "but",
+        "nor",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "because",
+        "if",
+        "when",
+        "while",
+        "as",
+        "than",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "after",
+        "before",
+        "since",
+        "until",
+        "about",
+        "over",
+        "under",
+        "into",
+        "during",
+        "without",
+        "between",
+        "against",
+        "through",
+        "of",
+        "for",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "not",
+        "also",
+        "so",
+        "then",
+        "there",
+        "here",
+        "what",
+        "how",
+        "why",
+        "where",
+        "whether",
+        "though",
+        "although",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "according",
+        "said,",
+        "this",
+        "that",
+        "it",
+        "its",
+        "it's",
+        "yet",
+        "even",
+        "just",
+        "only",
+        "more",
+        "less",
+        "very",
+        "much",
+        "such",
+        "like",
+        "unlike",
+        "per",
+        "via",
+        "amid",
+        "among",
+        "despite",
+        "toward",
+        "towards",
+        "upon",
+        "onto",
+        "off",
+        "up",
+        "down",
+        "out",
+    ]
 )
-_PARTICLES: Final = frozenset({"van", "der", "den", "de", "del", "della", "di", "da", "du", "von", "bin", "ibn", "al", "el", "la", "le", "y", "dos", "das", "ter"})
+_PARTICLES: Final = frozenset(
+    {
+        "van",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "von",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "la",
+        "le",
+        "y",
+        "dos",
+        "das",
+        "ter",
+    }
+)
 _TITLES: Final = frozenset(
-    """mr mrs ms dr prof sen rep gov lt col gen maj capt adm sgt rev fr sr jr st hon pres atty
-    amb sec""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "col",
+        "gen",
+        "maj",
+        "capt",
+        "adm",
+        "sgt",
+        "rev",
+        "fr",
+        "sr",
+        "jr",
+        "st",
+        "hon",
+        "pres",
+        "atty",
+        "amb",
+        "sec",
+    ]
 )
 #: Capitalised words that open sentences or clauses and are not names.
 _FUNCTION_CAPS: Final = frozenset(
-    """the a an it he she they we i but and in on at this that these those there his her their
-    its our my if when while as after before so yet still however meanwhile also for with by
-    from to one some many most no not what who why how where then now later earlier last next
-    monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december asked said says though although because
-    since unless until whether despite instead once even perhaps indeed both either neither during
-    under over between among without within across against like unlike according speaking""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "but",
+        "and",
+        "in",
+        "on",
+        "at",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "if",
+        "when",
+        "while",
+        "as",
+        "after",
+        "before",
+        "so",
+        "yet",
+        "still",
+        "however",
+        "meanwhile",
+        "also",
+        "for",
+        "with",
+        "by",
+        "from",
+        "to",
+        "one",
+        "some",
+        "many",
+        "most",
+        "no",
+        "not",
+        "what",
+        "who",
+        "why",
+        "how",
+        "where",
+        "then",
+        "now",
+        "later",
+        "earlier",
+        "last",
+        "next",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "asked",
+        "said",
+        "says",
+        "though",
+        "although",
+        "because",
+        "since",
+        "unless",
+        "until",
+        "whether",
+        "despite",
+        "instead",
+        "once",
+        "even",
+        "perhaps",
+        "indeed",
+        "both",
+        "either",
+        "neither",
+        "during",
+        "under",
+        "over",
+        "between",
+        "among",
+        "without",
+        "within",
+        "across",
+        "against",
+        "like",
+        "unlike",
+        "according",
+        "speaking",
+    ]
 )
 _RELATIVE_PHRASES: Final = (
     ("the", "latter", "of", "whom"),
@@ -73,12 +450,53 @@ _RELATIVE_PHRASES: Final = (
     ("all", "of", "whom"),
 )
 _RELATIVE: Final = frozenset({"who", "whom", "whose", "which"})
-_RELATIVE_SUBJECTS: Final = frozenset({"who", "which"})
+_RELATIVE_SUBJECTS: Final = frozenset({"who"})
 _FINITE: Final = frozenset(
-    "is was are were would will has have had can could should said says say told did does do".split()
+    [
+        "is",
+        "was",
+        "are",
+        "were",
+        "would",
+        "will",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "should",
+        "said",
+        "says",
+        "say",
+        "told",
+        "did",
+        "does",
+        "do",
+    ]
 )
 _PREPOSITIONS: Final = frozenset(
-    "at in on of for by with from to about after before during since into over under than among amid".split()
+    [
+        "at",
+        "in",
+        "on",
+        "of",
+        "for",
+        "by",
+        "with",
+        "from",
+        "to",
+        "about",
+        "after",
+        "before",
+        "during",
+        "since",
+        "into",
+        "over",
+        "under",
+        "than",
+        "among",
+        "amid",
+    ]
 )
 _CONTRACTION: Final = re.compile(r"[’'](?:m|re|ve|ll|d|t)$", re.IGNORECASE)
 _MAX_HOPS: Final = 3
@@ -87,7 +505,7 @@ _MAX_NAME: Final = 7
 _MAX_PARENTHESIS: Final = 30
 
 
-Token: TypeAlias = "re.Match[str]"
+Token: TypeAlias = re.Match[str]
 """A word or punctuation mark: ``group()`` is its text, ``start()``/``end()`` its offsets."""
 
 
@@ -109,7 +527,9 @@ class TokenIndex(NamedTuple):
     def window(self, start: int, end: int) -> list[Token]:
         """The tokens that start in ``[start, end)``."""
         toks = self.tokens
-        return toks[bisect.bisect_left(toks, start, key=_start) : bisect.bisect_left(toks, end, key=_start)]
+        return toks[
+            bisect.bisect_left(toks, start, key=_start) : bisect.bisect_left(toks, end, key=_start)
+        ]
 
 
 def _start(token: Token) -> int:
@@ -133,7 +553,10 @@ def _is_name_piece(tok: list[Token], i: int) -> bool:
 
 
 def _skip_between(tok: list[Token], i: int) -> int:
-    while i >= 0 and (tok[i].group().lower() in _BETWEEN or (tok[i].group().endswith("ly") and tok[i].group().islower())):
+    while i >= 0 and (
+        tok[i].group().lower() in _BETWEEN
+        or (tok[i].group().endswith("ly") and tok[i].group().islower())
+    ):
         i -= 1
     return i
 
@@ -231,7 +654,11 @@ def source_before(text: str, lo: int, hi: int, index: TokenIndex | None = None) 
         first = _phrase_before(tok, i)
         if first is None:
             return fallback
-        if first > 0 and tok[first - 1].group().lower() in _PREPOSITIONS and tok[first].group().lower() not in _RELATIVE_SUBJECTS:
+        if (
+            first > 0
+            and tok[first - 1].group().lower() in _PREPOSITIONS
+            and tok[first].group().lower() not in _RELATIVE_SUBJECTS
+        ):
             # "Trump at the time said": the phrase is a prepositional object, the subject is before it.
             fallback = fallback or _span(tok, first, i)
             i = _skip_between(tok, _skip_parenthesis(tok, _skip_between(tok, first - 2)))
@@ -257,7 +684,9 @@ def _phrase_before(tok: list[Token], i: int) -> int | None:
     return _nominal_back(tok, i, 0)
 
 
-def source_after(text: str, lo: int, hi: int, *, alone: bool = False, index: TokenIndex | None = None) -> Span | None:
+def source_after(
+    text: str, lo: int, hi: int, *, alone: bool = False, index: TokenIndex | None = None
+) -> Span | None:
     """The speaker phrase that starts just after *lo* (a cue's end), within ``[lo, hi)``.
 
     With *alone*, the phrase must end its clause ("said Smith." / "said Smith, the ...").
@@ -285,7 +714,9 @@ def _phrase_after(text: str, lo: int, hi: int, index: TokenIndex | None) -> Span
         last = i
         while last + 1 < len(tok) and last - i < _MAX_NOMINAL + 2:
             nxt = tok[last + 1].group()
-            if not nxt[0].isalnum() or (nxt.lower() in _STOP and nxt.lower() not in {"of", "for", "at"}):
+            if not nxt[0].isalnum() or (
+                nxt.lower() in _STOP and nxt.lower() not in {"of", "for", "at"}
+            ):
                 break
             last += 1
         return _span(tok, i, last) if last > i else None
@@ -303,7 +734,11 @@ def antecedent(text: str, lo: int, source: Span, index: TokenIndex | None = None
     """The phrase a relative source refers to: "Smith" for "Smith, who said" or
     "Ivan Molotkov, the latter of whom stressed"; None for other sources."""
     words = text[source.start : source.end].lower().split()
-    if not words or words[0] not in {"who", "which", "the"} or (words[0] == "the" and words[1:2] != ["latter"]):
+    if (
+        not words
+        or words[0] not in {"who", "which", "the"}
+        or (words[0] == "the" and words[1:2] != ["latter"])
+    ):
         return None
     if words[0] == "the" and words[-1] != "whom":
         return None

@@ -44,13 +44,40 @@ _WORD: Final = re.compile(r"\w+")
 _PUNCT_ONLY: Final = re.compile(r"[\s,.;:!?—–\-…]*")
 _THAT: Final = re.compile(r"\s*(?:,\s*)?that\b\s*")
 _OBJECT_CUES: Final = frozenset(
-    """told tell tells telling asked ask asks asking urged urge urges urging warned warn warns
-    warning assured assure assures assuring informed inform informs informing reminded remind
-    reminds reminding""".split()
+    [
+        "told",
+        "tell",
+        "tells",
+        "telling",
+        "asked",
+        "ask",
+        "asks",
+        "asking",
+        "urged",
+        "urge",
+        "urges",
+        "urging",
+        "warned",
+        "warn",
+        "warns",
+        "warning",
+        "assured",
+        "assure",
+        "assures",
+        "assuring",
+        "informed",
+        "inform",
+        "informs",
+        "informing",
+        "reminded",
+        "remind",
+        "reminds",
+        "reminding",
+    ]
 )
 _OBJECT: Final = re.compile(
     r"\s*(?:him|her|them|me|us|you|reporters|journalists|supporters|the\s+crowd|the\s+audience|"
-    r"(?:the\s+|a\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and))*)(?=[\s,:.])"
+    r"(?:the\s+|a\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of))*)(?=[\s,:.])"
 )
 _ASIDE: Final = re.compile(
     r"\s*(?:,\s*)?(?:in\s+(?:a|an|his|her|their|the)\s+(?:statement|interview|email|e-mail|tweet|"
@@ -61,24 +88,102 @@ _ASIDE: Final = re.compile(
     r"this\s+week|yesterday|today|recently)\b\s*(?:,\s*)?"
 )
 _CLAUSE_OPENERS: Final = frozenset({"that", "he", "she", "they", "it", "we", "I", "there", "this"})
-_LINKED: Final = re.compile(r"(?:,|\b(?:and|but))\s*(?:(?:also|then|later|has|had|have|was|is)\s+)*\Z")
+_LINKED: Final = re.compile(
+    r"(?:,|\b(?:and|but))\s*(?:(?:also|then|later|has|had|have|was|is)\s+)*\Z"
+)
 _COORDINATION: Final = re.compile(
     r"(?:[,;]\s*(?:and|but|while|as|adding|saying|noting|arguing|explaining|claiming)?|\s(?:and|but|while))\s*\Z"
 )
 _NEW_CLAUSE: Final = re.compile(r"(?:,\s+(?:and|but)\s+(?:he|she|they|we|I|it)\b|;\s)")
 _MAX_FRAME_TAIL: Final = 8
-_PASSIVE: Final = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:(?:\w+ly|not|also|never|often)\s+)*\Z")
+_PASSIVE: Final = re.compile(
+    r"\b(?:is|was|were|are|been|being|be)\s+(?:(?:\w+ly|not|also|never|often)\s+)*\Z"
+)
 _PARTICIPLE: Final = re.compile(r"(?:ed|en|wn|told|said|sought|thought|heard)$")
 _COLON_FRAME: Final = re.compile(
     r"([A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|the|de|van|al|for|and)){0,5})\s*:\s+(?=\S)"
 )
 _NOT_SPEAKERS: Final = frozenset(
-    """update updated editor note photo photos video watch read related source sources image
-    caption credit correction disclosure warning q a question answer transcript full here this
-    that the in on at by from follow subscribe click see more also bottom breaking live latest
-    monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december what why how when where who step
-    part chapter section ingredients tags filed posted published listen""".split()
+    [
+        "update",
+        "updated",
+        "editor",
+        "note",
+        "photo",
+        "photos",
+        "video",
+        "watch",
+        "read",
+        "related",
+        "source",
+        "sources",
+        "image",
+        "caption",
+        "credit",
+        "correction",
+        "disclosure",
+        "warning",
+        "q",
+        "a",
+        "question",
+        "answer",
+        "transcript",
+        "full",
+        "here",
+        "this",
+        "that",
+        "the",
+        "in",
+        "on",
+        "at",
+        "by",
+        "from",
+        "follow",
+        "subscribe",
+        "click",
+        "see",
+        "more",
+        "also",
+        "bottom",
+        "breaking",
+        "live",
+        "latest",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "what",
+        "why",
+        "how",
+        "when",
+        "where",
+        "who",
+        "step",
+        "part",
+        "chapter",
+        "section",
+        "ingredients",
+        "tags",
+        "filed",
+        "posted",
+        "published",
+        "listen",
+    ]
 )
 _DIRECT_SHARE: Final = 0.8
 _MAX_FRAME_GAP: Final = 200
@@ -105,7 +210,7 @@ class _Doc(NamedTuple):
     cues: list[CueMatch]
     c_starts: list[int]
     paragraph_ends: list[int]
-    index: TokenIndex
+    words: TokenIndex
 
 
 def _strip(text: str, start: int, end: int, chars: str = " \t\n,;:—–-") -> Span | None:
@@ -136,7 +241,11 @@ def _merge_sentences(sentences: list[Span], quotations: list[Quotation], text: s
             boundary = prev.end
             while qi < len(inside) and inside[qi][1] <= boundary:
                 qi += 1
-            if qi < len(inside) and inside[qi][0] < boundary < inside[qi][1] and "\n" not in text[prev.end : sent.start]:
+            if (
+                qi < len(inside)
+                and inside[qi][0] < boundary < inside[qi][1]
+                and "\n" not in text[prev.end : sent.start]
+            ):
                 merged[-1] = Span(start=prev.start, end=sent.end)
                 continue
         merged.append(sent)
@@ -181,7 +290,10 @@ def _frame_after(doc: _Doc, qi: int) -> tuple[Span, CueMatch, int] | None:
     quote = doc.quotations[qi]
     para_end = _paragraph_end(doc, quote.end)
     own = doc.sentences[_sentence_at(doc, quote.start)]
-    if not _PUNCT_ONLY.fullmatch(text, own.start, quote.start) and len(_WORD.findall(quote.text(text))) < _MIN_FLOATING_WORDS:
+    if (
+        not _PUNCT_ONLY.fullmatch(text, own.start, quote.start)
+        and len(_WORD.findall(quote.text(text))) < _MIN_FLOATING_WORDS
+    ):
         return None
     si = _sentence_at(doc, quote.end)
     limit = doc.sentences[si].end
@@ -197,17 +309,19 @@ def _frame_after(doc: _Doc, qi: int) -> tuple[Span, CueMatch, int] | None:
             break
         if cue.cls != "speech":
             continue
-        source = source_before(text, quote.end, cue.start, doc.index)
+        source = source_before(text, quote.end, cue.start, doc.words)
         if source is not None and _PUNCT_ONLY.fullmatch(text, quote.end, source.start):
             cue_sentence_end = doc.sentences[_sentence_at(doc, cue.start)].end
             if _clause_follows(text, cue.end, cue_sentence_end):
                 return None
-            ended = "." in text[quote.end : source.start] or text[quote.end - 2 : quote.end - 1] in {".", "?", "!"}
+            ended = "." in text[quote.end : source.start] or text[
+                quote.end - 2 : quote.end - 1
+            ] in {".", "?", "!"}
             if ended and not _frame_ends(text, cue.end, cue_sentence_end):
                 return None
             return source, cue, cue.end
         if _PUNCT_ONLY.fullmatch(text, quote.end, cue.start) and not cue.text.endswith("ing"):
-            after = source_after(text, cue.end, limit, index=doc.index)
+            after = source_after(text, cue.end, limit, index=doc.words)
             if after is not None:
                 return after, cue, after.end
         break
@@ -226,7 +340,7 @@ def _clause_follows(text: str, start: int, end: int) -> bool:
 def _frame_ends(text: str, start: int, end: int) -> bool:
     """Whether a frame is all of its sentence: a few words after the cue, no quotation."""
     rest = text[start:end]
-    return len(_WORD.findall(rest)) <= _MAX_FRAME_TAIL and not any(mark in rest for mark in "“\"«„")
+    return len(_WORD.findall(rest)) <= _MAX_FRAME_TAIL and not any(mark in rest for mark in '“"«„')
 
 
 def _quotes_in(doc: _Doc, spans: tuple[Span, ...], claimed: set[int]) -> list[int]:
@@ -238,7 +352,9 @@ def _quotes_in(doc: _Doc, spans: tuple[Span, ...], claimed: set[int]) -> list[in
     return found
 
 
-def _only_quotes(doc: _Doc, start: int, end: int, first: int, frames: Mapping[int, object], claimed: set[int]) -> list[int] | None:
+def _only_quotes(
+    doc: _Doc, start: int, end: int, *, first: int, frames: Mapping[int, object], claimed: set[int]
+) -> list[int] | None:
     """The quotations of paragraph ``[start, end)`` when it holds nothing else (a floating quote)."""
     members: list[int] = []
     pos = start
@@ -255,7 +371,9 @@ def _only_quotes(doc: _Doc, start: int, end: int, first: int, frames: Mapping[in
     return members
 
 
-def _continuations(doc: _Doc, qi: int, frame_end: int, claimed: set[int], frames: Mapping[int, object]) -> list[int]:
+def _continuations(
+    doc: _Doc, qi: int, frame_end: int, claimed: set[int], frames: Mapping[int, object]
+) -> list[int]:
     """Quotations that continue quotation *qi*'s statement after its frame.
 
     In the same paragraph: the quotations right after the frame (``“A,” he said,
@@ -273,9 +391,9 @@ def _continuations(doc: _Doc, qi: int, frame_end: int, claimed: set[int], frames
         start = quotes[j].start
         if j in claimed or j in frames:
             return members
-        if _PUNCT_ONLY.fullmatch(text, pos, start):
-            pass
-        elif not members and start >= sent_end and _PUNCT_ONLY.fullmatch(text, sent_end, start):
+        if _PUNCT_ONLY.fullmatch(text, pos, start) or (
+            not members and start >= sent_end and _PUNCT_ONLY.fullmatch(text, sent_end, start)
+        ):
             pass
         elif not members and start < sent_end:
             j += 1
@@ -287,14 +405,18 @@ def _continuations(doc: _Doc, qi: int, frame_end: int, claimed: set[int], frames
         j += 1
     if members and not _PUNCT_ONLY.fullmatch(text, pos, para_end):
         return members
-    if not members and not _PUNCT_ONLY.fullmatch(text, max(quotes[qi].end, frame_end), para_end) and sent_end < para_end:
+    if (
+        not members
+        and not _PUNCT_ONLY.fullmatch(text, max(quotes[qi].end, frame_end), para_end)
+        and sent_end < para_end
+    ):
         return members
     for _ in range(_MAX_FLOATING_PARAGRAPHS):
         start = para_end + 2
         if j >= len(quotes) or start >= len(text) or quotes[j].start != start:
             break
         para_end = _paragraph_end(doc, start)
-        floating = _only_quotes(doc, start, para_end, j, frames, claimed)
+        floating = _only_quotes(doc, start, para_end, first=j, frames=frames, claimed=claimed)
         if floating is None:
             break
         members.extend(floating)
@@ -304,7 +426,9 @@ def _continuations(doc: _Doc, qi: int, frame_end: int, claimed: set[int], frames
 
 def _direct_pass(doc: _Doc, claimed: set[int], used: set[int]) -> list[_Draft]:
     drafts: list[_Draft] = []
-    frames = {qi: f for qi in range(len(doc.quotations)) if (f := _frame_after(doc, qi)) is not None}
+    frames = {
+        qi: f for qi in range(len(doc.quotations)) if (f := _frame_after(doc, qi)) is not None
+    }
     for qi, (source, cue, frame_end) in sorted(frames.items()):
         if qi in claimed or cue.start in used:
             continue
@@ -341,7 +465,7 @@ def _cue_draft(doc: _Doc, cue: CueMatch, drafts: list[_Draft]) -> _Draft | None:
     sent = doc.sentences[_sentence_at(doc, cue.start)]
     cue_span = Span(start=cue.start, end=cue.end)
     if cue.cls == "frame":
-        source = source_after(text, cue.end, sent.end, index=doc.index)
+        source = source_after(text, cue.end, sent.end, index=doc.words)
         if source is None:
             return None
         before = _strip(text, sent.start, cue.start)
@@ -350,18 +474,29 @@ def _cue_draft(doc: _Doc, cue: CueMatch, drafts: list[_Draft]) -> _Draft | None:
         comma = text.find(",", source.end, sent.end)
         after = _strip(text, comma + 1 if comma >= 0 else source.end, sent.end, " \t\n,;:—–-.")
         return _Draft(source, cue_span, (after,), ()) if after is not None else None
-    source = source_before(text, sent.start, cue.start, doc.index)
+    source = source_before(text, sent.start, cue.start, doc.words)
     inverted = False
-    if source is None and _LINKED.search(text, sent.start, cue.start):
+    linked = _LINKED.search(text, max(sent.start, cue.start - 40), cue.start)
+    if source is None and linked and (cue.text.endswith("ing") or linked.group().strip(" ,")):
         # ", saying ...", "and says ...": the subject of an earlier clause of the sentence.
-        earlier = [d for d in drafts if d.source is not None and sent.start <= d.source.start < cue.start]
-        source = earlier[-1].source if earlier else source_after(text, sent.start, cue.start, index=doc.index)
+        earlier = [
+            d for d in drafts if d.source is not None and sent.start <= d.source.start < cue.start
+        ]
+        source = (
+            earlier[-1].source
+            if earlier
+            else source_after(text, sent.start, cue.start, index=doc.words)
+        )
     if source is None and cue.cls == "speech" and not cue.text.endswith("ing"):
-        source = source_after(text, cue.end, sent.end, alone=True, index=doc.index)
+        source = source_after(text, cue.end, sent.end, alone=True, index=doc.words)
         inverted = source is not None
     if source is None:
         return None
-    if not inverted and _PASSIVE.search(text, source.end, cue.start) and _PARTICIPLE.search(cue.text):
+    if (
+        not inverted
+        and _PASSIVE.search(text, source.end, cue.start)
+        and _PARTICIPLE.search(cue.text)
+    ):
         # "Rubio was asked ...": the subject is not the speaker; the speaker is not given.
         after = _content_after(doc, cue, sent)
         return _Draft(None, cue_span, (after,), ()) if after is not None else None
@@ -374,14 +509,23 @@ def _cue_draft(doc: _Doc, cue: CueMatch, drafts: list[_Draft]) -> _Draft | None:
         return _Draft(source, cue_span, (after,), ()) if after is not None else None
     after = _content_after(doc, cue, sent)
     words_after = len(_WORD.findall(text, after.start, after.end)) if after is not None else 0
-    head_end = source.start if source.start < cue.start else cue.start
+    head_end = min(cue.start, source.start)
     before = _strip(text, sent.start, head_end, " \t\n,;:—–-")
     if after is not None and words_after >= 2:
         between = text[cue.end : after.start]
-        if before is not None and cue.cls == "speech" and "," in between and text[before.end : head_end].strip().startswith(","):
+        if (
+            before is not None
+            and cue.cls == "speech"
+            and "," in between
+            and text[before.end : head_end].strip().startswith(",")
+        ):
             return _Draft(source, cue_span, (before, after), ())
         return _Draft(source, cue_span, (after,), ())
-    if before is not None and cue.cls == "speech" and len(_WORD.findall(text, before.start, before.end)) >= 2:
+    if (
+        before is not None
+        and cue.cls == "speech"
+        and len(_WORD.findall(text, before.start, before.end)) >= 2
+    ):
         return _Draft(source, cue_span, (before,), ())
     if text[cue.end : sent.end].rstrip().endswith(":"):
         para_end = _paragraph_end(doc, cue.end)
@@ -389,6 +533,28 @@ def _cue_draft(doc: _Doc, cue: CueMatch, drafts: list[_Draft]) -> _Draft | None:
         if k < len(doc.quotations) and doc.quotations[k].start <= para_end + 2:
             return _Draft(source, cue_span, doc.quotations[k].spans, (k,))
     return None
+
+
+def _attach(doc: _Doc, draft: _Draft, claimed: set[int]) -> _Draft:
+    """Give *draft* the quotations inside its content (and claim them).
+
+    Reported words that are exactly one quotation (plus marks) become the
+    quotation's pieces, followed by the quotations that continue it.
+    """
+    members = [q for q in draft.quotes if q not in claimed] or _quotes_in(
+        doc, draft.content, claimed
+    )
+    content = draft.content
+    if len(members) == 1 and len(content) == 1:
+        only = doc.quotations[members[0]]
+        text = doc.text
+        if _PUNCT_ONLY.fullmatch(text, content[0].start, only.start) and _PUNCT_ONLY.fullmatch(
+            text, only.end, content[0].end
+        ):
+            members += _continuations(doc, members[0], only.end, claimed | set(members), {})
+            content = tuple(s for m in members for s in doc.quotations[m].spans)
+    claimed.update(members)
+    return _Draft(draft.source, draft.cue, content, tuple(members))
 
 
 def _cue_pass(doc: _Doc, claimed: set[int], used: set[int], earlier: list[_Draft]) -> list[_Draft]:
@@ -400,19 +566,7 @@ def _cue_pass(doc: _Doc, claimed: set[int], used: set[int], earlier: list[_Draft
         if draft is None:
             continue
         used.add(cue.start)
-        members = [q for q in draft.quotes if q not in claimed] or _quotes_in(doc, draft.content, claimed)
-        content = draft.content
-        if members and len(content) == 1:
-            # Reported words that are exactly one quotation (plus marks): use the quotation's pieces.
-            only = doc.quotations[members[0]]
-            if len(members) == 1 and _PUNCT_ONLY.fullmatch(doc.text, content[0].start, only.start) and _PUNCT_ONLY.fullmatch(
-                doc.text, only.end, content[0].end
-            ):
-                extra = _continuations(doc, members[0], only.end, claimed | set(members), {})
-                members = [*members, *extra]
-                content = tuple(s for m in members for s in doc.quotations[m].spans)
-        claimed.update(members)
-        drafts.append(_Draft(draft.source, draft.cue, content, tuple(members)))
+        drafts.append(_attach(doc, draft, claimed))
     return drafts
 
 
@@ -425,7 +579,11 @@ def _trim(doc: _Doc, drafts: list[_Draft]) -> list[_Draft]:
     """
     anchors = sorted(
         {d.cue.start for d in drafts if d.cue is not None}
-        | {d.source.start for d in drafts if d.source is not None and d.cue is not None and d.source.end <= d.cue.start}
+        | {
+            d.source.start
+            for d in drafts
+            if d.source is not None and d.cue is not None and d.source.end <= d.cue.start
+        }
     )
     out: list[_Draft] = []
     for draft in drafts:
@@ -454,7 +612,7 @@ def _colon_before_quote(doc: _Doc, sent: Span, claimed: set[int]) -> _Draft | No
     k = bisect.bisect_left(doc.q_starts, colon)
     if k >= len(doc.quotations) or k in claimed or doc.quotations[k].start != colon + 3:
         return None
-    source = source_before(doc.text, sent.start, colon, doc.index)
+    source = source_before(doc.text, sent.start, colon, doc.words)
     if source is None:
         return None
     members = [k, *_continuations(doc, k, doc.quotations[k].end, claimed, {})]
@@ -466,7 +624,9 @@ def _colon_before_quote(doc: _Doc, sent: Span, claimed: set[int]) -> _Draft | No
 def _colon_pass(doc: _Doc, claimed: set[int], drafts: list[_Draft]) -> list[_Draft]:
     """``Smith: “…”`` and headline style ``Smith: Trump Would Win``: a name, a bare colon, the words."""
     text = doc.text
-    taken = {d.cue.start for d in drafts if d.cue is not None} | {d.source.start for d in drafts if d.source is not None}
+    taken = {d.cue.start for d in drafts if d.cue is not None} | {
+        d.source.start for d in drafts if d.source is not None
+    }
     out: list[_Draft] = []
     for sent in doc.sentences:
         if any(sent.start <= c < sent.end for c in taken):
@@ -477,7 +637,11 @@ def _colon_pass(doc: _Doc, claimed: set[int], drafts: list[_Draft]) -> list[_Dra
                 out.append(draft)
             continue
         m = _COLON_FRAME.match(text, sent.start, sent.end)
-        if m is None or m.group(1).split()[0].strip("’'s").lower() in _NOT_SPEAKERS or sent.start in taken:
+        if (
+            m is None
+            or m.group(1).split()[0].strip("’'s").lower() in _NOT_SPEAKERS
+            or sent.start in taken
+        ):
             continue
         if any(sent.start <= c < sent.end for c in taken):
             continue
@@ -486,9 +650,9 @@ def _colon_pass(doc: _Doc, claimed: set[int], drafts: list[_Draft]) -> list[_Dra
             continue
         source = Span(start=m.start(1), end=m.end(1))
         colon = text.index(":", m.end(1))
-        members = _quotes_in(doc, (content,), claimed)
-        claimed.update(members)
-        out.append(_Draft(source, Span(start=colon, end=colon + 1), (content,), tuple(members)))
+        out.append(
+            _attach(doc, _Draft(source, Span(start=colon, end=colon + 1), (content,), ()), claimed)
+        )
     return out
 
 
@@ -505,14 +669,17 @@ def _kind(doc: _Doc, draft: _Draft) -> StatementKind:
 
 
 def _is_title_like(words: list[str]) -> bool:
-    return bool(words) and all(w[:1].isupper() or w.lower() in {"of", "the", "a", "an", "and", "in", "on", "to", "for"} for w in words)
+    return bool(words) and all(
+        w[:1].isupper() or w.lower() in {"of", "the", "a", "an", "and", "in", "on", "to", "for"}
+        for w in words
+    )
 
 
 def _resolve(doc: _Doc, source: Span | None, resolve: SpeakerResolver) -> Person | None:
     """The Person of a source; a relative source ("who", "the latter of whom") by its antecedent."""
     if source is None:
         return None
-    target = antecedent(doc.text, max(0, source.start - 200), source, doc.index) or source
+    target = antecedent(doc.text, max(0, source.start - 200), source, doc.words) or source
     return resolve(doc.text[target.start : target.end], target)
 
 
@@ -540,7 +707,7 @@ def find_speech(
     drafts.sort(key=lambda d: min([d.content[0].start, *([d.source.start] if d.source else [])]))
     people = [_resolve(doc, draft.source, resolve) for draft in drafts]
     speakers: dict[int, Person | None] = {}
-    for draft, person in zip(drafts, people):
+    for draft, person in zip(drafts, people, strict=True):
         for qi in draft.quotes:
             speakers.setdefault(qi, person)
     quote_ids: dict[int, Quote] = {}
@@ -550,10 +717,13 @@ def find_speech(
             if len(words) < _MIN_FLOATING_WORDS or _is_title_like(words):
                 continue
         quote_ids[qi] = Quote(
-            id=f"q{len(quote_ids) + 1}", text=quotation.text(text), spans=quotation.spans, speaker=speakers.get(qi)
+            id=f"q{len(quote_ids) + 1}",
+            text=quotation.text(text),
+            spans=quotation.spans,
+            speaker=speakers.get(qi),
         )
     statements: list[Statement] = []
-    for draft, speaker in zip(drafts, people):
+    for draft, speaker in zip(drafts, people, strict=True):
         source_text = text[draft.source.start : draft.source.end] if draft.source else None
         statements.append(
             Statement(

@@ -1,0 +1,207 @@
+"""Who a role phrase, a pronoun or "the latter" means.
+
+Role phrases ("The prime minister", "the Russian ambassador", "Libyan PM" in a
+headline) join the person whose titles hold that role, the one mentioned last
+before the phrase; they become aliases and mentions. Pronouns and "the former" /
+"the latter" are resolved on request by :func:`make_resolver`, the
+:data:`SpeakerResolver` handed to speech finding; they never become aliases.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from typing import Final, TypeAlias
+
+from newsmodel.extract.lexicon import Lexicon
+from newsmodel.extract.people import MODIFIERS, Draft
+from newsmodel.model import Person, Span
+
+__all__ = ["SpeakerResolver", "add_headline_roles", "add_role_mentions", "make_resolver", "roles_of"]
+
+SpeakerResolver: TypeAlias = Callable[[str, Span], Person | None]
+"""(source as written, its span in Article.text) -> the Person it names, or None."""
+
+SYNONYMS: Final = {
+    "pm": "prime minister",
+    "premier": "prime minister",
+    "sen": "senator",
+    "gov": "governor",
+    "rep": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "gen": "general",
+    "envoy": "ambassador",
+    "ceo": "chief executive",
+    "chief executive officer": "chief executive",
+    "spokeswoman": "spokesperson",
+    "spokesman": "spokesperson",
+    "chairwoman": "chairman",
+    "chair": "chairman",
+    "prof": "professor",
+    "dr": "doctor",
+    "capt": "captain",
+    "col": "colonel",
+    "lt": "lieutenant",
+}
+"""Role forms that mean the same office, mapped to one key."""
+
+_ROLE_PHRASE: Final = re.compile(r"\b([Tt]he)((?:[ \u00a0][\w’'\-.]+){1,5})")
+_WORD: Final = re.compile(r"[\w’'\-.]+")
+_POSSESSIVE: Final = re.compile(r"[’']s?$")
+_MALE: Final = frozenset({"he", "him", "his", "himself"})
+_FEMALE: Final = frozenset({"she", "her", "hers", "herself"})
+_LATTER: Final = re.compile(r"^the latter\b", re.IGNORECASE)
+_FORMER: Final = re.compile(r"^the former(?: of whom| of the two| one)?$", re.IGNORECASE)
+
+
+def _key(role: str) -> str:
+    return SYNONYMS.get(role, role)
+
+
+def roles_of(titles: Sequence[str], lex: Lexicon) -> frozenset[str]:
+    """Every role key the *titles* hold, whole ("prime minister") and by head ("minister")."""
+    keys: set[str] = set()
+    for title in titles:
+        words = [_POSSESSIVE.sub("", w).rstrip(".,") for w in title.lower().split()]
+        for i in range(len(words)):
+            for n in range(min(lex.max_role_words, len(words) - i), 0, -1):
+                phrase = " ".join(words[i : i + n])
+                if phrase in lex.roles:
+                    key = _key(phrase)
+                    keys.update((key, key.split()[-1]))
+                    break
+    return frozenset(keys)
+
+
+def _role_at(words: list[str], lex: Lexicon) -> tuple[int, int, str] | None:
+    """Modifiers then one role: (words used, index where the role starts, role key)."""
+    i = 0
+    while i < len(words) and (
+        words[i].lower() in MODIFIERS or words[i].lower() in lex.demonyms or words[i].lower() in lex.countries
+    ):
+        i += 1
+    for n in range(min(lex.max_role_words, len(words) - i), 0, -1):
+        phrase = " ".join(w.lower().rstrip(".") for w in words[i : i + n])
+        if phrase in lex.roles:
+            return i + n, i, _key(phrase)
+    return None
+
+
+def _country_words(words: list[str], lex: Lexicon) -> set[str]:
+    out: set[str] = set()
+    for word in words:
+        low = word.lower()
+        if low in lex.demonyms:
+            out.update((low, lex.demonyms[low].lower()))
+        elif low in lex.countries:
+            out.update((low, lex.countries[low].lower()))
+    return out
+
+
+def _pick(
+    drafts: Sequence[Draft], roles: Sequence[frozenset[str]], role: str, places: set[str], pos: int | None
+) -> Draft | None:
+    """The holder of *role*: matching *places* first, then the last mentioned before *pos*."""
+    best: tuple[int, int, Draft] | None = None
+    for draft, held in zip(drafts, roles):
+        if role not in held and role.split()[-1] not in held:
+            continue
+        before = [s for s, _ in draft.mentions if pos is None or s < pos]
+        if not before:
+            continue
+        titles = " ".join(draft.titles).lower()
+        fits = int(bool(places) and any(p in titles for p in places))
+        score = (fits, before[-1] if pos is not None else -before[0], draft)
+        if best is None or score[:2] > best[:2]:
+            best = score
+    return best[2] if best else None
+
+
+def add_role_mentions(text: str, drafts: Sequence[Draft], lex: Lexicon) -> None:
+    """Join each "the <role>" phrase of *text* to the person holding that role."""
+    roles = [roles_of(d.titles, lex) for d in drafts]
+    if not any(roles):
+        return
+    for match in _ROLE_PHRASE.finditer(text):
+        tail = match.group(2)
+        words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(tail)]
+        found = _role_at(words, lex)
+        if found is None:
+            continue
+        used, _, role = found
+        if used < len(words) and words[used][:1].isupper():
+            continue  # "the Russian ambassador Ivan Molotkov": a title, not a reference
+        draft = _pick(drafts, roles, role, _country_words(words[:used], lex), match.start())
+        if draft is None:
+            continue
+        # the phrase as written: from "The" to the end of its last role word
+        end = match.end()
+        for k, w in enumerate(_WORD.finditer(text, match.start(2), match.end())):
+            if k == used - 1:
+                end = w.end()
+                break
+        possessive = _POSSESSIVE.search(text, match.start(), end)
+        if possessive is not None:
+            end = possessive.start()
+        draft.add_mention(match.start(), end, text[match.start() : end])
+
+
+def add_headline_roles(headline: str, drafts: Sequence[Draft], lex: Lexicon) -> None:
+    """Give the headline's role phrases ("Libyan PM") as aliases to the persons they mean."""
+    roles = [roles_of(d.titles, lex) for d in drafts]
+    words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(headline)]
+    for i in range(len(words)):
+        if words[i].lower() not in lex.demonyms and words[i].lower() != "the":
+            continue
+        found = _role_at(words[i + 1 :], lex) if words[i].lower() == "the" else _role_at(words[i:], lex)
+        if found is None:
+            continue
+        used, _, role = found
+        phrase_words = words[i : i + used + (1 if words[i].lower() == "the" else 0)]
+        draft = _pick(drafts, roles, role, _country_words(phrase_words, lex), None)
+        if draft is not None:
+            phrase = " ".join(phrase_words)
+            if phrase != draft.name and phrase not in draft.aliases:
+                draft.aliases.append(phrase)
+
+
+def make_resolver(persons: Sequence[Person], genders: Sequence[str]) -> SpeakerResolver:
+    """The speaker resolver over finished *persons* (``genders`` in the same order)."""
+    index = sorted((span.start, span.end, i) for i, person in enumerate(persons) for span in person.mentions)
+    starts = [s for s, _, _ in index]
+
+    def recent(pos: int) -> list[int]:
+        """Persons by their last mention before *pos*, most recent first, each once."""
+        seen: list[int] = []
+        for k in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
+            who = index[k][2]
+            if index[k][1] <= pos and who not in seen:
+                seen.append(who)
+                if len(seen) >= 12:
+                    break
+        return seen
+
+    def resolve(source: str, span: Span) -> Person | None:
+        form = " ".join(source.split()).lower()
+        k = bisect.bisect_left(starts, span.end) - 1
+        while k >= 0 and index[k][0] > span.start - 400:
+            if index[k][1] > span.start:
+                return persons[index[k][2]]
+            k -= 1
+        if _LATTER.match(form):
+            order = recent(span.start)
+            return persons[order[0]] if order else None
+        if _FORMER.match(form):
+            order = recent(span.start)
+            return persons[order[1]] if len(order) > 1 else None
+        want = "m" if form in _MALE else "f" if form in _FEMALE else None
+        if want is None:
+            return None
+        for who in recent(span.start):
+            if genders[who] in {want, "u"}:
+                return persons[who]
+        return None
+
+    return resolve

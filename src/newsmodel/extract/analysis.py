@@ -9,17 +9,24 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
-from newsmodel.extract.coref import SpeakerResolver, add_headline_roles, add_role_mentions, make_resolver
+from newsmodel.extract.coref import (
+    SpeakerResolver,
+    add_headline_roles,
+    add_role_mentions,
+    make_resolver,
+)
 from newsmodel.extract.entities import find_organizations, find_places
 from newsmodel.extract.lexicon import lexicon
 from newsmodel.extract.people import find_people, freeze_people
 from newsmodel.extract.tokens import find_runs
 from newsmodel.model import Article, Quote, Statement
-from newsmodel.options import ParseOptions
+
+if TYPE_CHECKING:
+    from newsmodel.options import ParseOptions
 
 __all__ = ["analyze"]
 

@@ -12,13 +12,21 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from typing import Final, TypeAlias
+from typing import TYPE_CHECKING, Final, TypeAlias
 
-from newsmodel.extract.lexicon import Lexicon
-from newsmodel.extract.people import MODIFIERS, Draft
 from newsmodel.model import Person, Span
 
-__all__ = ["SpeakerResolver", "add_headline_roles", "add_role_mentions", "make_resolver", "roles_of"]
+if TYPE_CHECKING:
+    from newsmodel.extract.people import Draft
+    from newsmodel.extract.lexicon import Lexicon
+
+__all__ = [
+    "SpeakerResolver",
+    "add_headline_roles",
+    "add_role_mentions",
+    "make_resolver",
+    "roles_of",
+]
 
 SpeakerResolver: TypeAlias = Callable[[str, Span], Person | None]
 """(source as written, its span in Article.text) -> the Person it names, or None."""
@@ -79,7 +87,9 @@ def _role_at(words: list[str], lex: Lexicon) -> tuple[int, int, str] | None:
     """Modifiers then one role: (words used, index where the role starts, role key)."""
     i = 0
     while i < len(words) and (
-        words[i].lower() in MODIFIERS or words[i].lower() in lex.demonyms or words[i].lower() in lex.countries
+        words[i].lower() in lex.modifiers
+        or words[i].lower() in lex.demonyms
+        or words[i].lower() in lex.countries
     ):
         i += 1
     for n in range(min(lex.max_role_words, len(words) - i), 0, -1):
@@ -101,12 +111,16 @@ def _country_words(words: list[str], lex: Lexicon) -> set[str]:
 
 
 def _pick(
-    drafts: Sequence[Draft], roles: Sequence[frozenset[str]], role: str, places: set[str], pos: int | None
+    drafts: Sequence[Draft],
+    roles: Sequence[frozenset[str]],
+    role: str,
+    places: set[str],
+    pos: int | None,
 ) -> Draft | None:
     """The holder of *role*: matching *places* first, then the last mentioned before *pos*."""
     best: tuple[int, int, Draft] | None = None
-    for draft, held in zip(drafts, roles):
-        if role not in held and role.split()[-1] not in held:
+    for draft, held in zip(drafts, roles, strict=False):
+        if role not in held and role.rsplit(maxsplit=1)[-1] not in held:
             continue
         before = [s for s, _ in draft.mentions if pos is None or s < pos]
         if not before:
@@ -124,8 +138,12 @@ def add_role_mentions(text: str, drafts: Sequence[Draft], lex: Lexicon) -> None:
     roles = [roles_of(d.titles, lex) for d in drafts]
     if not any(roles):
         return
+    starts = lex.modifiers | lex.role_starts
     for match in _ROLE_PHRASE.finditer(text):
         tail = match.group(2)
+        first = tail.split(None, 1)[0].lower()
+        if first not in starts and first not in lex.demonyms and first not in lex.countries:
+            continue
         words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(tail)]
         found = _role_at(words, lex)
         if found is None:
@@ -155,7 +173,9 @@ def add_headline_roles(headline: str, drafts: Sequence[Draft], lex: Lexicon) -> 
     for i in range(len(words)):
         if words[i].lower() not in lex.demonyms and words[i].lower() != "the":
             continue
-        found = _role_at(words[i + 1 :], lex) if words[i].lower() == "the" else _role_at(words[i:], lex)
+        found = (
+            _role_at(words[i + 1 :], lex) if words[i].lower() == "the" else _role_at(words[i:], lex)
+        )
         if found is None:
             continue
         used, _, role = found
@@ -169,7 +189,9 @@ def add_headline_roles(headline: str, drafts: Sequence[Draft], lex: Lexicon) -> 
 
 def make_resolver(persons: Sequence[Person], genders: Sequence[str]) -> SpeakerResolver:
     """The speaker resolver over finished *persons* (``genders`` in the same order)."""
-    index = sorted((span.start, span.end, i) for i, person in enumerate(persons) for span in person.mentions)
+    index = sorted(
+        (span.start, span.end, i) for i, person in enumerate(persons) for span in person.mentions
+    )
     starts = [s for s, _, _ in index]
 
     def recent(pos: int) -> list[int]:

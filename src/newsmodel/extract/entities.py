@@ -11,12 +11,15 @@ dateline names a place too.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from newsmodel.extract.lexicon import Lexicon
-from newsmodel.extract.tokens import Run, Word
 from newsmodel.model import Organization, Place, Span
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from newsmodel.extract.lexicon import Lexicon
+    from newsmodel.extract.tokens import Run, Word
 
 __all__ = ["find_organizations", "find_places"]
 
@@ -74,7 +77,12 @@ def find_organizations(
             if any(w.start in blocked for w in words):
                 continue
             form = _span_text(text, words)
-            _add(found, lex.organizations.get(form, form), form, Span(start=words[0].start, end=words[-1].end))
+            _add(
+                found,
+                lex.organizations.get(form, form),
+                form,
+                Span(start=words[0].start, end=words[-1].end),
+            )
             covered.update(range(i, j))
         for k, word in enumerate(run.words):
             if k in covered or word.start in blocked:
@@ -135,7 +143,7 @@ def find_places(
         words = run.words
         i = 0
         while i < len(words):
-            hit = _place_at(words, i, lex) if words[i].kind not in {"connector", "particle"} else None
+            hit = _place_at(words, i, lex) if words[i].key in lex.place_starts else None
             if hit is None:
                 i += 1
                 continue
@@ -146,7 +154,12 @@ def find_places(
             i += n
     order = sorted(found.items(), key=lambda item: item[1][1][0].start if item[1][1] else -1)
     return tuple(
-        Place(id=f"l{n}", name=name, aliases=tuple(f for f in forms if f != name), mentions=tuple(spans))
+        Place(
+            id=f"l{n}",
+            name=name,
+            aliases=tuple(f for f in forms if f != name),
+            mentions=tuple(spans),
+        )
         for n, (name, (forms, spans)) in enumerate(order, 1)
     )
 

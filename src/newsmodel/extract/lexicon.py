@@ -26,6 +26,10 @@ class Lexicon:
     role_heads: frozenset[str]
     """Every word a role phrase can end with ("minister", "ambassador")."""
     max_role_words: int
+    modifiers: frozenset[str]
+    """Lower-case words that may precede a role: "former", "longtime"."""
+    honorifics: frozenset[str]
+    """Roles that make a lone surname a name: "mr", "president"."""
     common: frozenset[str]
     """Capitalised words that are not names."""
     countries: dict[str, str]
@@ -35,6 +39,10 @@ class Lexicon:
     places: dict[str, str]
     """Any name of a place that is not a country, lower case -> canonical name."""
     max_place_words: int
+    place_starts: frozenset[str]
+    """The first word of every place and country name, lower case."""
+    role_starts: frozenset[str]
+    """The first word of every role phrase, lower case."""
     org_words: frozenset[str]
     """Words that make a capitalised run an organisation, as written ("Ministry")."""
     organizations: dict[str, str]
@@ -95,11 +103,15 @@ def lexicon() -> Lexicon:
         roles=roles,
         role_heads=frozenset(phrase.split()[-1] for phrase in roles),
         max_role_words=max(len(phrase.split()) for phrase in roles),
+        modifiers=frozenset(_lines("modifiers.txt")),
+        honorifics=frozenset(_lines("honorifics.txt")),
         common=frozenset(_lines("common_words.txt")),
         countries=countries,
         demonyms=demonyms,
         places=places,
         max_place_words=max(len(form.split()) for form in (*places, *countries)),
+        place_starts=frozenset(form.split()[0] for form in (*places, *countries)),
+        role_starts=frozenset(phrase.split()[0] for phrase in roles),
         org_words=frozenset(org_words),
         organizations=organizations,
     )

@@ -13,29 +13,23 @@ Titles and appositions are kept as written.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
 
-from newsmodel.extract.lexicon import Lexicon
-from newsmodel.extract.tokens import Run, Word
+from newsmodel.extract.tokens import ABBREVIATION, Run, Word
 from newsmodel.model import Person, Span
+
+if TYPE_CHECKING:
+    from newsmodel.extract.lexicon import Lexicon
 
 __all__ = ["Draft", "find_people", "freeze_people", "role_in"]
 
-MODIFIERS: Final = frozenset(
-    "former longtime long-time then late acting interim deputy senior chief top new incoming "
-    "outgoing veteran fellow current ex retired shadow assistant vice presidential foreign prime "
-    "general federal state national party campaign opposition rival leading independent elected "
-    "powerful influential controversial embattled disgraced jailed exiled ousted deposed "
-    "self-styled so-called founding democratic republican conservative liberal labour".split()
-)
-"""Lower-case words that may precede a role in a title: "longtime strongman"."""
 
 _DETERMINERS: Final = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
 _TITLE_LINKS: Final = frozenset({"to", "of", "for", "the", "and", "in", "at", "&"})
 _NAME_MONTHS: Final = frozenset({"may", "june", "april", "august", "march"})
-_BACK_WORD: Final = re.compile(r"[\w’'.\-&]+|[^\w\s]")
+_BACK_WORD: Final = re.compile(rf"{ABBREVIATION}|[\w’'\-&]+|[^\w\s]")
 _APPOSITION: Final = re.compile(r",[ \u00a0]+([^,.;:()\[\]“”\"!?\n—–]{2,120})")
 _APPOSITION_CUT: Final = re.compile(r"\s(?:said|says|told|added|who|which|and)\b.*", re.DOTALL)
 _AFTER_CUE: Final = re.compile(
@@ -44,8 +38,11 @@ _AFTER_CUE: Final = re.compile(
     r"|,? \(?\d{1,3}\)?,|[’']s (?:wife|husband|son|daughter|father|mother|brother|sister|spokesman"
     r"|spokeswoman|lawyer|attorney)\b"
 )
-_BEFORE_CUE: Final = re.compile(r"(?:according to|said|says|by|named|called)[ \u00a0]$")
+_BEFORE_CUE: Final = re.compile(r"(?:according to|said|says|named)[ \u00a0]$")
 _MAX_NAME_WORDS: Final = 5
+_SURNAME_ROLES: Final = frozenset(
+    {"king", "major", "bishop", "marshal", "judge", "speaker", "chancellor", "dean"}
+)
 
 
 @attrs.define
@@ -72,30 +69,17 @@ class Draft:
             self.titles.append(title)
 
 
-@attrs.frozen(kw_only=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     words: tuple[Word, ...]
     title: str | None
     appositive: str | None
     honorific: Word | None
     evidence: bool
-
-    @property
-    def start(self) -> int:
-        return self.words[0].start
-
-    @property
-    def end(self) -> int:
-        return self.words[-1].end
-
-    @property
-    def keys(self) -> tuple[str, ...]:
-        return tuple(w.key for w in self.words)
-
-    @property
-    def core(self) -> tuple[str, ...]:
-        """The name words without particles and initials: what identifies the person."""
-        return tuple(w.key for w in self.words if w.kind == "name")
+    start: int
+    end: int
+    keys: tuple[str, ...]
+    core: tuple[str, ...]
+    """The name words without particles and initials: what identifies the person."""
 
 
 def role_in(words: list[str], lex: Lexicon) -> str | None:
@@ -111,54 +95,88 @@ def role_in(words: list[str], lex: Lexicon) -> str | None:
     return None
 
 
+def _nameish(words: tuple[Word, ...], i: int, lex: Lexicon) -> bool:
+    """Whether word *i* of a run may be part of a name."""
+    w = words[i]
+    if w.kind in {"name", "initial"}:
+        return True
+    follows_name = i + 1 < len(words) and words[i + 1].kind == "name"
+    return w.kind == "place" and w.key in lex.given_names and follows_name
+
+
+def _name_tail(words: tuple[Word, ...], i: int, j: int, lex: Lexicon) -> bool:
+    """Whether word *j* continues the name begun at *i*: "Theresa May", "Mervyn King"."""
+    w = words[j]
+    if w.kind in {"name", "initial", "particle"}:
+        return True
+    if j != i + 1 or words[i].key not in lex.given_names:
+        return False
+    last = j + 1 == len(words) or words[j + 1].kind not in {"name", "initial"}
+    return last and (
+        (w.kind == "common" and w.key in _NAME_MONTHS)
+        or (w.kind == "role" and w.key in _SURNAME_ROLES)
+    )
+
+
 def _segments(run: Run, lex: Lexicon) -> list[tuple[int, int]]:
-    """Index ranges of the runs' words that may be a name."""
+    """Index ranges of the run's words that may be a name."""
     out: list[tuple[int, int]] = []
     words = run.words
     i = 0
     while i < len(words):
-        w = words[i]
-        nameish = w.kind in {"name", "initial"} or (
-            w.kind == "place"
-            and w.key in lex.given_names
-            and i + 1 < len(words)
-            and words[i + 1].kind == "name"
+        leading_particle = (
+            words[i].kind == "particle" and i + 1 < len(words) and words[i + 1].kind == "name"
         )
-        leading_particle = w.kind == "particle" and i + 1 < len(words) and words[i + 1].kind == "name"
-        if not (nameish or leading_particle):
+        if not (_nameish(words, i, lex) or leading_particle):
             i += 1
             continue
         j = i + 1
-        while j < len(words) and (
-            words[j].kind in {"name", "initial", "particle"}
-            or (
-                words[j].kind == "common"
-                and words[j].key in _NAME_MONTHS
-                and j == i + 1
-                and words[i].key in lex.given_names
-            )
-        ):
+        while j < len(words) and _name_tail(words, i, j, lex):
             j += 1
         while j > i and words[j - 1].kind == "particle":
             j -= 1
+        if (
+            i == 0
+            and run.sentence_start
+            and j - i >= 3
+            and words[i].key not in lex.given_names
+            and words[i + 1].key in lex.given_names
+        ):
+            i += 1  # "Goalscorer Jimmy Floyd Hasselbaink": a sentence-opening word before a name
         if j > i:
             out.append((i, j))
         i = max(j, i + 1)
     return out
 
 
-def _pre_title(text: str, start: int, lex: Lexicon) -> tuple[str | None, bool]:
-    """The title written just before a name, and whether a role word touches the name."""
+def _pre_title(text: str, start: int, lex: Lexicon) -> tuple[str | None, str | None, bool]:
+    """The title written just before a name.
+
+    Returns the title, the role word touching the name if any, and whether the
+    words before the name end in "of" / "for" ("officer of Acme Ltd"): then the
+    name is what the role belongs to, not who holds it.
+    """
+    before = text[max(0, start - 40) : start].rsplit(None, 3)
+    if not before or not before[-1][-1:].isalnum():
+        return None, None, False
+    for word in reversed(before if start <= 40 else before[1:]):
+        low = word.lower()
+        if word[0].isupper() or low in lex.roles or low in lex.modifiers:
+            break
+        if low in _TITLE_LINKS:
+            continue
+        if low.rsplit("-", 1)[-1] not in lex.roles and low.split("-", 1)[0] not in lex.modifiers:
+            return None, None, False
     lo = max(0, start - 140, text.rfind("\n", 0, start) + 1)
     tokens = list(_BACK_WORD.finditer(text, lo, start))
     first: int | None = None
     role_words: list[str] = []
-    adjacent = False
-    for k in range(len(tokens) - 1, -1, -1):
+    touching: str | None = None
+    if tokens and tokens[-1].group().lower() in _TITLE_LINKS - {"the", "and"}:
+        return None, None, True
+    for k in range(len(tokens) - 1, max(-1, len(tokens) - 11), -1):
         tok = tokens[k].group()
         low = tok.lower().rstrip(".")
-        if len(tokens) - k > 10:
-            break
         if low in _TITLE_LINKS:
             nxt = tokens[k + 1].group() if k + 1 < len(tokens) else ""
             if low == "and" and (nxt.lower() in lex.demonyms or nxt[:1].islower()):
@@ -167,24 +185,27 @@ def _pre_title(text: str, start: int, lex: Lexicon) -> tuple[str | None, bool]:
         head = low.rsplit("-", 1)[-1]
         is_role = low in lex.roles or head in lex.roles or low in lex.role_heads
         if tok[0].isupper():
-            if not is_role and low not in lex.demonyms and (
-                low in lex.common or low in lex.given_names
+            if (
+                not is_role
+                and low not in lex.demonyms
+                and (low in lex.common or low in lex.given_names)
             ):
                 break
-        elif tok == "pm" or not (is_role or low in MODIFIERS or low.split("-", 1)[0] in MODIFIERS):
+        elif tok == "pm" or not (
+            is_role or low in lex.modifiers or low.split("-", 1)[0] in lex.modifiers
+        ):
             break
         if is_role:
             role_words.append(low)
-            adjacent = adjacent or k == len(tokens) - 1
+            if k == len(tokens) - 1:
+                touching = tok
         first = tokens[k].start()
     if first is None or not role_words:
-        return None, False
-    title = text[first:start].strip()
-    words = title.split()
+        return None, None, False
+    words = text[first:start].split()
     while words and words[0].lower() in _TITLE_LINKS | _DETERMINERS:
         words.pop(0)
-    title = " ".join(words)
-    return (title or None), adjacent
+    return (" ".join(words) or None), touching, False
 
 
 def _appositive(text: str, end: int, lex: Lexicon) -> str | None:
@@ -199,7 +220,7 @@ def _appositive(text: str, end: int, lex: Lexicon) -> str | None:
     lowered = []
     for word in words[:6]:
         low = word.lower().strip("’'")
-        if word[:1].islower() and low not in lex.roles and low not in MODIFIERS:
+        if word[:1].islower() and low not in lex.roles and low not in lex.modifiers:
             lowered.append(low)
             break
         lowered.append(low)
@@ -213,27 +234,57 @@ def _candidates(text: str, runs: list[Run], lex: Lexicon) -> list[_Candidate]:
     for run in runs:
         for i, j in _segments(run, lex):
             words = run.words[i:j]
-            if len([w for w in words if w.kind == "name"]) == 0:
-                continue
             if j < len(run.words) and run.words[j].kind == "org":
                 continue  # "Clinton Foundation": part of an organisation's name
-            if i > 0 and run.words[i - 1].kind in {"org", "acronym"}:
+            before = run.words[i - 1] if i > 0 else None
+            if before is not None and before.kind in {"org", "acronym"}:
                 continue
             start, end = words[0].start, words[-1].end
-            title, adjacent = _pre_title(text, start, lex)
-            honorific = run.words[i - 1] if i > 0 and run.words[i - 1].kind == "role" else None
-            if honorific is None and adjacent:
-                honorific = Word(start=0, end=0, text="", key="", kind="role")
+            title, touching, owned = _pre_title(text, start, lex)
+            honorific = before if before is not None and before.kind == "role" else None
+            if honorific is None and touching is not None and touching[0].isupper():
+                key = touching.lower().rstrip(".")
+                gender = lex.roles.get(key, "-")
+                honorific = Word(
+                    start=0,
+                    end=0,
+                    text=touching,
+                    key=key,
+                    kind="role",
+                    gender="u" if gender == "-" else gender,
+                )
+            if honorific is not None and honorific.key not in lex.honorifics:
+                honorific = None
+            inner = (
+                before is not None
+                and before.kind in {"common", "place"}
+                and not (i == 1 and run.sentence_start)
+            )
             appositive = _appositive(text, end, lex) if end == run.end else None
-            evidence = bool(
+            core = tuple(w.key for w in words if w.kind == "name")
+            evidence = not (owned or inner) and bool(
                 title
                 or appositive
-                or _AFTER_CUE.match(text, end)
-                or _BEFORE_CUE.search(text, max(0, start - 16), start)
+                or (
+                    len(core) > 1
+                    and core[0] not in lex.given_names
+                    and (
+                        _AFTER_CUE.match(text, end)
+                        or _BEFORE_CUE.search(text, max(0, start - 16), start)
+                    )
+                )
             )
             out.append(
                 _Candidate(
-                    words=words, title=title, appositive=appositive, honorific=honorific, evidence=evidence
+                    words=words,
+                    title=title,
+                    appositive=appositive,
+                    honorific=honorific,
+                    evidence=evidence,
+                    start=start,
+                    end=end,
+                    keys=tuple(w.key for w in words),
+                    core=core,
                 )
             )
     return out

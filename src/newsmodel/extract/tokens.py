@@ -10,55 +10,90 @@ finding read the same runs without scanning the text again.
 from __future__ import annotations
 
 import re
-from typing import Final, Literal, TypeAlias
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias
 
-import attrs
+if TYPE_CHECKING:
+    from newsmodel.extract.lexicon import Lexicon
 
-from newsmodel.extract.lexicon import Lexicon
-
-__all__ = ["CONNECTORS", "PARTICLES", "Run", "Word", "WordKind", "find_runs", "upper_class"]
+__all__ = [
+    "ABBREVIATION",
+    "CONNECTORS",
+    "PARTICLES",
+    "Run",
+    "Word",
+    "WordKind",
+    "find_runs",
+    "upper_class",
+]
 
 WordKind: TypeAlias = Literal[
-    "name", "role", "org", "demonym", "place", "common", "acronym", "initial", "particle", "connector"
+    "name",
+    "role",
+    "org",
+    "demonym",
+    "place",
+    "common",
+    "acronym",
+    "initial",
+    "particle",
+    "connector",
 ]
 """What a word of a run is: a possible name, or what rules it out as one."""
 
 
 def upper_class() -> str:
     """The upper-case letters of the Latin, Greek and Cyrillic scripts, for a ``[...]`` class."""
-    return "".join(
-        chr(c) for c in (*range(0x41, 0x250), *range(0x370, 0x530)) if chr(c).isupper()
-    )
+    return "".join(chr(c) for c in (*range(0x41, 0x250), *range(0x370, 0x530)) if chr(c).isupper())
 
 
 _U: Final = upper_class()
-_ABBREVIATION: Final = (
-    r"(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Jr|Sr|Rev|Maj|Adm|Cmdr|Supt|Insp|Det|Hon|Pres)\."
-)
-_TOKEN: Final = (
-    rf"(?:{_ABBREVIATION}|[{_U}]\.(?:[{_U}]\.)*(?!\w)"
-    rf"|(?:al|el|ad|as|ash|an|ar|at|az|abu|bin|ibn|ben)-[{_U}]\w*"
-    rf"|[{_U}]\w*(?:-[{_U}]\w*|['’](?!s\b)\w+)*)"
-)
+ABBREVIATION: Final = r"(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Jr|Sr|Rev|Maj|Adm|Cmdr|Supt|Insp|Det|Hon|Pres)\."
+"""Abbreviated honorifics and ranks whose dot does not end a sentence."""
 PARTICLES: Final = frozenset(
-    {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "das", "bin", "ibn", "bint", "al", "el", "ter", "ten", "le", "la"}
+    {
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "dos",
+        "das",
+        "bin",
+        "ibn",
+        "bint",
+        "al",
+        "el",
+        "ter",
+        "ten",
+        "le",
+        "la",
+    }
 )
 """Lower-case words inside names: "Ursula von der Leyen", "Mohammed bin Salman"."""
 CONNECTORS: Final = frozenset({"of", "for", "and", "the", "&", "on"})
 """Lower-case words inside organisation names and titles: "Bank of England"."""
-_INNER: Final = r"(?:of|for|and|the|&|on|van|von|der|den|de|del|della|di|da|du|dos|das|bin|ibn|bint|al|el|ter|ten|le|la)"
-_LEAD: Final = r"(?:(?:van|von|de|der|den|bin|ibn|al|el|di|da|du|del|ter|ten)[ \u00a0]+)*"
+_INNER: Final = "(?:" + "|".join(sorted(CONNECTORS | PARTICLES, key=len, reverse=True)) + ")"
 _SEP: Final = r"[ \u00a0]+"
-RUN_RE: Final = re.compile(
-    rf"(?<![\w’'\-]){_LEAD}{_TOKEN}(?:{_SEP}(?:{_INNER}{_SEP})*{_TOKEN})*"
-)
+_PIECE: Final = rf"[{_U}][\w’'\-.]*"
+RUN_RE: Final = re.compile(rf"{_PIECE}(?:{_SEP}(?:{_INNER}{_SEP})*{_PIECE})*")
 """A run: capitalised words on one line with the small words between them."""
-_WORD_RE: Final = re.compile(rf"{_TOKEN}|[^\W\d_][\w]*|&")
-_HONORIFIC_DOT: Final = re.compile(rf"{_ABBREVIATION}$")
+_WORD_RE: Final = re.compile(r"[^ \u00a0]+")
+_ABBREVIATED: Final = re.compile(rf"{ABBREVIATION}$")
+_KEEP_DOT: Final = re.compile(rf"(?:{ABBREVIATION}|(?:[{_U}]\.)+)$")
+_CUT: Final = re.compile(
+    r"[’'](?:s|ve|ll|re|d|m|t)?$|[’'](?:ve|ll|re|d|m|t)\b|-(?=[^\W\d_])(?![{U}])".replace("{U}", _U)
+)
+_LEAD: Final = re.compile(r"(?:^|[ \u00a0(“\"])((?:al|el|ad|as|ash|an|ar|at|az|abu|bin|ibn|ben)-)$")
+_SPECIAL: Final = re.compile(r"[’'.\-]")
+_SENTENCE_END: Final = frozenset(".!?:“”\"‘'(—–-\n")
 
 
-@attrs.frozen(kw_only=True)
-class Word:
+class Word(NamedTuple):
     """One word of a run: where it is, as written, and its kind."""
 
     start: int
@@ -71,8 +106,7 @@ class Word:
     """For a given name or a gendered role: m, f, or u (unknown)."""
 
 
-@attrs.frozen(kw_only=True)
-class Run:
+class Run(NamedTuple):
     """A run of capitalised words; ``words`` in text order."""
 
     start: int
@@ -82,10 +116,9 @@ class Run:
     """The run opens a sentence or paragraph, so its first word's capital says little."""
 
 
-_SENTENCE_END: Final = frozenset(".!?:“”\"‘'(—–-\n")
-
-
 def _kind(text: str, key: str, lex: Lexicon) -> tuple[WordKind, str]:
+    if text[0].islower() and "-" in text:
+        return "name", lex.given_names.get(key.rsplit("-", maxsplit=1)[-1], "u")
     if text[0].islower() or text == "&":
         return ("particle" if key in PARTICLES else "connector"), "u"
     if key in lex.roles:
@@ -113,18 +146,84 @@ def _opens_sentence(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
+_Seen: TypeAlias = dict[str, tuple[str, WordKind, str]]
+
+
+def _word(text: str, start: int, end: int, lex: Lexicon, seen: _Seen) -> Word:
+    word = text[start:end]
+    known = seen.get(word)
+    if known is None:
+        key = word.lower()
+        if key.endswith(".") and _ABBREVIATED.match(word):
+            key = key[:-1]
+        kind, gender = _kind(word, key, lex)
+        known = seen[word] = (key, kind, gender)
+    return Word(start, end, word, *known)
+
+
+def _split(
+    text: str, start: int, end: int, lex: Lexicon, seen: _Seen
+) -> list[tuple[list[Word], bool]]:
+    """The words of a run's match, cut where a word ends a name: a possessive, a
+    contraction, "UN-backed", a sentence-final dot. Pairs of (words, opens a sentence)."""
+    opens = _opens_sentence(text, start)
+    chunk = text[start:end]
+    if not _SPECIAL.search(chunk) and not text.endswith("-", 0, start):
+        words: list[Word] = []
+        pos = start
+        for part in chunk.split():
+            s = text.index(part, pos)
+            pos = s + len(part)
+            words.append(_word(text, s, pos, lex, seen))
+        while words and words[-1].kind == "connector":
+            words.pop()
+        return [(words, opens)] if words else []
+    pieces: list[tuple[list[Word], bool]] = []
+    current: list[Word] = []
+    lead = _LEAD.search(text, max(0, start - 6), start)
+    for match in _WORD_RE.finditer(text, start, end):
+        s, e = match.span()
+        if lead is not None and s == start:
+            s = lead.start(1)
+        cut = _CUT.search(text, s, e)
+        ends_sentence = False
+        if cut is not None:
+            e = cut.start()
+        elif text[e - 1] == "." and not _KEEP_DOT.match(text, s, e):
+            e = e - 1
+            ends_sentence = True
+        if e > s:
+            current.append(_word(text, s, e, lex, seen))
+        if cut is not None or ends_sentence:
+            while current and current[-1].kind == "connector":
+                current.pop()
+            if current:
+                pieces.append((current, opens))
+            current, opens = [], ends_sentence
+    while current and current[-1].kind == "connector":
+        current.pop()
+    if current:
+        pieces.append((current, opens))
+    return pieces
+
+
 def find_runs(text: str, lex: Lexicon) -> list[Run]:
     """Every run of capitalised words in *text*, in order."""
     runs: list[Run] = []
+    seen: _Seen = {}
     for match in RUN_RE.finditer(text):
         start, end = match.span()
-        words = []
-        for w in _WORD_RE.finditer(text, start, end):
-            word = w.group()
-            key = word.lower().rstrip(".") if _HONORIFIC_DOT.match(word) or len(word) > 2 else word.lower()
-            kind, gender = _kind(word, key, lex)
-            words.append(Word(start=w.start(), end=w.end(), text=word, key=key, kind=kind, gender=gender))
-        runs.append(
-            Run(start=start, end=end, words=tuple(words), sentence_start=_opens_sentence(text, start))
-        )
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue  # inside a word: "iPhone"
+        chunk = match.group()
+        if " " not in chunk and "\u00a0" not in chunk and not _SPECIAL.search(chunk):
+            if chunk.lower() in lex.common:
+                continue  # a lone "The", "But", "Monday": nothing to find
+            word = _word(text, start, end, lex, seen)
+            runs.append(Run(start, end, (word,), _opens_sentence(text, start)))
+            continue
+        for words, opens in _split(text, start, end, lex, seen):
+            if words[0].kind == "connector":
+                continue
+            runs.append(Run(words[0].start, words[-1].end, tuple(words), opens))
     return runs

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Final, TypeAlias
 from newsmodel.model import Person, Span
 
 if TYPE_CHECKING:
-    from newsmodel.extract.people import Draft
     from newsmodel.extract.lexicon import Lexicon
+    from newsmodel.extract.people import Draft
 
 __all__ = [
     "SpeakerResolver",

@@ -29,9 +29,7 @@ def parse_html(
         msg = f"not a readable HTML page: {err}"
         raise ParseError(msg) from err
     title = root.findtext(".//title")
-    paragraphs = tuple(
-        t for p in root.iter("p") if (t := " ".join(p.text_content().split()))
-    )
+    paragraphs = tuple(t for p in root.iter("p") if (t := " ".join(p.text_content().split())))
     article = Article(
         id=article_id(url, title, paragraphs), url=url, headline=title, paragraphs=paragraphs
     )

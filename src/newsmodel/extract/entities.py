@@ -42,7 +42,12 @@ def _org_spans(run: Run, lex: Lexicon) -> Iterable[tuple[int, int]]:
         if word.kind != "org" or (k > 0 and words[k - 1].kind == "org"):
             continue
         i = k
-        while i > 0 and words[i - 1].kind not in _ORG_BREAK and words[i - 1].kind != "particle":
+        while (
+            i > 0
+            and words[i - 1].kind not in _ORG_BREAK
+            and words[i - 1].kind != "particle"
+            and words[i - 1].key not in {"and", "the", "&"}
+        ):
             i -= 1
         while i < k and words[i].kind == "connector":
             i += 1

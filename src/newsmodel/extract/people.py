@@ -30,6 +30,7 @@ _DETERMINERS: Final = frozenset({"the", "a", "an", "his", "her", "their", "its",
 _TITLE_LINKS: Final = frozenset({"to", "of", "for", "the", "and", "in", "at", "&"})
 _NAME_MONTHS: Final = frozenset({"may", "june", "april", "august", "march"})
 _BACK_WORD: Final = re.compile(rf"{ABBREVIATION}|[\w’'\-&]+|[^\w\s]")
+_ABBREVIATED: Final = re.compile(rf"{ABBREVIATION}$")
 _APPOSITION: Final = re.compile(r",[ \u00a0]+([^,.;:()\[\]“”\"!?\n—–]{2,120})")
 _APPOSITION_CUT: Final = re.compile(r"\s(?:said|says|told|added|who|which|and)\b.*", re.DOTALL)
 _AFTER_CUE: Final = re.compile(
@@ -157,7 +158,7 @@ def _pre_title(text: str, start: int, lex: Lexicon) -> tuple[str | None, str | N
     name is what the role belongs to, not who holds it.
     """
     before = text[max(0, start - 40) : start].rsplit(None, 3)
-    if not before or not before[-1][-1:].isalnum():
+    if not before or not (before[-1][-1:].isalnum() or _ABBREVIATED.match(before[-1])):
         return None, None, False
     for word in reversed(before if start <= 40 else before[1:]):
         low = word.lower()
@@ -188,6 +189,7 @@ def _pre_title(text: str, start: int, lex: Lexicon) -> tuple[str | None, str | N
             if (
                 not is_role
                 and low not in lex.demonyms
+                and low not in lex.modifiers
                 and (low in lex.common or low in lex.given_names)
             ):
                 break
@@ -339,10 +341,8 @@ def find_people(text: str, runs: list[Run], lex: Lexicon) -> list[Draft]:
     singles: list[_Candidate] = []
     for cand in candidates:
         core = cand.core
-        if len(core) < 2:
-            singles.append(cand)
-            continue
-        if cand.keys not in accepted:
+        if len(core) < 2 or cand.keys not in accepted:
+            singles.append(cand)  # "Al-Sarraj", "Bin Salman": joins a name found elsewhere
             continue
         draft = by_words.get(cand.keys) or by_ends.get((core[0], core[-1]))
         if draft is None:
@@ -372,7 +372,7 @@ def find_people(text: str, runs: list[Run], lex: Lexicon) -> list[Draft]:
         matches = surnames.get(key) or given.get(key)
         if matches:
             _join(_nearest(matches, cand.start), cand, text, lex)
-        elif cand.honorific is not None and cand.words[0].kind == "name":
+        elif cand.honorific is not None and len(cand.core) == 1 and cand.words[0].kind == "name":
             draft = Draft(name=text[cand.start : cand.end], words=cand.keys)
             drafts.append(draft)
             surnames.setdefault(key, []).append(draft)

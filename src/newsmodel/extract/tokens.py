@@ -80,7 +80,8 @@ CONNECTORS: Final = frozenset({"of", "for", "and", "the", "&", "on"})
 _INNER: Final = "(?:" + "|".join(sorted(CONNECTORS | PARTICLES, key=len, reverse=True)) + ")"
 _SEP: Final = r"[ \u00a0]+"
 _PIECE: Final = rf"[{_U}][\w’'\-.]*"
-RUN_RE: Final = re.compile(rf"{_PIECE}(?:{_SEP}(?:{_INNER}{_SEP})*{_PIECE})*")
+_ARABIC_ARTICLE: Final = r"(?:al|el|ad|as|ash|an|ar|at|az|abu|bin|ibn|ben)-"
+RUN_RE: Final = re.compile(rf"{_PIECE}(?:{_SEP}(?:{_INNER}{_SEP})*(?:{_ARABIC_ARTICLE})?{_PIECE})*")
 """A run: capitalised words on one line with the small words between them."""
 _WORD_RE: Final = re.compile(r"[^ \u00a0]+")
 _ABBREVIATED: Final = re.compile(rf"{ABBREVIATION}$")
@@ -88,7 +89,7 @@ _KEEP_DOT: Final = re.compile(rf"(?:{ABBREVIATION}|(?:[{_U}]\.)+)$")
 _CUT: Final = re.compile(
     r"[’'](?:s|ve|ll|re|d|m|t)?$|[’'](?:ve|ll|re|d|m|t)\b|-(?=[^\W\d_])(?![{U}])".replace("{U}", _U)
 )
-_LEAD: Final = re.compile(r"(?:^|[ \u00a0(“\"])((?:al|el|ad|as|ash|an|ar|at|az|abu|bin|ibn|ben)-)$")
+_LEAD: Final = re.compile(rf"(?:^|[ \u00a0(“\"])({_ARABIC_ARTICLE})$")
 _SPECIAL: Final = re.compile(r"[’'.\-]")
 _SENTENCE_END: Final = frozenset(".!?:“”\"‘'(—–-\n")
 
@@ -132,10 +133,10 @@ def _kind(text: str, key: str, lex: Lexicon) -> tuple[WordKind, str]:
         return "place", "u"
     if key in lex.common:
         return "common", "u"
-    if len(text) > 1 and text.isupper():
-        return "acronym", "u"
-    if text.endswith(".") or (len(text) == 1 and text.isupper()):
+    if text.endswith(".") or len(text) == 1:
         return "initial", "u"
+    if text.isupper():
+        return "acronym", "u"
     return "name", lex.given_names.get(key, "u")
 
 

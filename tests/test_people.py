@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from newsmodel import Article, ParseOptions, Person, Span, parse_text
 from newsmodel.extract.analysis import analyze
 from newsmodel.extract.coref import make_resolver
+from newsmodel.extract.lexicon import lexicon
 from tests.conftest import shared_path
 
 OPTIONS = ParseOptions()
@@ -248,7 +249,8 @@ class TestResolver:
         start = -1
         for _ in range(occurrence + 1):
             start = article.text.index(form, start + 1)
-        return make_resolver(persons, genders)(form, Span(start=start, end=start + len(form)))
+        resolve = make_resolver(article.text, persons, genders, lexicon())
+        return resolve(form, Span(start=start, end=start + len(form)))
 
     def test_latter_of_whom(self) -> None:
         """ "the latter of whom" is the person mentioned last."""
@@ -258,7 +260,9 @@ class TestResolver:
     def test_former(self) -> None:
         """ "the former" is the person mentioned before the last one."""
         a = analyzed("John Smith met Peter Brown. The former said it went well.")
-        who = make_resolver(a.persons, ("m", "m"))("The former", Span(start=28, end=38))
+        who = make_resolver(a.text, a.persons, ("m", "m"), lexicon())(
+            "The former", Span(start=28, end=38)
+        )
         assert who is not None and who.name == "John Smith"
 
     def test_she_and_he(self) -> None:
@@ -279,10 +283,26 @@ class TestResolver:
         who = self.resolve(a, "Russian Ambassador Ivan Molotkov")
         assert who is not None and who.name == "Ivan Molotkov"
 
+    def test_title_before_name_resolves_to_the_name(self) -> None:
+        """A title written right before a name ("Russian Ambassador") is that name's person."""
+        who = self.resolve(self.article(), "Russian Ambassador")
+        assert who is not None and who.name == "Ivan Molotkov"
+
+    def test_role_phrase_source(self) -> None:
+        """A role phrase the analysis did not record resolves to the role's holder."""
+        a = analyzed("Sen. John Smith spoke. Then the senator left.")
+        start = a.text.index("the senator")
+        resolve = make_resolver(a.text, a.persons, ("m",), lexicon())
+        who = resolve("the senator", Span(start=start, end=start + 11))
+        assert who is not None and who.name == "John Smith"
+        assert resolve("the governor", Span(start=start, end=start + 12)) is None
+
     def test_pronoun_before_any_person(self) -> None:
         """A pronoun with no person before it resolves to nobody."""
         a = analyzed("He said the plan was bad. John Smith disagreed.")
-        assert make_resolver(a.persons, ("m",))("He", Span(start=0, end=2)) is None
+        assert (
+            make_resolver(a.text, a.persons, ("m",), lexicon())("He", Span(start=0, end=2)) is None
+        )
 
 
 class TestAnalyze:

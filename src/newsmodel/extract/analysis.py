@@ -64,7 +64,7 @@ def analyze(article: Article, *, options: ParseOptions) -> Article:
     quotes: tuple[Quote, ...] = ()
     find_speech = _speech_finder()
     if find_speech is not None:
-        resolve: SpeakerResolver = make_resolver(persons, genders)
+        resolve: SpeakerResolver = make_resolver(text, persons, genders, lex)
         statements, quotes = find_speech(text, resolve=resolve, language=options.language)
     return attrs.evolve(
         article,

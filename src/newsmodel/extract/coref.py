@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Final, TypeAlias
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Final, NamedTuple, TypeAlias
 
 from newsmodel.model import Person, Span
 
@@ -58,6 +58,8 @@ SYNONYMS: Final = {
 _ROLE_PHRASE: Final = re.compile(r"\b([Tt]he)((?:[ \u00a0][\w’'\-.]+){1,5})")
 _WORD: Final = re.compile(r"[\w’'\-.]+")
 _POSSESSIVE: Final = re.compile(r"[’']s?$")
+_BREAK: Final = re.compile(r"[.,;:!?“”\"()\n—–]")
+_NOMINAL_DETERMINERS: Final = frozenset({"the", "a", "an", "this", "that", "our", "their"})
 _MALE: Final = frozenset({"he", "him", "his", "himself"})
 _FEMALE: Final = frozenset({"she", "her", "hers", "herself"})
 _LATTER: Final = re.compile(r"^the latter\b", re.IGNORECASE)
@@ -110,24 +112,35 @@ def _country_words(words: list[str], lex: Lexicon) -> set[str]:
     return out
 
 
-def _pick(
-    drafts: Sequence[Draft],
-    roles: Sequence[frozenset[str]],
-    role: str,
-    places: set[str],
-    pos: int | None,
-) -> Draft | None:
-    """The holder of *role*: matching *places* first, then the last mentioned before *pos*."""
-    best: tuple[int, int, Draft] | None = None
-    for draft, held in zip(drafts, roles, strict=False):
-        if role not in held and role.rsplit(maxsplit=1)[-1] not in held:
+class _Holder(NamedTuple):
+    titles: str
+    """The titles, joined and lower case."""
+    roles: frozenset[str]
+    starts: list[int]
+    """Where each mention starts, in order."""
+
+
+def _holders(
+    titles: Iterable[Sequence[str]], starts: Iterable[list[int]], lex: Lexicon
+) -> list[_Holder]:
+    return [
+        _Holder(" ".join(t).lower(), roles_of(t, lex), sorted(s))
+        for t, s in zip(titles, starts, strict=True)
+    ]
+
+
+def _pick(holders: Sequence[_Holder], role: str, places: set[str], pos: int | None) -> int | None:
+    """Which holder holds *role*: matching *places* first, then the last mentioned before *pos*."""
+    best: tuple[int, int, int] | None = None
+    head = role.rsplit(maxsplit=1)[-1]
+    for n, holder in enumerate(holders):
+        if role not in holder.roles and head not in holder.roles:
             continue
-        before = [s for s, _ in draft.mentions if pos is None or s < pos]
+        before = [s for s in holder.starts if pos is None or s < pos]
         if not before:
             continue
-        titles = " ".join(draft.titles).lower()
-        fits = int(bool(places) and any(p in titles for p in places))
-        score = (fits, before[-1] if pos is not None else -before[0], draft)
+        fits = int(bool(places) and any(p in holder.titles for p in places))
+        score = (fits, before[-1] if pos is not None else -before[0], n)
         if best is None or score[:2] > best[:2]:
             best = score
     return best[2] if best else None
@@ -135,8 +148,10 @@ def _pick(
 
 def add_role_mentions(text: str, drafts: Sequence[Draft], lex: Lexicon) -> None:
     """Join each "the <role>" phrase of *text* to the person holding that role."""
-    roles = [roles_of(d.titles, lex) for d in drafts]
-    if not any(roles):
+    holders = _holders(
+        (d.titles for d in drafts), ([m[0] for m in d.mentions] for d in drafts), lex
+    )
+    if not any(h.roles for h in holders):
         return
     starts = lex.modifiers | lex.role_starts
     for match in _ROLE_PHRASE.finditer(text):
@@ -151,9 +166,10 @@ def add_role_mentions(text: str, drafts: Sequence[Draft], lex: Lexicon) -> None:
         used, _, role = found
         if used < len(words) and words[used][:1].isupper():
             continue  # "the Russian ambassador Ivan Molotkov": a title, not a reference
-        draft = _pick(drafts, roles, role, _country_words(words[:used], lex), match.start())
-        if draft is None:
+        which = _pick(holders, role, _country_words(words[:used], lex), match.start())
+        if which is None:
             continue
+        draft = drafts[which]
         # the phrase as written: from "The" to the end of its last role word
         end = match.end()
         for k, w in enumerate(_WORD.finditer(text, match.start(2), match.end())):
@@ -168,7 +184,9 @@ def add_role_mentions(text: str, drafts: Sequence[Draft], lex: Lexicon) -> None:
 
 def add_headline_roles(headline: str, drafts: Sequence[Draft], lex: Lexicon) -> None:
     """Give the headline's role phrases ("Libyan PM") as aliases to the persons they mean."""
-    roles = [roles_of(d.titles, lex) for d in drafts]
+    holders = _holders(
+        (d.titles for d in drafts), ([m[0] for m in d.mentions] for d in drafts), lex
+    )
     words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(headline)]
     for i in range(len(words)):
         if words[i].lower() not in lex.demonyms and words[i].lower() != "the":
@@ -180,19 +198,32 @@ def add_headline_roles(headline: str, drafts: Sequence[Draft], lex: Lexicon) -> 
             continue
         used, _, role = found
         phrase_words = words[i : i + used + (1 if words[i].lower() == "the" else 0)]
-        draft = _pick(drafts, roles, role, _country_words(phrase_words, lex), None)
-        if draft is not None:
+        which = _pick(holders, role, _country_words(phrase_words, lex), None)
+        if which is not None:
+            draft = drafts[which]
             phrase = " ".join(phrase_words)
             if phrase != draft.name and phrase not in draft.aliases:
                 draft.aliases.append(phrase)
 
 
-def make_resolver(persons: Sequence[Person], genders: Sequence[str]) -> SpeakerResolver:
-    """The speaker resolver over finished *persons* (``genders`` in the same order)."""
+def make_resolver(
+    text: str, persons: Sequence[Person], genders: Sequence[str], lex: Lexicon
+) -> SpeakerResolver:
+    """The speaker resolver over the finished *persons* of *text* (``genders`` in the same order).
+
+    A source covering a mention is that mention's person; a title right before a
+    name ("Russian Ambassador" in "Russian Ambassador to Libya Ivan Molotkov") is
+    that name's person; "the latter" and "the former" are the last and the one
+    before; he / she the last person of a fitting gender; a role phrase ("the
+    senator") the last person holding that role. Anything else is None.
+    """
     index = sorted(
         (span.start, span.end, i) for i, person in enumerate(persons) for span in person.mentions
     )
     starts = [s for s, _, _ in index]
+    holders = _holders(
+        (p.titles for p in persons), ([m.start for m in p.mentions] for p in persons), lex
+    )
 
     def recent(pos: int) -> list[int]:
         """Persons by their last mention before *pos*, most recent first, each once."""
@@ -205,13 +236,24 @@ def make_resolver(persons: Sequence[Person], genders: Sequence[str]) -> SpeakerR
                     break
         return seen
 
-    def resolve(source: str, span: Span) -> Person | None:
-        form = " ".join(source.split()).lower()
+    def covered(span: Span) -> int | None:
         k = bisect.bisect_left(starts, span.end) - 1
         while k >= 0 and index[k][0] > span.start - 400:
             if index[k][1] > span.start:
-                return persons[index[k][2]]
+                return index[k][2]
             k -= 1
+        k = bisect.bisect_left(starts, span.end)
+        if k < len(index) and index[k][0] - span.end <= 60:
+            between = text[span.end : index[k][0]]
+            if not _BREAK.search(between):
+                return index[k][2]  # a title written before the name
+        return None
+
+    def resolve(source: str, span: Span) -> Person | None:
+        who = covered(span)
+        if who is not None:
+            return persons[who]
+        form = " ".join(source.split()).lower()
         if _LATTER.match(form):
             order = recent(span.start)
             return persons[order[0]] if order else None
@@ -219,11 +261,18 @@ def make_resolver(persons: Sequence[Person], genders: Sequence[str]) -> SpeakerR
             order = recent(span.start)
             return persons[order[1]] if len(order) > 1 else None
         want = "m" if form in _MALE else "f" if form in _FEMALE else None
-        if want is None:
+        if want is not None:
+            for n in recent(span.start):
+                if genders[n] in {want, "u"}:
+                    return persons[n]
             return None
-        for who in recent(span.start):
-            if genders[who] in {want, "u"}:
-                return persons[who]
-        return None
+        words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(source)]
+        while words and words[0].lower() in _NOMINAL_DETERMINERS:
+            words.pop(0)
+        found = _role_at(words, lex)
+        if found is None or found[0] != len(words):
+            return None
+        which = _pick(holders, found[2], _country_words(words[: found[0]], lex), span.start)
+        return persons[which] if which is not None else None
 
     return resolve

@@ -236,24 +236,25 @@ def make_resolver(
                     break
         return seen
 
-    def covered(span: Span) -> int | None:
+    def covered(span: Span, titled: bool) -> int | None:
         k = bisect.bisect_left(starts, span.end) - 1
         while k >= 0 and index[k][0] > span.start - 400:
             if index[k][1] > span.start:
                 return index[k][2]
             k -= 1
         k = bisect.bisect_left(starts, span.end)
-        if k < len(index) and index[k][0] - span.end <= 60:
+        if titled and k < len(index) and index[k][0] - span.end <= 60:
             between = text[span.end : index[k][0]]
             if not _BREAK.search(between):
                 return index[k][2]  # a title written before the name
         return None
 
     def resolve(source: str, span: Span) -> Person | None:
-        who = covered(span)
+        form = " ".join(source.split()).lower()
+        last = form.rsplit(maxsplit=1)[-1] if form else ""
+        who = covered(span, last in lex.roles or last in lex.role_heads)
         if who is not None:
             return persons[who]
-        form = " ".join(source.split()).lower()
         if _LATTER.match(form):
             order = recent(span.start)
             return persons[order[0]] if order else None

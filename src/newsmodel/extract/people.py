@@ -31,7 +31,9 @@ _TITLE_LINKS: Final = frozenset({"to", "of", "for", "the", "and", "in", "at", "&
 _NAME_MONTHS: Final = frozenset({"may", "june", "april", "august", "march"})
 _BACK_WORD: Final = re.compile(rf"{ABBREVIATION}|[\w’'\-&]+|[^\w\s]")
 _ABBREVIATED: Final = re.compile(rf"{ABBREVIATION}$")
-_APPOSITION: Final = re.compile(r",[ \u00a0]+([^,.;:()\[\]“”\"!?\n—–]{2,120})")
+_APPOSITION: Final = re.compile(
+    rf",[ \u00a0]+((?:{ABBREVIATION}|[^,.;:()\[\]“”\"!?\n—–]){{2,120}})"
+)
 _APPOSITION_CUT: Final = re.compile(r"\s(?:said|says|told|added|who|which|and)\b.*", re.DOTALL)
 _AFTER_CUE: Final = re.compile(
     r",?[ \u00a0](?:said|says|told|added|stated|insisted|argued|explained|wrote|tweeted|warned"
@@ -41,6 +43,7 @@ _AFTER_CUE: Final = re.compile(
 )
 _BEFORE_CUE: Final = re.compile(r"(?:according to|said|says|named)[ \u00a0]$")
 _MAX_NAME_WORDS: Final = 5
+_PERSONAL: Final = frozenset({"mr", "mrs", "ms", "miss", "mister", "dr", "sir", "dame", "madam"})
 _SURNAME_ROLES: Final = frozenset(
     {"king", "major", "bishop", "marshal", "judge", "speaker", "chancellor", "dean"}
 )
@@ -180,7 +183,14 @@ def _pre_title(text: str, start: int, lex: Lexicon) -> tuple[str | None, str | N
         low = tok.lower().rstrip(".")
         if low in _TITLE_LINKS:
             nxt = tokens[k + 1].group() if k + 1 < len(tokens) else ""
-            if low == "and" and (nxt.lower() in lex.demonyms or nxt[:1].islower()):
+            nxt_low = nxt.lower().rstrip(".")
+            if low == "and" and (
+                nxt_low in lex.demonyms
+                or nxt_low in lex.countries
+                or nxt_low in lex.places
+                or nxt_low in lex.roles
+                or nxt[:1].islower()
+            ):
                 break
             continue
         head = low.rsplit("-", 1)[-1]
@@ -197,11 +207,15 @@ def _pre_title(text: str, start: int, lex: Lexicon) -> tuple[str | None, str | N
             is_role or low in lex.modifiers or low.split("-", 1)[0] in lex.modifiers
         ):
             break
+        if low in _PERSONAL and k != len(tokens) - 1:
+            break  # "Mr. Altman and Mr. Rubin": the title of someone else
         if is_role:
             role_words.append(low)
             if k == len(tokens) - 1:
                 touching = tok
         first = tokens[k].start()
+        if low in _PERSONAL:
+            break  # "Then Mr. Smith": an honorific is the whole title
     if first is None or not role_words:
         return None, None, False
     words = text[first:start].split()

@@ -87,7 +87,9 @@ _WORD_RE: Final = re.compile(r"[^ \u00a0]+")
 _ABBREVIATED: Final = re.compile(rf"{ABBREVIATION}$")
 _KEEP_DOT: Final = re.compile(rf"(?:{ABBREVIATION}|(?:[{_U}]\.)+)$")
 _CUT: Final = re.compile(
-    r"[’'](?:s|ve|ll|re|d|m|t)?$|[’'](?:ve|ll|re|d|m|t)\b|-(?=[^\W\d_])(?![{U}])".replace("{U}", _U)
+    r"\.?[’']+(?:s|ve|ll|re|d|m|t)?$|[’'](?:ve|ll|re|d|m|t)\b|-(?=[^\W\d_])(?![{U}])".replace(
+        "{U}", _U
+    )
 )
 _LEAD: Final = re.compile(rf"(?:^|[ \u00a0(“\"])({_ARABIC_ARTICLE})$")
 _SPECIAL: Final = re.compile(r"[’'.\-]")

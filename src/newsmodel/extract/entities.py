@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 __all__ = ["find_organizations", "find_places"]
 
 _Found = dict[str, tuple[list[str], list[Span]]]
-_ORG_BREAK: Final = frozenset({"role", "common"})
+_ORG_BREAK: Final = frozenset({"role"})
+_ORG_STOPS: Final = frozenset({"and", "the"})
 
 
 def _add(found: _Found, canonical: str, form: str, span: Span | None) -> None:
@@ -38,27 +39,33 @@ def _add(found: _Found, canonical: str, form: str, span: Span | None) -> None:
 def _org_spans(run: Run, lex: Lexicon) -> Iterable[tuple[int, int]]:
     """Index ranges of a run's words that form an organisation named with an org word."""
     words = run.words
-    for k, word in enumerate(words):
-        if word.kind != "org" or (k > 0 and words[k - 1].kind == "org"):
+    k = 0
+    while k < len(words):
+        word = words[k]
+        if word.kind != "org":
+            k += 1
             continue
         i = k
         while (
             i > 0
             and words[i - 1].kind not in _ORG_BREAK
             and words[i - 1].kind != "particle"
-            and words[i - 1].key not in {"and", "the", "&"}
+            and words[i - 1].key not in _ORG_STOPS
         ):
             i -= 1
-        while i < k and words[i].kind == "connector":
+        while i < k and (
+            words[i].kind == "connector"
+            or (i == 0 and run.sentence_start and words[i].kind == "common")
+        ):
             i += 1
         j = k + 1
-        while j < len(words) and words[j].kind not in _ORG_BREAK:
+        while j < len(words) and words[j].kind not in _ORG_BREAK and words[j].key != "and":
             j += 1
         while j > k + 1 and words[j - 1].kind in {"connector", "particle"}:
             j -= 1
-        if i == k and j == k + 1 and word.text not in lex.organizations:
-            continue  # a lone "Party" or "Times" names nothing
-        yield i, j
+        if i < k or j > k + 1 or word.text in lex.organizations:
+            yield i, j  # a lone "Party" or "Times" names nothing
+        k = j
 
 
 def _span_text(text: str, words: Sequence[Word]) -> str:

@@ -13,13 +13,11 @@ from lxml import etree
 from newsmodel import (
     Article,
     NewsMLOptions,
-    ParseError,
     Person,
     Quote,
     SerializationError,
     Span,
     from_newsml,
-    iter_newsml,
     to_newsml,
 )
 from tests.conftest import shared_path

@@ -25,7 +25,11 @@ def validator() -> Draft202012Validator:
     """The ninjs 3.1 schema with a local GeoJSON stub and format checks on."""
     schema = json.loads(shared_path("standards", "ninjs", "ninjs-schema_3.1.json").read_text())
     stub = Resource.from_contents(
-        {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": _GEOJSON, "type": "object"}
+        {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": _GEOJSON,
+            "type": "object",
+        }
     )
     registry = Registry().with_resource(_GEOJSON, stub)
     return Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())

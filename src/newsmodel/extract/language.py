@@ -18,7 +18,7 @@ from typing import Final
 
 __all__ = ["detect_language"]
 
-SAMPLE_CHARS: Final = 1000
+SAMPLE_CHARS: Final = 700
 """Only the start of a text is read: a few hundred words settle the question."""
 MIN_HITS: Final = 3
 """Fewer stopword hits than this: too little evidence."""
@@ -94,8 +94,10 @@ def detect_language(text: str) -> str | None:
     counts = Counter(sample.lower().split())
     scores: dict[str, float] = {}
     hits: dict[str, int] = {}
-    for word in counts.keys() & profiles.keys():
-        langs, n = profiles[word], counts[word]
+    for word, n in counts.items():
+        langs = profiles.get(word)
+        if langs is None:
+            continue
         for lang in langs:
             scores[lang] = scores.get(lang, 0.0) + n / len(langs)
             hits[lang] = hits.get(lang, 0) + n

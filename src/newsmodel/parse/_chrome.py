@@ -131,6 +131,9 @@ _RESERVED: Final = (
 def _is_ui_line(line: str) -> bool:
     if len(line) > MAX_UI_CHARS:
         return False
+    first = line.split(None, 1)[0].lower().strip(" .!…|·•/,:")
+    if first and first not in _UI_WORDS:
+        return False
     words = [w for w in _UI_SPLIT_RE.split(line.lower().strip(" .!…")) if w]
     return bool(words) and len(words) <= 8 and all(w in _UI_WORDS for w in words)
 

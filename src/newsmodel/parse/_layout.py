@@ -15,6 +15,7 @@ Three layouts occur in copied page text and article files:
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
@@ -31,22 +32,22 @@ WRAP_SLACK: Final = 12
 LONG_LINE: Final = 150
 """Lines this long are paragraphs of their own."""
 
+_BLANK_LINE_RE: Final = re.compile(r"\n[ ]*\n\s*")
 _BULLETS: Final = ("-", "•", "*", "–", "—", "·", "●", "▪")
 
 
 def _blocks(text: str) -> list[list[str]]:
     """Non-empty stripped lines grouped by blank lines."""
     blocks: list[list[str]] = []
-    current: list[str] = []
-    for raw in text.split("\n"):
-        line = raw.strip()
-        if line:
-            current.append(line)
-        elif current:
-            blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
+    for chunk in _BLANK_LINE_RE.split(text):
+        if "\n" in chunk:
+            lines = [line for line in (raw.strip() for raw in chunk.split("\n")) if line]
+            if lines:
+                blocks.append(lines)
+        else:
+            line = chunk.strip()
+            if line:
+                blocks.append([line])
     return blocks
 
 

@@ -18,7 +18,7 @@ from newsmodel._dates import is_date_line, is_relative_date, parse_date
 from newsmodel._text import normalize_text
 from newsmodel.errors import ParseError
 from newsmodel.extract.analysis import analyze
-from newsmodel.extract.language import detect_language
+from newsmodel.extract.language import SAMPLE_CHARS, detect_language
 from newsmodel.model import Article, FieldSource, ParseWarning, Person
 from newsmodel.options import DEFAULT_OPTIONS, ParseOptions
 from newsmodel.parse._byline import Byline, name_byline, parse_byline, split_dateline
@@ -37,6 +37,8 @@ META_AFTER_BODY_START: Final = 3
 """Dates and bylines are also taken from this many units after the body starts."""
 MAX_META_CHARS: Final = 200
 """Date lines and bylines are no longer than this."""
+SHORT_META_CHARS: Final = 60
+"""A date line that ends like a sentence ("Last updated on 25 Oct 2016.") is this short."""
 MAX_META_WORDS: Final = 25
 """Date lines and bylines have fewer words than this."""
 STANDFIRST_MIN_WORDS: Final = 10
@@ -124,17 +126,19 @@ def _find_head(units: list[str]) -> _Head:
     metas: dict[int, _Meta] = {}
     body_start: int | None = None
     for i in range(scan):
+        if _is_prose(units[i]) and not is_chrome(units[i]):
+            body_start = i
+            break
         meta = _read_meta(units[i])
         if meta is not None:
             metas[i] = meta
-        elif _is_prose(units[i]) and not is_chrome(units[i]):
-            body_start = i
-            break
     if body_start is None:
         body_start = max(metas) + 1 if metas else min(1, len(units))
     if body_start == 0 and len(units) > 1 and units[0].count(" ") < MAX_HEADLINE_WORDS // 2:
         body_start = 1  # a short first line over the body: the title line of an article file
     for i in range(body_start, min(len(units), body_start + META_AFTER_BODY_START)):
+        if _is_prose(units[i]) and len(units[i]) > SHORT_META_CHARS:
+            continue
         meta = _read_meta(units[i])
         if meta is not None:
             metas[i] = meta
@@ -179,7 +183,9 @@ def _body(units: list[str], head: _Head) -> list[str]:
             continue
         if paragraphs and is_end_marker(unit):
             break
-        if is_chrome(unit) or (headline is not None and _norm(unit) == headline):
+        if is_chrome(unit) or (
+            headline is not None and len(unit) <= len(headline) + 2 and _norm(unit) == headline
+        ):
             continue
         paragraphs.append(unit)
     return paragraphs
@@ -252,6 +258,18 @@ def _authors(metas: dict[int, _Meta]) -> tuple[tuple[Person, ...], str | None]:
     return tuple(authors), agency
 
 
+def _language_sample(paragraphs: list[str]) -> str:
+    """The first paragraphs, up to about as much text as language detection reads."""
+    taken: list[str] = []
+    size = 0
+    for paragraph in paragraphs:
+        taken.append(paragraph)
+        size += len(paragraph)
+        if size >= SAMPLE_CHARS:
+            break
+    return " ".join(taken)
+
+
 def parse_text(
     text: str, *, url: str | None = None, options: ParseOptions = DEFAULT_OPTIONS
 ) -> Article:
@@ -295,9 +313,7 @@ def parse_text(
     if options.strict and warnings:
         msg = f"{warnings[0].code}: {warnings[0].message}"
         raise ParseError(msg, source=url)
-    language = options.language or detect_language(
-        " ".join(paragraphs[:6]) or head.headline or cleaned
-    )
+    language = options.language or detect_language(_language_sample(paragraphs) or cleaned)
     sources = [
         FieldSource(field=name, source=source)
         for name, source, present in (

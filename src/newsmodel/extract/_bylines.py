@@ -8,19 +8,24 @@ and teaser lists are skipped because their bylines belong to other texts.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterator
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from lxml import etree
-from lxml.html import HtmlElement
 
 from newsmodel.extract._marks import Marks, inside
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Collection, Iterator
+
+    from lxml.html import HtmlElement
 
 __all__ = ["article_scope", "byline_candidates", "heading_ancestors", "outside_chrome"]
 
 _AUTHOR_PROP: Final = re.compile(r"^(?:author|creator)$")
 _AUTHOR_REL: Final = re.compile(r"(?:^|\s)author(?:\s|$)")
-_AUTHOR_CLASS: Final = re.compile(r"uthor|byline|Byline|autor|Autor|writer|poster|posted|verfasser|creator")
+_AUTHOR_CLASS: Final = re.compile(
+    r"uthor|byline|Byline|autor|Autor|writer|poster|posted|verfasser|creator"
+)
 _TEXTS: Final = etree.XPath(".//text()[string-length() < 160][normalize-space()]")
 _NAME_INSIDE: Final = etree.XPath(
     ".//*[@itemprop='name' or contains(concat(' ', @class, ' '), ' fn ')"
@@ -37,8 +42,12 @@ _CHROME_WORDS: Final = re.compile(
     r"(?:^|\s)(?:comment|kommentar|related|sidebar|teaser|footer|respond|reply|share|social|"
     r"newsletter|promo|recommend|popular|more-|trending|breadcrumb|disqus|cookie|consent)"
 )
-_CHROME_TAGS: Final = frozenset({"footer", "aside", "nav", "script", "style", "noscript", "option", "select", "form"})
-_NOT_BYLINE: Final = re.compile(r"(?i)avatar|bio\b|about|description|image|photo|social|more|img|icon|box-title|widget-title")
+_CHROME_TAGS: Final = frozenset(
+    {"footer", "aside", "nav", "script", "style", "noscript", "option", "select", "form"}
+)
+_NOT_BYLINE: Final = re.compile(
+    r"(?i)avatar|bio\b|about|description|image|photo|social|more|img|icon|box-title|widget-title"
+)
 _SCOPE_TAGS: Final = frozenset({"article", "main"})
 _MAX_CHARS: Final = 120
 _MAX_EACH: Final = 6
@@ -105,7 +114,9 @@ def _classed(elements: list[HtmlElement], stop: Collection[HtmlElement]) -> list
     out: list[str] = []
     for el in elements:
         marks = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if el.tag in {"body", "html", "article", "main", "img", "section"} or _NOT_BYLINE.search(marks):
+        if el.tag in {"body", "html", "article", "main", "img", "section"} or _NOT_BYLINE.search(
+            marks
+        ):
             continue
         if not outside_chrome(el, stop):
             continue
@@ -161,8 +172,14 @@ def byline_candidates(
     whole = body is None or scope is body
     for within in (True, False) if not whole else (True,):
         for source, elements in found.items():
-            yield source, fn(source)([el for el in elements if whole or inside(el, scope) is within], stop)
-        yield "byline-text", _by_lines(scope if within else (body if body is not None else root), stop)
+            yield (
+                source,
+                fn(source)([el for el in elements if whole or inside(el, scope) is within], stop),
+            )
+        yield (
+            "byline-text",
+            _by_lines(scope if within else (body if body is not None else root), stop),
+        )
 
 
 def fn(source: str) -> Callable[[list[HtmlElement], Collection[HtmlElement]], list[str]]:

@@ -12,19 +12,23 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from typing import Final
-
-from lxml import etree
-from lxml.html import HtmlElement
+from typing import TYPE_CHECKING, Final
 
 from newsmodel.extract._bylines import outside_chrome
-from newsmodel.extract._marks import Marks
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+
+    from lxml.html import HtmlElement
+
+    from newsmodel.extract._marks import Marks
 
 __all__ = ["choose_headline", "site_keys", "strip_site_name", "titled_elements"]
 
 _SEPARATOR: Final = re.compile(r"\s+(?:\||-|–|—|·|•|»|«|::|//|~|/)\s+")
-_TITLE_CLASS: Final = re.compile(r"(?:^|[\s_-])(?:entry|post|article|page|story|news)?[_-]?(?:title|headline)(?:$|[\s_-])", re.I)
+_TITLE_CLASS: Final = re.compile(
+    r"(?:^|[\s_-])(?:entry|post|article|page|story|news)?[_-]?(?:title|headline)(?:$|[\s_-])", re.IGNORECASE
+)
 _TITLE_TAGS: Final = frozenset({"h1", "h2", "h3", "div", "span", "header", "p"})
 _MAX_HEADINGS: Final = 8
 _CLOSE: Final = 0.5
@@ -86,11 +90,7 @@ def _heading_text(el: HtmlElement) -> str:
 
 def titled_elements(marks: Marks) -> list[HtmlElement]:
     """Elements classed as the entry's title (``entry-title``, ``post-title``, ``headline``)."""
-    return [
-        el
-        for el in marks.find(("class", "itemprop"), _TITLE_CLASS)
-        if el.tag in _TITLE_TAGS
-    ]
+    return [el for el in marks.find(("class", "itemprop"), _TITLE_CLASS) if el.tag in _TITLE_TAGS]
 
 
 def _same(a: str, b: str) -> bool:
@@ -116,11 +116,18 @@ def _similarity(a: str, b: str) -> float:
     return 2 * sum((bag_a & bag_b).values()) / total if total else 0.0
 
 
-def _usable(elements: Sequence[HtmlElement], sites: frozenset[str]) -> list[tuple[str, HtmlElement]]:
+def _usable(
+    elements: Sequence[HtmlElement], sites: frozenset[str]
+) -> list[tuple[str, HtmlElement]]:
     out: list[tuple[str, HtmlElement]] = []
     for el in elements[:_MAX_HEADINGS]:
         text = _heading_text(el)
-        if 3 <= len(text) <= 400 and "{" not in text and not _names_site(text, sites) and outside_chrome(el, ()):
+        if (
+            3 <= len(text) <= 400
+            and "{" not in text
+            and not _names_site(text, sites)
+            and outside_chrome(el, ())
+        ):
             out.append((text, el))
     return out
 

@@ -19,7 +19,9 @@ __all__ = ["LdArticle", "read_json_ld"]
 Node: TypeAlias = dict[str, Any]
 
 _TRAILING_COMMA: Final = re.compile(r",\s*(?=[}\]])")
-_WRAPPER: Final = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|/\*\s*<!\[CDATA\[\s*\*/)|(?:-->|//\s*\]\]>|/\*\s*\]\]>\s*\*/)\s*$")
+_WRAPPER: Final = re.compile(
+    r"^\s*(?:<!--|//\s*<!\[CDATA\[|/\*\s*<!\[CDATA\[\s*\*/)|(?:-->|//\s*\]\]>|/\*\s*\]\]>\s*\*/)\s*$"
+)
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 ARTICLE_TYPES: Final = frozenset(
@@ -52,10 +54,25 @@ ARTICLE_TYPES: Final = frozenset(
 )
 """Types whose node describes the page's main content (lower case, without a prefix)."""
 
-_PRIMARY_TYPES: Final = ARTICLE_TYPES - {"creativework", "review", "recipe", "howto", "event", "videoobject"}
-_PAGE_TYPES: Final = frozenset({"webpage", "itempage", "aboutpage", "collectionpage", "profilepage"})
+_PRIMARY_TYPES: Final = ARTICLE_TYPES - {
+    "creativework",
+    "review",
+    "recipe",
+    "howto",
+    "event",
+    "videoobject",
+}
+_PAGE_TYPES: Final = frozenset(
+    {"webpage", "itempage", "aboutpage", "collectionpage", "profilepage"}
+)
 _ORG_TYPES: Final = frozenset(
-    {"organization", "newsmediaorganization", "corporation", "localbusiness", "educationalorganization"}
+    {
+        "organization",
+        "newsmediaorganization",
+        "corporation",
+        "localbusiness",
+        "educationalorganization",
+    }
 )
 
 

@@ -9,12 +9,15 @@ word per field.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 from lxml import etree
-from lxml.html import HtmlElement
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from lxml.html import HtmlElement
 
 __all__ = ["Marks", "inside", "read_marks"]
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 from lxml import etree
-from lxml.html import HtmlElement
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 __all__ = ["PageTags", "itemprop_values", "read_tags"]
 

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Collection
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from lxml import etree
-from lxml.html import HtmlElement
-
-from newsmodel.extract._marks import Marks, inside
 
 from newsmodel._dates import parse_date
+from newsmodel.extract._marks import Marks, inside
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Collection
+
+    from lxml.html import HtmlElement
 
 __all__ = [
     "MODIFIED_META",
@@ -92,7 +94,9 @@ _URL_DATE: Final = re.compile(
     r"(?<![\d])((?:19|20)\d{2})[/_.-](0?[1-9]|1[0-2])[/_.-](0?[1-9]|[12]\d|3[01])(?![\d])"
     r"|/((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])(?:/|[_-]|$)"
 )
-_DATE_CLASS: Final = re.compile(r"date|Date|datum|Datum|publish|posted|time|meta|byline|info|submitted")
+_DATE_CLASS: Final = re.compile(
+    r"date|Date|datum|Datum|publish|posted|time|meta|byline|info|submitted"
+)
 _TEXT_DATE: Final = re.compile(
     r"\b(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}"
     r"|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d{2}|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"
@@ -109,7 +113,9 @@ _LABELLED: Final = re.compile(
     r"(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}"
     r"|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d{2}|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})"
 )
-_HAS_DAY: Final = re.compile(r"\d{1,2}\D+\d{1,2}\D+\d{2,4}|\d{1,2}\.?\s*[^\W\d_]{3,}\.?,?\s+\d{2,4}|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}年")
+_HAS_DAY: Final = re.compile(
+    r"\d{1,2}\D+\d{1,2}\D+\d{2,4}|\d{1,2}\.?\s*[^\W\d_]{3,}\.?,?\s+\d{2,4}|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}年"
+)
 _MODIFIED_WORDS: Final = re.compile(
     r"(?i)updated|aktualisiert|geändert|modifi|mis à jour|actualizad|aggiornat|bijgewerkt|last edit"
 )
@@ -241,7 +247,9 @@ def date_from_markup(
     ]
     for el in _scope_first(marked, scopes):
         if not _in_comments(el, stop):
-            raw = (el.get("datetime") or el.get("content") or el.get("title") or el.text_content()).strip()
+            raw = (
+                el.get("datetime") or el.get("content") or el.get("title") or el.text_content()
+            ).strip()
             if found := _found(parse_any(raw, default_timezone=tz), raw, "microdata", now):
                 return found
     for el in sorted((el for el in times if not _in_comments(el, stop)), key=_time_rank):
@@ -251,10 +259,19 @@ def date_from_markup(
     for el in _scope_first(marks().find(("class", "id", "itemprop"), _DATE_CLASS), scopes):
         if not _in_comments(el, stop):
             text = " ".join(el.text_content().split())
-            if not text or len(text) > 250 or _COPYRIGHT.search(text) or _MODIFIED_WORDS.search(text[:40]):
+            if (
+                not text
+                or len(text) > 250
+                or _COPYRIGHT.search(text)
+                or _MODIFIED_WORDS.search(text[:40])
+            ):
                 continue
             match = _TEXT_DATE.search(text)
-            if match and (found := _found(parse_any(match.group(0), default_timezone=tz), match.group(0), "text", now)):
+            if match and (
+                found := _found(
+                    parse_any(match.group(0), default_timezone=tz), match.group(0), "text", now
+                )
+            ):
                 return found
     texts = [" ".join(str(_STRING(scope))[:_TEXT_WINDOW].split()) for scope in scopes]
     for text in texts:

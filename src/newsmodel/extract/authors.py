@@ -62,12 +62,38 @@ _TAIL: Final = re.compile(
     r"\s+(?:vor|il y a|hace)\s+\d.*$|\s+@(?:\s.*)?$",
 )
 _NAME_TOKEN: Final = re.compile(r"^[^\W\d_][\w.'’\-]*$")
-_TITLES: Final = frozenset({"phd", "ph.d.", "md", "m.d.", "dr.", "dr", "prof.", "prof", "mba", "dipl.-ing."})
+_TITLES: Final = frozenset(
+    {"phd", "ph.d.", "md", "m.d.", "dr.", "dr", "prof.", "prof", "mba", "dipl.-ing."}
+)
 _SUFFIXES: Final = frozenset({"jr.", "sr.", "ii", "iii", "iv"})
 _DOMAIN: Final = re.compile(r"\w\.(?:[a-z]{2,3}|info|online|news)\b|^www\.", re.IGNORECASE)
-_ARTICLES: Final = frozenset({"the", "die", "der", "das", "la", "le", "les", "el", "il", "los", "het", "een"})
+_ARTICLES: Final = frozenset(
+    {"the", "die", "der", "das", "la", "le", "les", "el", "il", "los", "het", "een"}
+)
 _PARTICLES: Final = frozenset(
-    {"von", "van", "de", "der", "den", "del", "della", "di", "da", "du", "le", "la", "bin", "al", "el", "zu", "ten", "ter", "dos", "das", "y"}
+    {
+        "von",
+        "van",
+        "de",
+        "der",
+        "den",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "le",
+        "la",
+        "bin",
+        "al",
+        "el",
+        "zu",
+        "ten",
+        "ter",
+        "dos",
+        "das",
+        "y",
+    }
 )
 
 

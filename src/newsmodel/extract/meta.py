@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import urljoin
 
 import attrs
 from lxml import etree
-from lxml.html import HtmlElement
 
 from newsmodel.extract._bylines import article_scope, byline_candidates, heading_ancestors
 from newsmodel.extract._headline import choose_headline, site_keys, titled_elements
-from newsmodel.extract._marks import Marks, read_marks
 from newsmodel.extract._jsonld import LdArticle, first_text, read_json_ld
+from newsmodel.extract._marks import Marks, read_marks
 from newsmodel.extract._metatags import PageTags, read_tags
 from newsmodel.extract._pagedates import (
     MODIFIED_META,
@@ -32,7 +30,13 @@ from newsmodel.extract._pagedates import (
 )
 from newsmodel.extract.authors import is_agency, split_authors
 from newsmodel.model import FieldSource, ParseWarning, Person
-from newsmodel.options import ParseOptions
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from lxml.html import HtmlElement
+
+    from newsmodel.options import ParseOptions
 
 __all__ = ["Metadata", "extract_metadata", "normalize_language"]
 
@@ -64,7 +68,17 @@ class Metadata:
         return next((s.source for s in self.sources if s.field == field), None)
 
 
-_TITLE_META: Final = ("og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title", "title", "itemprop:headline", "headline")
+_TITLE_META: Final = (
+    "og:title",
+    "twitter:title",
+    "dc.title",
+    "dcterms.title",
+    "parsely-title",
+    "sailthru.title",
+    "title",
+    "itemprop:headline",
+    "headline",
+)
 _AUTHOR_META: Final = (
     "author",
     "article:author",
@@ -80,15 +94,55 @@ _AUTHOR_META: Final = (
     "authors",
     "og:article:author",
 )
-_DESCRIPTION_META: Final = ("og:description", "description", "twitter:description", "dc.description", "dcterms.description")
-_SITE_META: Final = ("og:site_name", "application-name", "publisher", "dc.publisher", "dcterms.publisher", "twitter:site", "apple-mobile-web-app-title")
-_SECTION_META: Final = ("article:section", "section", "parsely-section", "sailthru.section", "itemprop:articlesection", "category", "news_section")
+_DESCRIPTION_META: Final = (
+    "og:description",
+    "description",
+    "twitter:description",
+    "dc.description",
+    "dcterms.description",
+)
+_SITE_META: Final = (
+    "og:site_name",
+    "application-name",
+    "publisher",
+    "dc.publisher",
+    "dcterms.publisher",
+    "twitter:site",
+    "apple-mobile-web-app-title",
+)
+_SECTION_META: Final = (
+    "article:section",
+    "section",
+    "parsely-section",
+    "sailthru.section",
+    "itemprop:articlesection",
+    "category",
+    "news_section",
+)
 _KEYWORD_META: Final = ("news_keywords", "keywords", "parsely-tags", "sailthru.tags", "dc.subject")
-_LANGUAGE_META: Final = ("content-language", "language", "dc.language", "dcterms.language", "itemprop:inlanguage", "og:locale")
-_IMAGE_META: Final = ("og:image:secure_url", "og:image", "og:image:url", "twitter:image", "twitter:image:src", "itemprop:image")
+_LANGUAGE_META: Final = (
+    "content-language",
+    "language",
+    "dc.language",
+    "dcterms.language",
+    "itemprop:inlanguage",
+    "og:locale",
+)
+_IMAGE_META: Final = (
+    "og:image:secure_url",
+    "og:image",
+    "og:image:url",
+    "twitter:image",
+    "twitter:image:src",
+    "itemprop:image",
+)
 _CAPTION_META: Final = ("og:image:alt", "twitter:image:alt")
-_LANGUAGE: Final = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{4}))?(?:[-_]([a-zA-Z]{2}|\d{3}))?(?:[-_.].*)?$")
-_WRITTEN_BY: Final = re.compile(r"(?i)written by|verfasst von|geschrieben von|auteur|autor|author|écrit par|escrito por")
+_LANGUAGE: Final = re.compile(
+    r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{4}))?(?:[-_]([a-zA-Z]{2}|\d{3}))?(?:[-_.].*)?$"
+)
+_WRITTEN_BY: Final = re.compile(
+    r"(?i)written by|verfasst von|geschrieben von|auteur|autor|author|écrit par|escrito por"
+)
 _BODY_TEXT: Final = etree.XPath("string(/html/body)")
 _KEYWORD_SPLIT: Final = re.compile(r"\s*[,;]\s*")
 
@@ -151,7 +205,9 @@ def _ld_names(value: Any, ld: LdArticle, *, people_only: bool) -> list[str]:
         return [name for item in value for name in _ld_names(item, ld, people_only=people_only)]
     if isinstance(value, dict):
         types = value.get("@type")
-        type_names = {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
+        type_names = {
+            t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)
+        }
         if people_only and type_names and "person" not in type_names:
             return []
         name = first_text(value.get("name"))
@@ -266,7 +322,9 @@ def _dates(
         + [("json-ld", ld_created)]
     )
     if published is None or _near_utc_midnight(published[0]):
-        shown = date_from_markup(tags.times, scopes, stop, marks, now=now, default_timezone=default_timezone)
+        shown = date_from_markup(
+            tags.times, scopes, stop, marks, now=now, default_timezone=default_timezone
+        )
         if published is None:
             published = shown
         elif shown is not None and abs((shown[0].date() - published[0].date()).days) == 1:
@@ -276,7 +334,9 @@ def _dates(
         day = date_from_url(url)
         if day is not None and plausible(day, now):
             published = day, url or "", "url"
-    modified = first([("json-ld", ld_mod)] + [(_source(k), v) for k in MODIFIED_META for v in tags.all(k)[:1]])
+    modified = first(
+        [("json-ld", ld_mod)] + [(_source(k), v) for k in MODIFIED_META for v in tags.all(k)[:1]]
+    )
     return published, modified
 
 
@@ -290,7 +350,9 @@ def _keywords(ld: LdArticle | None, tags: PageTags) -> tuple[tuple[str, ...], st
     out: list[str] = []
     for item in items:
         if isinstance(item, str):
-            out.extend(k for k in _KEYWORD_SPLIT.split(item.strip()) if k and k not in out and len(k) < 80)
+            out.extend(
+                k for k in _KEYWORD_SPLIT.split(item.strip()) if k and k not in out and len(k) < 80
+            )
     return tuple(out), (source if out else None)
 
 
@@ -316,7 +378,11 @@ def extract_metadata(root: HtmlElement, *, url: str | None, options: ParseOption
     values: dict[str, Any] = {}
     warnings: list[ParseWarning] = []
     if broken:
-        warnings.append(ParseWarning(code="json-ld-unreadable", message=f"{broken} JSON-LD block(s) could not be read"))
+        warnings.append(
+            ParseWarning(
+                code="json-ld-unreadable", message=f"{broken} JSON-LD block(s) could not be read"
+            )
+        )
 
     def put(field: str, value: Any, source: str | None) -> None:
         if value and source:
@@ -343,7 +409,11 @@ def extract_metadata(root: HtmlElement, *, url: str | None, options: ParseOption
     if tags.title:
         candidates.append(("title", tags.title))
     sites = site_keys(
-        [values.get("publisher"), *(v for k in _SITE_META for v in tags.all(k)), *(ld.site_names if ld else ())],
+        [
+            values.get("publisher"),
+            *(v for k in _SITE_META for v in tags.all(k)),
+            *(ld.site_names if ld else ()),
+        ],
         [url, page_url],
     )
     marks_read: list[Marks] = []
@@ -366,7 +436,16 @@ def extract_metadata(root: HtmlElement, *, url: str | None, options: ParseOption
     scope = article_scope(root, heading)
     body = root.find("body")
     scopes = [scope] if body is None or body is scope else [scope, body]
-    published, modified = _dates(ld, tags, scopes, heading_ancestors(heading), marks, url=page_url if url is None else url, now=now, default_timezone=tz)
+    published, modified = _dates(
+        ld,
+        tags,
+        scopes,
+        heading_ancestors(heading),
+        marks,
+        url=page_url if url is None else url,
+        now=now,
+        default_timezone=tz,
+    )
     if published:
         put("published", published[0], published[2])
         values["published_raw"] = published[1]
@@ -436,7 +515,10 @@ def extract_metadata(root: HtmlElement, *, url: str | None, options: ParseOption
         image_caption=values.get("image_caption"),
         sources=tuple(
             FieldSource(field=field, source=source)
-            for field, source in [*sources.items(), *([("authors", author_source)] if names and author_source else [])]
+            for field, source in [
+                *sources.items(),
+                *([("authors", author_source)] if names and author_source else []),
+            ]
         ),
         warnings=tuple(warnings),
     )

@@ -8,16 +8,13 @@ and teaser lists are skipped because their bylines belong to other texts.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final
+from collections.abc import Callable, Collection, Iterator
+from typing import Final
 
 from lxml import etree
+from lxml.html import HtmlElement
 
 from newsmodel.extract._marks import Marks, inside
-
-if TYPE_CHECKING:
-    from collections.abc import Callable, Collection, Iterator
-
-    from lxml.html import HtmlElement
 
 __all__ = ["article_scope", "byline_candidates", "heading_ancestors", "outside_chrome"]
 

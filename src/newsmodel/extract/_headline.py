@@ -12,22 +12,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from typing import TYPE_CHECKING, Final
+from collections.abc import Callable, Iterable, Sequence
+from typing import Final
+
+from lxml.html import HtmlElement
 
 from newsmodel.extract._bylines import outside_chrome
-
-if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
-
-    from lxml.html import HtmlElement
-
-    from newsmodel.extract._marks import Marks
+from newsmodel.extract._marks import Marks
 
 __all__ = ["choose_headline", "site_keys", "strip_site_name", "titled_elements"]
 
 _SEPARATOR: Final = re.compile(r"\s+(?:\||-|–|—|·|•|»|«|::|//|~|/)\s+")
 _TITLE_CLASS: Final = re.compile(
-    r"(?:^|[\s_-])(?:entry|post|article|page|story|news)?[_-]?(?:title|headline)(?:$|[\s_-])", re.IGNORECASE
+    r"(?:^|[\s_-])(?:entry|post|article|page|story|news)?[_-]?(?:title|headline)(?:$|[\s_-])",
+    re.IGNORECASE,
 )
 _TITLE_TAGS: Final = frozenset({"h1", "h2", "h3", "div", "span", "header", "p"})
 _MAX_HEADINGS: Final = 8
@@ -148,9 +146,8 @@ def choose_headline(
     cleaned = [(source, strip_site_name(text, sites)) for source, text in candidates if text]
     h1s = _usable(headings, sites)
     seen: list[tuple[str, HtmlElement]] = []
-    for texts in (h1s, None):
-        if texts is None:
-            texts = _usable(more_headings(), sites)
+    for group in (h1s, None):
+        texts = group if group is not None else _usable(more_headings(), sites)
         seen.extend(texts)
         for source, text in cleaned:
             for heading, el in texts:

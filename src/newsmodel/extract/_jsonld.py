@@ -107,9 +107,9 @@ def first_text(value: Any) -> str | None:
         return text or None
     if isinstance(value, list):
         for item in value:
-            text = first_text(item)
-            if text:
-                return text
+            found = first_text(item)
+            if found:
+                return found
         return None
     if isinstance(value, dict):
         return first_text(value.get("@value") or value.get("name"))

@@ -9,15 +9,12 @@ word per field.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final
+from collections.abc import Iterable
+from typing import Final
 
 import attrs
 from lxml import etree
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
-    from lxml.html import HtmlElement
+from lxml.html import HtmlElement
 
 __all__ = ["Marks", "inside", "read_marks"]
 

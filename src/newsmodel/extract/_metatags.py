@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import html
 import re
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 import attrs
 from lxml import etree
-
-if TYPE_CHECKING:
-    from lxml.html import HtmlElement
+from lxml.html import HtmlElement
 
 __all__ = ["PageTags", "itemprop_values", "read_tags"]
 

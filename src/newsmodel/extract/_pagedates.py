@@ -10,17 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Final
+from collections.abc import Callable, Collection
+from typing import Final
 
 from lxml import etree
+from lxml.html import HtmlElement
 
 from newsmodel._dates import parse_date
 from newsmodel.extract._marks import Marks, inside
-
-if TYPE_CHECKING:
-    from collections.abc import Callable, Collection
-
-    from lxml.html import HtmlElement
 
 __all__ = [
     "MODIFIED_META",
@@ -120,7 +117,7 @@ _MODIFIED_WORDS: Final = re.compile(
     r"(?i)updated|aktualisiert|geändert|modifi|mis à jour|actualizad|aggiornat|bijgewerkt|last edit"
 )
 _COPYRIGHT: Final = re.compile(r"(?i)©|&copy;|copyright|\(c\)")
-_EARLIEST: Final = dt.datetime(1995, 1, 1)  # noqa: DTZ001  the web's news era; compared naive
+_EARLIEST: Final = dt.datetime(1995, 1, 1)
 
 
 def _zone(text: str | None) -> dt.tzinfo | None:
@@ -143,7 +140,7 @@ def parse_iso(raw: str, *, default_timezone: dt.tzinfo | None = None) -> dt.date
         return None
     year, month, day, hour, minute, second, zone = match.groups()
     try:
-        value = dt.datetime(  # noqa: DTZ001  the zone is added below when the source gives one
+        value = dt.datetime(
             int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
         )
     except ValueError:
@@ -182,7 +179,7 @@ def date_from_url(url: str | None) -> dt.datetime | None:
         return None
     groups = [g for g in match.groups() if g is not None]
     try:
-        return dt.datetime(int(groups[0]), int(groups[1]), int(groups[2]))  # noqa: DTZ001  a day has no zone
+        return dt.datetime(int(groups[0]), int(groups[1]), int(groups[2]))
     except ValueError:
         return None
 

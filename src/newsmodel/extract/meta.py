@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any, Final
+from collections.abc import Callable
+from typing import Any, Final
 from urllib.parse import urljoin
 
 import attrs
 from lxml import etree
+from lxml.html import HtmlElement
 
 from newsmodel.extract._bylines import article_scope, byline_candidates, heading_ancestors
 from newsmodel.extract._headline import choose_headline, site_keys, titled_elements
@@ -30,13 +32,7 @@ from newsmodel.extract._pagedates import (
 )
 from newsmodel.extract.authors import is_agency, split_authors
 from newsmodel.model import FieldSource, ParseWarning, Person
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from lxml.html import HtmlElement
-
-    from newsmodel.options import ParseOptions
+from newsmodel.options import ParseOptions
 
 __all__ = ["Metadata", "extract_metadata", "normalize_language"]
 
@@ -232,6 +228,7 @@ def _authors(
     ld: LdArticle | None,
     tags: PageTags,
     root: HtmlElement,
+    *,
     heading: HtmlElement | None,
     sites: frozenset[str],
     marks: Callable[[], Marks],
@@ -429,7 +426,7 @@ def extract_metadata(root: HtmlElement, *, url: str | None, options: ParseOption
         put("headline", chosen[0], chosen[1])
         heading = chosen[2]
 
-    names, author_source, agencies = _authors(ld, tags, root, heading, sites, marks)
+    names, author_source, agencies = _authors(ld, tags, root, heading=heading, sites=sites, marks=marks)
     if "publisher" not in values and agencies:
         put("publisher", agencies[0], author_source)
 

@@ -141,7 +141,7 @@ def _clean_part(part: str) -> str | None:
         tokens.pop(0)
     if not tokens or len(tokens) > 4 or tokens[0].lower() in _ARTICLES:
         return None
-    if any(t.lower().strip(".,") in roles for t in tokens):
+    if any(t.lower().strip(".,") in roles and t.lower() not in _PARTICLES for t in tokens):
         return None
     if not all(_NAME_TOKEN.match(t) for t in tokens):
         return None

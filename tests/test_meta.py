@@ -12,6 +12,7 @@ from typing import Any
 import lxml.html
 import pytest
 
+import newsmodel
 from newsmodel.extract._headline import site_keys, strip_site_name
 from newsmodel.extract._jsonld import load_json
 from newsmodel.extract._pagedates import date_from_url, parse_iso
@@ -63,7 +64,9 @@ class TestCases:
     def test_case(self, name: str) -> None:
         """The page's metadata matches its expected values and sources."""
         html, url, expected = _read_case(name)
-        got = summary(extract_metadata(lxml.html.document_fromstring(html), url=url, options=OPTIONS))
+        got = summary(
+            extract_metadata(lxml.html.document_fromstring(html), url=url, options=OPTIONS)
+        )
         for key, value in expected.items():
             if key == "sources":
                 assert {k: got["sources"].get(k) for k in value} == value, name
@@ -84,7 +87,9 @@ class TestCases:
 
     def test_empty_page(self) -> None:
         """A page without metadata gives an empty Metadata, not an error."""
-        meta = extract_metadata(lxml.html.document_fromstring("<p>x</p>"), url=None, options=OPTIONS)
+        meta = extract_metadata(
+            lxml.html.document_fromstring("<p>x</p>"), url=None, options=OPTIONS
+        )
         assert meta.headline is None
         assert meta.authors == ()
         assert meta.published is None
@@ -100,7 +105,9 @@ class TestCases:
         html = '<html><head><meta property="article:published_time" content="2020-01-02T03:04:05"></head></html>'
         zone = dt.timezone(dt.timedelta(hours=1))
         meta = extract_metadata(
-            lxml.html.document_fromstring(html), url=None, options=ParseOptions(default_timezone=zone, now=NOW)
+            lxml.html.document_fromstring(html),
+            url=None,
+            options=ParseOptions(default_timezone=zone, now=NOW),
         )
         assert meta.published == dt.datetime(2020, 1, 2, 3, 4, 5, tzinfo=zone)
         assert meta.published_raw == "2020-01-02T03:04:05"
@@ -154,7 +161,10 @@ class TestHeadline:
     def test_suffix(self) -> None:
         """A trailing site name is removed."""
         sites = site_keys(["The Daily Planet"], [])
-        assert strip_site_name("Covid-19 cases rise - The Daily Planet", sites) == "Covid-19 cases rise"
+        assert (
+            strip_site_name("Covid-19 cases rise - The Daily Planet", sites)
+            == "Covid-19 cases rise"
+        )
 
     def test_prefix_and_domain(self) -> None:
         """A leading part naming the domain is removed."""
@@ -173,7 +183,10 @@ class TestHeadline:
 
     def test_no_match_kept(self) -> None:
         """Parts that name no site stay."""
-        assert strip_site_name("Rock - Paper - Scissors", site_keys(["Games"], [])) == "Rock - Paper - Scissors"
+        assert (
+            strip_site_name("Rock - Paper - Scissors", site_keys(["Games"], []))
+            == "Rock - Paper - Scissors"
+        )
 
 
 class TestJsonLd:
@@ -202,7 +215,9 @@ class TestDates:
     def test_offset_kept(self) -> None:
         """An offset stays on the value."""
         value = parse_iso("2019-08-27T13:10:28-05:00")
-        assert value == dt.datetime(2019, 8, 27, 13, 10, 28, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+        assert value == dt.datetime(
+            2019, 8, 27, 13, 10, 28, tzinfo=dt.timezone(dt.timedelta(hours=-5))
+        )
 
     def test_naive_stays_naive(self) -> None:
         """No zone in the text, no zone on the value."""
@@ -215,7 +230,9 @@ class TestDates:
         assert parse_iso("2019-06-17T18:28:00+0200") == dt.datetime(
             2019, 6, 17, 18, 28, tzinfo=dt.timezone(dt.timedelta(hours=2))
         )
-        assert parse_iso("2020-02-11T18:16:58Z") == dt.datetime(2020, 2, 11, 18, 16, 58, tzinfo=dt.timezone.utc)
+        assert parse_iso("2020-02-11T18:16:58Z") == dt.datetime(
+            2020, 2, 11, 18, 16, 58, tzinfo=dt.timezone.utc
+        )
 
     def test_invalid(self) -> None:
         """Impossible days give None."""
@@ -225,9 +242,9 @@ class TestDates:
     @pytest.mark.parametrize(
         ("url", "day"),
         [
-            ("https://x.example/2019/10/21/story", dt.datetime(2019, 10, 21)),  # noqa: DTZ001
-            ("https://x.example/news/2019-10-21-story", dt.datetime(2019, 10, 21)),  # noqa: DTZ001
-            ("https://x.example/20191021/story", dt.datetime(2019, 10, 21)),  # noqa: DTZ001
+            ("https://x.example/2019/10/21/story", dt.datetime(2019, 10, 21)),
+            ("https://x.example/news/2019-10-21-story", dt.datetime(2019, 10, 21)),
+            ("https://x.example/20191021/story", dt.datetime(2019, 10, 21)),
             ("https://x.example/2019/story", None),
             ("https://x2019.example/12/10/x", None),
         ],
@@ -242,7 +259,14 @@ class TestLanguage:
 
     @pytest.mark.parametrize(
         ("raw", "tag"),
-        [("de", "de"), ("de_DE", "de-DE"), ("en-gb", "en-GB"), ("zh-hant-tw", "zh-Hant-TW"), ("", None), ("??", None)],
+        [
+            ("de", "de"),
+            ("de_DE", "de-DE"),
+            ("en-gb", "en-GB"),
+            ("zh-hant-tw", "zh-Hant-TW"),
+            ("", None),
+            ("??", None),
+        ],
     )
     def test_normalize(self, raw: str, tag: str | None) -> None:
         """The tag as BCP 47 writes it."""
@@ -262,14 +286,16 @@ class TestGolden:
     @pytest.mark.parametrize("key", GOLDEN)
     def test_page(self, key: str) -> None:
         """Headline, authors and publication date (with its zone) as recorded."""
-        import newsmodel  # noqa: PLC0415  the public entry point, as users call it
-
         raw, url = _golden_page(key)
-        expected = json.loads((DATA / "golden" / "meta" / f"{key}.json").read_text(encoding="utf-8"))
+        expected = json.loads(
+            (DATA / "golden" / "meta" / f"{key}.json").read_text(encoding="utf-8")
+        )
         article = newsmodel.parse_html(raw, url=url, options=ParseOptions(analyze=False, now=NOW))
         assert article.headline == expected["headline"]
         assert [a.name for a in article.authors] == expected["authors"]
-        assert (article.published.isoformat() if article.published else None) == expected["published"]
+        assert (article.published.isoformat() if article.published else None) == expected[
+            "published"
+        ]
 
     def test_enough_golden_pages(self) -> None:
         """At least 30 pages are recorded."""

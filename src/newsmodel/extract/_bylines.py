@@ -48,22 +48,33 @@ _NOT_BYLINE: Final = re.compile(
 _SCOPE_TAGS: Final = frozenset({"article", "main"})
 _MAX_CHARS: Final = 120
 _MAX_EACH: Final = 6
+_MAX_WORDS: Final = 12
 _SPACE: Final = re.compile(r"\s+")
+
+
+def _wraps_content(node: HtmlElement) -> bool:
+    """Whether *node* holds the page's main content (a layout wrapper, not chrome)."""
+    return node.find(".//h1") is not None
 
 
 def outside_chrome(el: HtmlElement, stop: Collection[HtmlElement] = ()) -> bool:
     """Whether *el* sits outside comments, footers, sidebars and teaser lists.
 
     The search stops at any element of *stop*: the ancestors of the article's
-    heading are not chrome, whatever their class says.
+    heading are not chrome, whatever their class says; neither is an element that
+    wraps the page's ``<h1>`` or ``<article>`` ("content-area sidebar" layouts), nor
+    a ``<footer>`` inside an article.
     """
-    for node in (el, *el.iterancestors()):
+    ancestors = [el, *el.iterancestors()]
+    for i, node in enumerate(ancestors):
         if node in stop:
             return True
         if node.tag in _CHROME_TAGS:
+            if node.tag == "footer" and any(a.tag == "article" for a in ancestors[i + 1 :]):
+                continue
             return False
         marks = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if len(marks) > 1 and _CHROME_WORDS.search(marks.lower()):
+        if len(marks) > 1 and _CHROME_WORDS.search(marks.lower()) and not _wraps_content(node):
             return False
     return True
 
@@ -138,9 +149,14 @@ def _by_lines(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
             continue
         text = _text(parent)
         own = _SPACE.sub(" ", own).strip()
+        starts = text.startswith(own)
+        if not starts and own[:1].islower():
+            continue  # "... von Bäumen durch Dritte": a preposition inside prose
         text = text[max(text.find(own), 0) :]
-        if len(text) > _MAX_CHARS:
+        if len(text) > _MAX_CHARS or len(text.split()) > _MAX_WORDS:
             text = own
+        if len(text.split()) > _MAX_WORDS:
+            continue
         if len(own) <= 3:  # "By" alone: the name follows in the next element
             following = parent.getnext() if not getattr(node, "is_tail", False) else None
             if len(text) <= len(own) and following is not None:

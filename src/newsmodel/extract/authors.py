@@ -162,9 +162,12 @@ def split_authors(raw: str) -> tuple[str, ...]:
     text = _TAIL.sub("", " ".join(text.split()))
     if not text or len(text) > 200:
         return ()
+    parts = _SEPARATORS.split(text)
+    if is_organization(parts[0]):  # "Bundesministerium für Wirtschaft und Klimaschutz"
+        return ()
     names: list[str] = []
     seen: set[str] = set()
-    for part in _SEPARATORS.split(text):
+    for part in parts:
         name = _clean_part(part)
         if name is None:
             continue

@@ -140,6 +140,7 @@ _WRITTEN_BY: Final = re.compile(
     r"(?i)written by|verfasst von|geschrieben von|auteur|autor|author|écrit par|escrito por"
 )
 _BODY_TEXT: Final = etree.XPath("string(/html/body)")
+_MAX_BYLINE_NAMES: Final = 4
 _KEYWORD_SPLIT: Final = re.compile(r"\s*[,;]\s*")
 
 
@@ -276,6 +277,8 @@ def _authors(
         return names, "twitter", agencies
     for source, raws in byline_candidates(root, heading, marks):
         names = clean(raws, verify=False)
+        if len(names) > _MAX_BYLINE_NAMES:  # a list of things, not of people
+            continue
         if names:
             return names, source, agencies
     return (), None, agencies

@@ -429,7 +429,9 @@ def extract_metadata(root: HtmlElement, *, url: str | None, options: ParseOption
         put("headline", chosen[0], chosen[1])
         heading = chosen[2]
 
-    names, author_source, agencies = _authors(ld, tags, root, heading=heading, sites=sites, marks=marks)
+    names, author_source, agencies = _authors(
+        ld, tags, root, heading=heading, sites=sites, marks=marks
+    )
     if "publisher" not in values and agencies:
         put("publisher", agencies[0], author_source)
 

@@ -20,13 +20,14 @@ from lxml.html import HtmlElement
 from newsmodel.extract._bylines import outside_chrome
 from newsmodel.extract._marks import Marks
 
-__all__ = ["choose_headline", "site_keys", "strip_site_name", "titled_elements"]
+__all__ = ["choose_headline", "site_keys", "site_title_keys", "strip_site_name", "titled_elements"]
 
 _SEPARATOR: Final = re.compile(r"\s+(?:\||-|–|—|·|•|»|«|::|//|~|/)\s+")
 _TITLE_CLASS: Final = re.compile(
     r"(?:^|[\s_-])(?:entry|post|article|page|story|news)?[_-]?(?:title|headline)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+_SITE_CLASS: Final = re.compile(r"(?i)site-?title|site-?name|blog-?title|blogname|logo|brand")
 _TITLE_TAGS: Final = frozenset({"h1", "h2", "h3", "div", "span", "header", "p"})
 _MAX_HEADINGS: Final = 8
 _CLOSE: Final = 0.5
@@ -83,7 +84,15 @@ def strip_site_name(title: str, sites: frozenset[str]) -> str:
 
 
 def _heading_text(el: HtmlElement) -> str:
-    return " ".join(el.text_content().split())
+    return " ".join(el.text_content().replace("\u00ad", "").replace("\u200b", "").split())
+
+
+def site_title_keys(marks: Marks) -> frozenset[str]:
+    """Keys of the site's name as its header shows it (``.site-title``, ``.logo``, ``.brand``)."""
+    names = [
+        " ".join(el.text_content().split()) for el in marks.find(("class", "id"), _SITE_CLASS)[:6]
+    ]
+    return site_keys([n for n in names if 0 < len(n) <= 80], [])
 
 
 def titled_elements(marks: Marks) -> list[HtmlElement]:
@@ -135,6 +144,7 @@ def choose_headline(
     headings: Sequence[HtmlElement],
     sites: frozenset[str],
     more_headings: Callable[[], Sequence[HtmlElement]],
+    more_sites: Callable[[], frozenset[str]] = frozenset,
 ) -> tuple[str, str, HtmlElement | None] | None:
     """The headline, its source and its heading element among *candidates* (source, text).
 
@@ -158,19 +168,25 @@ def choose_headline(
                 part = _part_matching(text, heading)
                 if part is not None:
                     return part, source, el
-    best: tuple[float, str, HtmlElement] | None = None
-    for _source, text in cleaned:
+    best: tuple[float, str, str, HtmlElement] | None = None
+    for source, text in cleaned:
         for heading, el in seen:
             score = _similarity(text, heading)
             if score >= _CLOSE and (best is None or score > best[0]):
-                best = (score, heading, el)
+                best = (score, text, source, el)
+                if source == "title" or _key(text) not in _key(heading):
+                    best = (score, heading, "h1" if el.tag == "h1" else "heading", el)
     if best is not None:
-        return best[1], "h1" if best[2].tag == "h1" else "heading", best[2]
+        # A heading that is a candidate plus a kicker, a date or a subtitle gives the candidate.
+        return best[1], best[2], best[3]
     for heading, el in h1s:
         if len(heading.split()) >= _LONG_HEADING_WORDS:
             return heading, "h1", el
     if cleaned:
-        return cleaned[0][1], cleaned[0][0], None
+        source, text = cleaned[0]
+        if _SEPARATOR.search(text):  # unverified and still in parts: the page may name its site
+            text = strip_site_name(text, sites | more_sites())
+        return text, source, None
     if h1s:
         return h1s[0][0], "h1", h1s[0][1]
     return None

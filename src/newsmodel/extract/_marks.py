@@ -24,7 +24,7 @@ _ATTRS: Final = etree.XPath(
 # Matched against the lower-cased value: an IGNORECASE pattern is five times slower.
 _USEFUL: Final = re.compile(
     r"uthor|byline|autor|writer|poster|posted|verfasser|creator|date|datum|publish|time|meta|"
-    r"info|title|headline|dc:|submitted"
+    r"info|title|headline|dc:|submitted|logo|brand|site-name|sitename|blogname"
 )
 
 

@@ -18,7 +18,12 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newsmodel.extract._bylines import article_scope, byline_candidates, heading_ancestors
-from newsmodel.extract._headline import choose_headline, site_keys, titled_elements
+from newsmodel.extract._headline import (
+    choose_headline,
+    site_keys,
+    site_title_keys,
+    titled_elements,
+)
 from newsmodel.extract._jsonld import LdArticle, first_text, read_json_ld
 from newsmodel.extract._marks import Marks, read_marks
 from newsmodel.extract._metatags import PageTags, read_tags
@@ -413,6 +418,7 @@ def extract_metadata(root: HtmlElement, *, url: str | None, options: ParseOption
             values.get("publisher"),
             *(v for k in _SITE_META for v in tags.all(k)),
             *(ld.site_names if ld else ()),
+            *tags.feeds,
         ],
         [url, page_url],
     )
@@ -423,7 +429,13 @@ def extract_metadata(root: HtmlElement, *, url: str | None, options: ParseOption
             marks_read.append(read_marks(root))
         return marks_read[0]
 
-    chosen = choose_headline(candidates, tags.h1s, sites, lambda: titled_elements(marks()))
+    chosen = choose_headline(
+        candidates,
+        tags.h1s,
+        sites,
+        lambda: titled_elements(marks()),
+        lambda: site_title_keys(marks()),
+    )
     heading = None
     if chosen:
         put("headline", chosen[0], chosen[1])

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Final
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newsmodel.extract._bylines import outside_chrome
@@ -27,11 +28,13 @@ _TITLE_CLASS: Final = re.compile(
     r"(?:^|[\s_-])(?:entry|post|article|page|story|news)?[_-]?(?:title|headline)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+_VISIBLE_TEXT: Final = etree.XPath(".//text()[not(ancestor::style or ancestor::script)]")
 _SITE_CLASS: Final = re.compile(r"(?i)site-?title|site-?name|blog-?title|blogname|logo|brand")
 _TITLE_TAGS: Final = frozenset({"h1", "h2", "h3", "div", "span", "header", "p"})
 _MAX_HEADINGS: Final = 8
 _CLOSE: Final = 0.5
 _LONG_HEADING_WORDS: Final = 4
+_SECTION_WORDS: Final = 2
 _WORD: Final = re.compile(r"\w+")
 _TLD: Final = re.compile(r"^(?:www\d?|m|amp|mobile)\.|\.[a-z]{2,6}$|\.(?:co|com|org|net|gov|ac)$")
 
@@ -61,7 +64,10 @@ def _names_site(part: str, sites: frozenset[str]) -> bool:
     key = _key(part)
     if len(key) < 2:
         return False
-    return any(key == s or (len(s) >= 4 and (s in key or key in s)) for s in sites)
+    return any(
+        key == s or (len(s) >= 4 and ((s in key and 2 * len(s) >= len(key)) or key in s))
+        for s in sites
+    )
 
 
 def strip_site_name(title: str, sites: frozenset[str]) -> str:
@@ -84,7 +90,8 @@ def strip_site_name(title: str, sites: frozenset[str]) -> str:
 
 
 def _heading_text(el: HtmlElement) -> str:
-    return " ".join(el.text_content().replace("\u00ad", "").replace("\u200b", "").split())
+    text = "".join(_VISIBLE_TEXT(el))
+    return " ".join(text.replace("\u00ad", "").replace("\u200b", "").split())
 
 
 def site_title_keys(marks: Marks) -> frozenset[str]:
@@ -182,6 +189,11 @@ def choose_headline(
     for heading, el in h1s:
         if len(heading.split()) >= _LONG_HEADING_WORDS:
             return heading, "h1", el
+    if cleaned and len(cleaned[0][1].split()) <= _SECTION_WORDS:
+        # "Aktuelles", "Medienmitteilungen": a section's name, not the article's headline.
+        for heading, el in seen:
+            if len(heading.split()) >= _LONG_HEADING_WORDS:
+                return heading, "h1" if el.tag == "h1" else "heading", el
     if cleaned:
         source, text = cleaned[0]
         if _SEPARATOR.search(text):  # unverified and still in parts: the page may name its site

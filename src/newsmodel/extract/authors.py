@@ -44,6 +44,7 @@ def agencies() -> frozenset[str]:
 _PREFIX: Final = re.compile(
     r"^(?i:(?:written|posted|published|reported|text|story|words|interview|photos?|"
     r"geschrieben|verfasst|erstellt|veröffentlicht|eingestellt|ein\s+beitrag|beitrag|"
+    r"pressemitteilung|ein\s+interview|gastbeitrag|ein\s+kommentar|kommentar|"
     r"publié|écrit|rédigé|escrito|publicado|scritto|pubblicato|geplaatst|geschreven)\s+)?"
     r"(?:(?i:by|von|vom|par|por|door|from)|av|af)\s*[:\-–—]?\s+|"
     r"^(?i:author|authors|autor|autorin|autoren|auteur|autore|text|texte|"

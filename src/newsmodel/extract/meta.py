@@ -260,8 +260,11 @@ def _authors(
             if is_agency(raw):
                 agencies.append(raw.strip())
             for name in split_authors(raw):
-                if name.casefold() in {x.casefold() for x in names}:
-                    continue
+                folded = name.casefold()
+                if any(
+                    folded == x.casefold() or folded.startswith(x.casefold() + " ") for x in names
+                ):
+                    continue  # the same person again, or with the outlet's name appended
                 if " " not in name and site_keys([name], []) & sites:
                     continue
                 if verify and not visible(name):

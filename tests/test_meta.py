@@ -15,7 +15,7 @@ import pytest
 import newsmodel
 from newsmodel.extract._headline import site_keys, strip_site_name
 from newsmodel.extract._jsonld import load_json
-from newsmodel.extract._pagedates import date_from_url, parse_iso
+from newsmodel.extract._pagedates import date_from_url, parse_any, parse_iso
 from newsmodel.extract.authors import is_agency, is_organization, split_authors
 from newsmodel.extract.meta import Metadata, extract_metadata, normalize_language
 from newsmodel.options import ParseOptions
@@ -300,3 +300,24 @@ class TestGolden:
     def test_enough_golden_pages(self) -> None:
         """At least 30 pages are recorded."""
         assert len(GOLDEN) >= 30
+
+
+class TestDayFirst:
+    """Numeric dates with dots or dashes are read day first."""
+
+    @pytest.mark.parametrize(
+        ("raw", "value"),
+        [
+            (
+                "06-08-2009T14:12:32+0200",
+                dt.datetime(2009, 8, 6, 14, 12, 32, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+            ),
+            ("01-11-2023 10:29", dt.datetime(2023, 11, 1, 10, 29)),
+            ("4. 2. 2022", dt.datetime(2022, 2, 4)),
+            ("06.08.2009, 14:30", dt.datetime(2009, 8, 6, 14, 30)),
+            ("31.02.2020", None),
+        ],
+    )
+    def test_day_first(self, raw: str, value: dt.datetime | None) -> None:
+        """The day comes before the month."""
+        assert parse_any(raw) == value

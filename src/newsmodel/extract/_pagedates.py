@@ -110,6 +110,10 @@ _LABELLED: Final = re.compile(
     r"(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}"
     r"|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d{2}|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})"
 )
+_DAY_FIRST: Final = re.compile(
+    r"^\s*(?P<d>\d{1,2})(?:\.\s?|-)(?P<m>\d{1,2})(?:\.\s?|-)(?P<y>\d{4}|\d{2})(?!\d)"
+    r"(?P<rest>[T\s,]+\d{1,2}:\d{2}(?::\d{2})?\s*(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
 _HAS_DAY: Final = re.compile(
     r"\d{1,2}\D+\d{1,2}\D+\d{2,4}|\d{1,2}\.?\s*[^\W\d_]{3,}\.?,?\s+\d{2,4}|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}年"
 )
@@ -158,6 +162,17 @@ def parse_any(raw: str, *, default_timezone: dt.tzinfo | None = None) -> dt.date
         return value
     if len(raw) > 80 or not _HAS_DAY.search(raw):
         return None
+    match = _DAY_FIRST.match(raw)
+    if match:  # "06.08.2009", "4. 2. 2022", "01-11-2023 10:29": day first, as Europe writes them
+        day, month, year = (int(g) for g in match.group("d", "m", "y"))
+        year += 2000 if year < 100 else 0
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            return None
+        clock = (match.group("rest") or "").strip(" ,T")
+        iso = f"{year:04d}-{month:02d}-{day:02d}" + (f"T{clock}" if clock else "")
+        return parse_iso(iso, default_timezone=default_timezone)
     return parse_date(raw, default_timezone=default_timezone)
 
 

@@ -7,6 +7,7 @@ meets to one of them through :func:`~newsmodel.extract.coref.make_resolver`.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -15,7 +16,6 @@ import attrs
 
 from newsmodel.extract.coref import (
     SpeakerResolver,
-    add_headline_roles,
     add_role_mentions,
     make_resolver,
 )
@@ -33,6 +33,7 @@ __all__ = ["analyze"]
 SpeechFinder: TypeAlias = Callable[..., tuple[tuple[Statement, ...], tuple[Quote, ...]]]
 
 
+@functools.cache
 def _speech_finder() -> SpeechFinder | None:
     """``newsmodel.extract.speech.find_speech`` once that module exists, else None."""
     try:
@@ -52,9 +53,7 @@ def analyze(article: Article, *, options: ParseOptions) -> Article:
     lex = lexicon()
     runs = find_runs(text, lex)
     drafts = find_people(text, runs, lex)
-    add_role_mentions(text, drafts, lex)
-    if article.headline:
-        add_headline_roles(article.headline, drafts, lex)
+    add_role_mentions(text, article.headline, drafts, lex)
     persons, genders = freeze_people(drafts)
     taken = sorted((m.start, m.end) for p in persons for m in p.mentions)
     organizations = find_organizations(text, runs, lex, taken=taken)

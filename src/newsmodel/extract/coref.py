@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SpeakerResolver",
-    "add_headline_roles",
     "add_role_mentions",
     "make_resolver",
     "roles_of",
@@ -146,8 +145,11 @@ def _pick(holders: Sequence[_Holder], role: str, places: set[str], pos: int | No
     return best[2] if best else None
 
 
-def add_role_mentions(text: str, drafts: Sequence[Draft], lex: Lexicon) -> None:
-    """Join each "the <role>" phrase of *text* to the person holding that role."""
+def add_role_mentions(
+    text: str, headline: str | None, drafts: Sequence[Draft], lex: Lexicon
+) -> None:
+    """Join each "the <role>" phrase of *text* to the person holding that role, as a
+    mention and an alias, and each role phrase of the *headline* as an alias."""
     holders = _holders(
         (d.titles for d in drafts), ([m[0] for m in d.mentions] for d in drafts), lex
     )
@@ -180,13 +182,14 @@ def add_role_mentions(text: str, drafts: Sequence[Draft], lex: Lexicon) -> None:
         if possessive is not None:
             end = possessive.start()
         draft.add_mention(match.start(), end, text[match.start() : end])
+    if headline:
+        _headline_roles(headline, drafts, holders, lex)
 
 
-def add_headline_roles(headline: str, drafts: Sequence[Draft], lex: Lexicon) -> None:
+def _headline_roles(
+    headline: str, drafts: Sequence[Draft], holders: Sequence[_Holder], lex: Lexicon
+) -> None:
     """Give the headline's role phrases ("Libyan PM") as aliases to the persons they mean."""
-    holders = _holders(
-        (d.titles for d in drafts), ([m[0] for m in d.mentions] for d in drafts), lex
-    )
     words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(headline)]
     for i in range(len(words)):
         if words[i].lower() not in lex.demonyms and words[i].lower() != "the":

@@ -186,6 +186,11 @@ def _split(
     lead = _LEAD.search(text, max(0, start - 6), start)
     for match in _WORD_RE.finditer(text, start, end):
         s, e = match.span()
+        piece = match.group()
+        plain = "’" not in piece and "'" not in piece and "-" not in piece and piece[-1] != "."
+        if plain and (lead is None or s != start):
+            current.append(_word(text, s, e, lex, seen))
+            continue
         if lead is not None and s == start:
             s = lead.start(1)
         cut = _CUT.search(text, s, e)

@@ -75,15 +75,16 @@ class Draft:
 
 class _Candidate(NamedTuple):
     words: tuple[Word, ...]
-    title: str | None
-    appositive: str | None
     honorific: Word | None
+    """The honorific or office right before the name in its run ("Mr", "President")."""
     evidence: bool
+    """The text marks the words as a person's name (a title, an apposition, a cue)."""
     start: int
     end: int
     keys: tuple[str, ...]
     core: tuple[str, ...]
     """The name words without particles and initials: what identifies the person."""
+    closes_run: bool
 
 
 def role_in(words: list[str], lex: Lexicon) -> str | None:
@@ -245,6 +246,19 @@ def _appositive(text: str, end: int, lex: Lexicon) -> str | None:
     return " ".join(words) or None
 
 
+def _evidence(text: str, start: int, end: int, closes_run: bool, lex: Lexicon) -> bool:
+    """Whether the text around a name that is not led by a given name marks a person."""
+    title, _, owned = _pre_title(text, start, lex)
+    if owned:
+        return False
+    return bool(
+        title
+        or (closes_run and _appositive(text, end, lex))
+        or _AFTER_CUE.match(text, end)
+        or _BEFORE_CUE.search(text, max(0, start - 16), start)
+    )
+
+
 def _candidates(text: str, runs: list[Run], lex: Lexicon) -> list[_Candidate]:
     out: list[_Candidate] = []
     for run in runs:
@@ -256,51 +270,34 @@ def _candidates(text: str, runs: list[Run], lex: Lexicon) -> list[_Candidate]:
             if before is not None and before.kind in {"org", "acronym"}:
                 continue
             start, end = words[0].start, words[-1].end
-            title, touching, owned = _pre_title(text, start, lex)
-            honorific = before if before is not None and before.kind == "role" else None
-            if honorific is None and touching is not None and touching[0].isupper():
-                key = touching.lower().rstrip(".")
-                gender = lex.roles.get(key, "-")
-                honorific = Word(
-                    start=0,
-                    end=0,
-                    text=touching,
-                    key=key,
-                    kind="role",
-                    gender="u" if gender == "-" else gender,
-                )
-            if honorific is not None and honorific.key not in lex.honorifics:
-                honorific = None
+            honorific = (
+                before
+                if before is not None and before.kind == "role" and before.key in lex.honorifics
+                else None
+            )
             inner = (
                 before is not None
                 and before.kind in {"common", "place"}
                 and not (i == 1 and run.sentence_start)
             )
-            appositive = _appositive(text, end, lex) if end == run.end else None
             core = tuple(w.key for w in words if w.kind == "name")
-            evidence = not (owned or inner) and bool(
-                title
-                or appositive
-                or (
-                    len(core) > 1
-                    and core[0] not in lex.given_names
-                    and (
-                        _AFTER_CUE.match(text, end)
-                        or _BEFORE_CUE.search(text, max(0, start - 16), start)
-                    )
-                )
+            closes_run = end == run.end
+            evidence = (
+                len(core) > 1
+                and core[0] not in lex.given_names
+                and not inner
+                and _evidence(text, start, end, closes_run, lex)
             )
             out.append(
                 _Candidate(
                     words=words,
-                    title=title,
-                    appositive=appositive,
                     honorific=honorific,
                     evidence=evidence,
                     start=start,
                     end=end,
                     keys=tuple(w.key for w in words),
                     core=core,
+                    closes_run=closes_run,
                 )
             )
     return out
@@ -315,10 +312,10 @@ def _accepted(cand: _Candidate, lex: Lexicon) -> bool:
     return cand.evidence or core[0] in lex.given_names
 
 
-def _gender(cand: _Candidate, lex: Lexicon) -> str:
+def _gender(cand: _Candidate, titles: tuple[str | None, str | None], lex: Lexicon) -> str:
     if cand.honorific is not None and cand.honorific.gender != "u":
         return cand.honorific.gender
-    for title in (cand.title, cand.appositive):
+    for title in titles:
         if title:
             role = role_in(title.lower().split(), lex)
             if role and lex.roles[role] != "-":
@@ -339,10 +336,14 @@ def _nearest(drafts: list[Draft], pos: int) -> Draft:
 
 def _join(draft: Draft, cand: _Candidate, text: str, lex: Lexicon) -> None:
     draft.add_mention(cand.start, cand.end, text[cand.start : cand.end])
-    draft.add_title(cand.title)
-    draft.add_title(cand.appositive)
+    title, touching, owned = _pre_title(text, cand.start, lex)
+    appositive = _appositive(text, cand.end, lex) if cand.closes_run else None
+    if not owned:
+        draft.add_title(title)
+    draft.add_title(appositive)
     if draft.gender == "u":
-        draft.gender = _gender(cand, lex)
+        gender = lex.roles.get(touching.lower().rstrip("."), "-") if touching else "-"
+        draft.gender = gender if gender != "-" else _gender(cand, (title, appositive), lex)
 
 
 def find_people(text: str, runs: list[Run], lex: Lexicon) -> list[Draft]:

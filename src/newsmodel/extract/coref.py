@@ -54,7 +54,8 @@ SYNONYMS: Final = {
 }
 """Role forms that mean the same office, mapped to one key."""
 
-_ROLE_PHRASE: Final = re.compile(r"\b([Tt]he)((?:[ \u00a0][\w’'\-.]+){1,5})")
+_THE: Final = re.compile(r"\b[Tt]he[ \u00a0]([\w’'\-.]+)")
+_ROLE_PHRASE: Final = re.compile(r"([Tt]he)((?:[ \u00a0][\w’'\-.]+){1,5})")
 _WORD: Final = re.compile(r"[\w’'\-.]+")
 _POSSESSIVE: Final = re.compile(r"[’']s?$")
 _BREAK: Final = re.compile(r"[.,;:!?“”\"()\n—–]")
@@ -74,12 +75,14 @@ def roles_of(titles: Sequence[str], lex: Lexicon) -> frozenset[str]:
     keys: set[str] = set()
     for title in titles:
         words = [_POSSESSIVE.sub("", w).rstrip(".,") for w in title.lower().split()]
-        for i in range(len(words)):
+        for i, word in enumerate(words):
+            if word not in lex.role_starts:
+                continue
             for n in range(min(lex.max_role_words, len(words) - i), 0, -1):
                 phrase = " ".join(words[i : i + n])
                 if phrase in lex.roles:
                     key = _key(phrase)
-                    keys.update((key, key.split()[-1]))
+                    keys.update((key, key.rsplit(maxsplit=1)[-1]))
                     break
     return frozenset(keys)
 
@@ -156,11 +159,14 @@ def add_role_mentions(
     if not any(h.roles for h in holders):
         return
     starts = lex.modifiers | lex.role_starts
-    for match in _ROLE_PHRASE.finditer(text):
-        tail = match.group(2)
-        first = tail.split(None, 1)[0].lower()
+    for the in _THE.finditer(text):
+        first = _POSSESSIVE.sub("", the.group(1)).lower()
         if first not in starts and first not in lex.demonyms and first not in lex.countries:
             continue
+        match = _ROLE_PHRASE.match(text, the.start())
+        if match is None:
+            continue
+        tail = match.group(2)
         words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(tail)]
         found = _role_at(words, lex)
         if found is None:

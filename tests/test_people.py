@@ -94,6 +94,11 @@ class TestAppositions:
             "prime minister of Libya’s UN-backed unity government",
         )
 
+    def test_role_before_comma(self) -> None:
+        """ "Trump’s campaign manager, Corey Lewandowski," gives the role as his title."""
+        a = analyzed("Donald Trump’s campaign manager, Zbigniew Qwerty, will speak.")
+        assert person(a, "Zbigniew Qwerty").titles == ("Trump’s campaign manager",)
+
     def test_apposition_with_article(self) -> None:
         """A leading "a" or "the" is left out of the title."""
         a = analyzed("But Nkosi Dlamini, the director general of the chamber, warned of costs.")

@@ -246,6 +246,14 @@ def _appositive(text: str, end: int, lex: Lexicon) -> str | None:
     return " ".join(words) or None
 
 
+def _comma_title(text: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """The role before a name set off by commas: "Trump’s campaign manager, Corey Lewandowski,"."""
+    if text[start - 2 : start] != ", " or text[end : end + 1] != ",":
+        return None
+    title, _, owned = _pre_title(text, start - 2, lex)
+    return None if owned else title
+
+
 def _evidence(text: str, start: int, end: int, closes_run: bool, lex: Lexicon) -> bool:
     """Whether the text around a name that is not led by a given name marks a person."""
     title, _, owned = _pre_title(text, start, lex)
@@ -253,6 +261,7 @@ def _evidence(text: str, start: int, end: int, closes_run: bool, lex: Lexicon) -
         return False
     return bool(
         title
+        or _comma_title(text, start, end, lex)
         or (closes_run and _appositive(text, end, lex))
         or _AFTER_CUE.match(text, end)
         or _BEFORE_CUE.search(text, max(0, start - 16), start)
@@ -337,6 +346,8 @@ def _nearest(drafts: list[Draft], pos: int) -> Draft:
 def _join(draft: Draft, cand: _Candidate, text: str, lex: Lexicon) -> None:
     draft.add_mention(cand.start, cand.end, text[cand.start : cand.end])
     title, touching, owned = _pre_title(text, cand.start, lex)
+    if title is None and not owned:
+        title = _comma_title(text, cand.start, cand.end, lex)
     appositive = _appositive(text, cand.end, lex) if cand.closes_run else None
     if not owned:
         draft.add_title(title)

@@ -176,6 +176,14 @@ class TestNotPersons:
         """Countries, cities, organisations, months, weekdays, headline-case phrases, adjectives."""
         assert names(analyzed(text)) == []
 
+    def test_city_after_given_name_is_a_surname(self) -> None:
+        """ "George Washington" is a name; "Washington" alone a place."""
+        a = analyzed(
+            "George Washington crossed. Washington said no. The George Washington University."
+        )
+        assert names(a) == ["George Washington"]
+        assert len(person(a, "George Washington").mentions) == 1
+
     def test_month_after_given_name_is_a_surname(self) -> None:
         """ "Theresa May" is a name even though May is a month."""
         a = analyzed("Theresa May met Gordon Brown. May said Brown was tired.")

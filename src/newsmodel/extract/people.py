@@ -110,7 +110,8 @@ def _nameish(words: tuple[Word, ...], i: int, lex: Lexicon) -> bool:
 
 
 def _name_tail(words: tuple[Word, ...], i: int, j: int, lex: Lexicon) -> bool:
-    """Whether word *j* continues the name begun at *i*: "Theresa May", "Mervyn King"."""
+    """Whether word *j* continues the name begun at *i*: "Theresa May", "Mervyn King",
+    "George Washington"."""
     w = words[j]
     if w.kind in {"name", "initial", "particle"}:
         return True
@@ -120,6 +121,7 @@ def _name_tail(words: tuple[Word, ...], i: int, j: int, lex: Lexicon) -> bool:
     return last and (
         (w.kind == "common" and w.key in _NAME_MONTHS)
         or (w.kind == "role" and w.key in _SURNAME_ROLES)
+        or (w.kind == "place" and w.key not in lex.countries)
     )
 
 
@@ -289,7 +291,7 @@ def _candidates(text: str, runs: list[Run], lex: Lexicon) -> list[_Candidate]:
                 and before.kind in {"common", "place"}
                 and not (i == 1 and run.sentence_start)
             )
-            core = tuple(w.key for w in words if w.kind == "name")
+            core = tuple(w.key for w in words if w.kind not in {"particle", "initial"})
             closes_run = end == run.end
             evidence = (
                 len(core) > 1

@@ -250,7 +250,7 @@ def _appositive(text: str, end: int, lex: Lexicon) -> str | None:
 
 def _comma_title(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     """The role before a name set off by commas: "Trump’s campaign manager, Corey Lewandowski,"."""
-    if text[start - 2 : start] != ", " or text[end : end + 1] != ",":
+    if text[start - 2 : start] != ", " or text[end : end + 1] not in {",", ".", ")", ""}:
         return None
     title, _, owned = _pre_title(text, start - 2, lex)
     return None if owned else title

@@ -243,7 +243,9 @@ def find_runs(text: str, lex: Lexicon) -> list[Run]:
                 if known[1] == "common":
                     continue  # a lone "The", "But", "Monday": nothing to find
                 runs.append(
-                    Run(start, end, (Word(start, end, chunk, *known),), _opens_sentence(text, start))
+                    Run(
+                        start, end, (Word(start, end, chunk, *known),), _opens_sentence(text, start)
+                    )
                 )
                 continue
         for words, opens in _split(text, start, end, lex, seen):

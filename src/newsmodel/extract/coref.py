@@ -58,6 +58,8 @@ _THE: Final = re.compile(r"\b[Tt]he[ \u00a0]([\w’'\-.]+)")
 _ROLE_PHRASE: Final = re.compile(r"([Tt]he)((?:[ \u00a0][\w’'\-.]+){1,5})")
 _WORD: Final = re.compile(r"[\w’'\-.]+")
 _POSSESSIVE: Final = re.compile(r"[’']s?$")
+_RECENT_PERSONS: Final = 12
+_LOOKBACK_MENTIONS: Final = 200
 _BREAK: Final = re.compile(r"[.,;:!?“”\"()\n—–]")
 _NOMINAL_DETERMINERS: Final = frozenset({"the", "a", "an", "this", "that", "our", "their"})
 _MALE: Final = frozenset({"he", "him", "his", "himself"})
@@ -138,11 +140,11 @@ def _pick(holders: Sequence[_Holder], role: str, places: set[str], pos: int | No
     for n, holder in enumerate(holders):
         if role not in holder.roles and head not in holder.roles:
             continue
-        before = [s for s in holder.starts if pos is None or s < pos]
-        if not before:
+        k = len(holder.starts) if pos is None else bisect.bisect_left(holder.starts, pos)
+        if k == 0:
             continue
         fits = int(bool(places) and any(p in holder.titles for p in places))
-        score = (fits, before[-1] if pos is not None else -before[0], n)
+        score = (fits, holder.starts[k - 1] if pos is not None else -holder.starts[0], n)
         if best is None or score[:2] > best[:2]:
             best = score
     return best[2] if best else None
@@ -234,14 +236,18 @@ def make_resolver(
         (p.titles for p in persons), ([m.start for m in p.mentions] for p in persons), lex
     )
 
+    wanted = min(len(persons), _RECENT_PERSONS)
+
     def recent(pos: int) -> list[int]:
-        """Persons by their last mention before *pos*, most recent first, each once."""
+        """Persons by their last mention before *pos*, most recent first, each once
+        (looking back over a bounded number of mentions)."""
         seen: list[int] = []
-        for k in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
+        last = bisect.bisect_left(starts, pos) - 1
+        for k in range(last, max(-1, last - _LOOKBACK_MENTIONS), -1):
             who = index[k][2]
             if index[k][1] <= pos and who not in seen:
                 seen.append(who)
-                if len(seen) >= 12:
+                if len(seen) >= wanted:
                     break
         return seen
 

@@ -12,6 +12,7 @@ Titles and appositions are kept as written.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
@@ -335,13 +336,15 @@ def _gender(cand: _Candidate, titles: tuple[str | None, str | None], lex: Lexico
     return lex.given_names.get(first, "u")
 
 
-def _nearest(drafts: list[Draft], pos: int) -> Draft:
-    """The draft mentioned last before *pos*, else the first one."""
+def _nearest(drafts: list[Draft], pos: int, starts: dict[int, list[int]]) -> Draft:
+    """The draft mentioned last before *pos*, else the first one (*starts*: sorted mention
+    starts by ``id(draft)``)."""
     best: tuple[int, Draft] | None = None
     for draft in drafts:
-        before = [s for s, _ in draft.mentions if s < pos]
-        if before and (best is None or before[-1] > best[0]):
-            best = (before[-1], draft)
+        mine = starts[id(draft)]
+        k = bisect.bisect_left(mine, pos)
+        if k and (best is None or mine[k - 1] > best[0]):
+            best = (mine[k - 1], draft)
     return best[1] if best else drafts[0]
 
 
@@ -395,15 +398,19 @@ def find_people(text: str, runs: list[Run], lex: Lexicon) -> list[Draft]:
         if len(draft.words) > 2 and tail not in surnames:
             surnames.setdefault(tail, []).append(draft)
         given.setdefault(draft.words[0], []).append(draft)
+    starts = {id(d): sorted(start for start, _ in d.mentions) for d in drafts}
     for cand in singles:
         key = " ".join(cand.keys)
         matches = surnames.get(key) or given.get(key)
         if matches:
-            _join(_nearest(matches, cand.start), cand, text, lex)
+            draft = _nearest(matches, cand.start, starts)
+            _join(draft, cand, text, lex)
+            bisect.insort(starts[id(draft)], cand.start)
         elif cand.honorific is not None and len(cand.core) == 1 and cand.words[0].kind == "name":
             draft = Draft(name=text[cand.start : cand.end], words=cand.keys)
             drafts.append(draft)
             surnames.setdefault(key, []).append(draft)
+            starts[id(draft)] = [cand.start]
             _join(draft, cand, text, lex)
     return drafts
 

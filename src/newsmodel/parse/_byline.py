@@ -91,6 +91,8 @@ _NAMES_SPLIT_RE: Final = re.compile(r"\s*,\s*|\s*;\s*|\s+(?:and|und|et|y|e|en|og
 _NAME_IN_PLACE_RE: Final = re.compile(
     r"^(?P<name>.+?) (?:in|aus|à|en|a) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}$"
 )
+_COMMA_RE: Final = re.compile(r"\s*,\s+")
+_DIGIT_RE: Final = re.compile(r"\d")
 _IN_PLACE_RE: Final = re.compile(r"^(?:in|aus|à|en|a|in)\s+[A-Z]")
 _NAME_CHARS_RE: Final = re.compile(r"^[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*\.?$")
 
@@ -171,6 +173,17 @@ def is_name(text: str) -> bool:
     return capitals >= 2 and tokens[-1][0].isupper()
 
 
+def _is_single_name(text: str) -> bool:
+    """One capitalised word after "By" ("By Krimiblogger"): a pen name."""
+    return (
+        len(text) >= 3
+        and text[0].isupper()
+        and text.isalpha()
+        and text.lower() not in _NOT_NAME_WORDS
+        and not _is_agency(text)
+    )
+
+
 def _read_parts(parts: list[str], *, prefixed: bool) -> Byline | None:
     names: list[str] = []
     roles: dict[str, str] = {}
@@ -189,7 +202,7 @@ def _read_parts(parts: list[str], *, prefixed: bool) -> Byline | None:
             elif _is_role(piece):
                 if names:
                     roles.setdefault(names[-1], piece)
-            elif is_name(_tidy_name(piece)):
+            elif is_name(_tidy_name(piece)) or (prefixed and _is_single_name(piece)):
                 name = _tidy_name(piece)
                 if name.lower() not in {n.lower() for n in names}:
                     names.append(name)
@@ -213,13 +226,26 @@ def parse_byline(line: str) -> Byline | None:
         return None
     m = _BY_RE.match(line)
     rest = m["rest"] if m else line
+    rest, trailing_date = _split_trailing_date(rest)
     parts = [p for p in _PART_SPLIT_RE.split(rest) if p.strip()]
     if not m and len(parts) == 1:
         head, sep, tail = rest.partition(", ")
         if not sep:
             return None
         parts = [head, tail]
-    return _read_parts(parts, prefixed=m is not None)
+    byline = _read_parts(parts, prefixed=m is not None)
+    if byline is not None and trailing_date is not None:
+        return byline._replace(date_raw=trailing_date)
+    return byline
+
+
+def _split_trailing_date(text: str) -> tuple[str, str | None]:
+    """``"Max Mustermann, 25.10.2016, 14:30 Uhr"`` into the name part and the whole date."""
+    for sep in _COMMA_RE.finditer(text):
+        tail = text[sep.end() :]
+        if _DIGIT_RE.search(tail) and is_date_line(tail):
+            return text[: sep.start()], tail
+    return text, None
 
 
 def name_byline(line: str) -> Byline | None:

@@ -43,6 +43,35 @@ _UI_WORDS: Final = word_set(
     "chiudi condividi stampa pubblicità cerca abbonati commenti "
     "sluiten delen printen advertentie zoeken inloggen reacties"
 )
+_SKIP_LINK_RE: Final = re.compile(
+    r"(?:skip (?:to|navigation)|jump to (?:content|navigation|main)|zum inhalt|direkt zum|"
+    r"zur (?:haupt)?navigation|zur fußzeile|aller au contenu|passer au contenu|ir al contenido|"
+    r"saltar al contenido|vai al contenuto|salta al contenuto|naar (?:de )?inhoud)\b",
+    re.IGNORECASE,
+)
+_COOKIE_PHRASES: Final = (
+    "we use",
+    "this site uses",
+    "this website uses",
+    "our site uses",
+    "our website uses",
+    "wir verwenden",
+    "wir nutzen",
+    "diese website verwendet",
+    "diese seite verwendet",
+    "diese website nutzt",
+    "nous utilisons",
+    "ce site utilise",
+    "utilizamos",
+    "este sitio utiliza",
+    "utilizziamo",
+    "questo sito utilizza",
+    "wij gebruiken",
+    "deze website gebruikt",
+)
+"""A site speaking of its own cookies ("We use cookies..."), not an article about them."""
+MAX_NOTICE_CHARS: Final = 600
+"""A cookie notice runs to a few sentences."""
 _UI_SPLIT_RE: Final = re.compile(r"[\s|·•/,:]+")
 
 _NAV_SPLIT_RE: Final = re.compile(r"\s+[|·•»>›/]\s+|\s*\|\s*")
@@ -147,11 +176,20 @@ def _is_nav_line(line: str) -> bool:
     return all(p and len(p.split()) <= 4 and not p.endswith(_TERMINAL) for p in parts)
 
 
+def _is_cookie_notice(line: str) -> bool:
+    lower = line.lower()
+    return "cookie" in lower and any(phrase in lower for phrase in _COOKIE_PHRASES)
+
+
 def is_chrome(line: str) -> bool:
     """Whether a whole line (one unit of text) is page chrome rather than article text."""
     size = len(line)
+    if size <= MAX_NOTICE_CHARS and _is_cookie_notice(line):
+        return True
     if size > MAX_CAPTION_CHARS:
         return False
+    if _SKIP_LINK_RE.match(line):
+        return True
     if _is_ui_line(line):
         return True
     if size <= MAX_TEASER_CHARS and (_TEASER_RE.match(line) or _is_nav_line(line)):

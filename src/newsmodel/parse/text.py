@@ -33,6 +33,10 @@ __all__ = ["parse_text"]
 
 HEAD_SCAN: Final = 12
 """The headline, dates and byline are looked for among this many units at the top."""
+PROSE_GAP: Final = 2
+"""The body starts at a prose unit followed by more prose within this many units."""
+MAX_HEAD_UNITS: Final = 40
+"""A prose pair further than this after the first prose unit does not move the body start."""
 META_AFTER_BODY_START: Final = 3
 """Dates and bylines are also taken from this many units after the body starts."""
 MAX_META_CHARS: Final = 200
@@ -56,6 +60,9 @@ _MODIFIED_RE: Final = re.compile(
     r"aggiornato|bijgewerkt|atualizado)\b",
     re.IGNORECASE,
 )
+_BY_INSIDE_RE: Final = re.compile(r"\b(?:by|von|par|por|door)\s+", re.IGNORECASE)
+_ON_RE: Final = re.compile(r"\s+(?:on|am|le|el|il|op|at|um)\s+|\s*[,|·•]\s+", re.IGNORECASE)
+_DIGIT_RE: Final = re.compile(r"\d")
 _META_SPLIT_RE: Final = re.compile(r"\s+[|·•—–-]\s+|\s*\|\s*")
 _CLOSERS: Final = "\"”’'»)"
 _TERMINALS: Final = (".", "!", "…", ":")
@@ -84,10 +91,38 @@ def _read_meta(unit: str) -> _Meta | None:
     byline = parse_byline(unit)
     if byline is not None:
         return _Meta((), byline)
+    combined = _date_and_byline(unit)
+    if combined is not None:
+        return combined
     parts = [p for p in _META_SPLIT_RE.split(unit) if p]
     if len(parts) < 2 or not all(is_date_line(p) for p in parts):
         return None
     return _Meta(tuple((p, bool(_MODIFIED_RE.match(p))) for p in parts), None)
+
+
+def _date_and_byline(unit: str) -> _Meta | None:
+    """ "Posted on 21 Sept 2020 by Jane Doe", "By Jane Doe on Oct 25, 2016", "Von Max am 6. Mai 2014"."""
+    m = _BY_INSIDE_RE.search(unit)
+    if m is None:
+        return None
+    before, after = unit[: m.start()].strip(" ,|·•-–—"), unit[m.start() :]
+    dates: list[str] = []
+    if before and is_date_line(before):
+        dates.append(before)
+    elif before and (before.count(" ") > 1 or _DIGIT_RE.search(before)):
+        return None  # more than a label ("Posted", "Erstellt") before the byline
+    for sep in _ON_RE.finditer(after):
+        tail = after[sep.end() :]
+        if is_date_line(tail):
+            dates.append(tail)
+            after = after[: sep.start()]
+            break
+    if not dates:
+        return None
+    byline = parse_byline(after)
+    if byline is None:
+        return None
+    return _Meta(tuple((d, bool(_MODIFIED_RE.match(d))) for d in dates), byline)
 
 
 def _is_standalone(line: str) -> bool:
@@ -120,15 +155,29 @@ def _norm(unit: str) -> str:
     return unit.casefold().strip(" .")
 
 
+def _body_start(units: list[str]) -> int | None:
+    """Where the body starts: the first prose unit with more prose close after it.
+
+    A lone prose line in the page chrome (a cookie notice, a site description) does
+    not start the body; with no such pair the first prose unit does.
+    """
+    first: int | None = None
+    for i, unit in enumerate(units):
+        if not _is_prose(unit) or is_chrome(unit):
+            continue
+        if first is None:
+            first = i
+        if any(_is_prose(u) for u in units[i + 1 : i + 1 + PROSE_GAP]) or i + 1 == len(units):
+            return i if i - first <= MAX_HEAD_UNITS else first
+    return first
+
+
 def _find_head(units: list[str]) -> _Head:
     """Headline, subheadline, head metas and where the body starts."""
-    scan = min(len(units), HEAD_SCAN)
+    body_start = _body_start(units)
+    top = max(0, body_start - HEAD_SCAN) if body_start is not None else 0
     metas: dict[int, _Meta] = {}
-    body_start: int | None = None
-    for i in range(scan):
-        if _is_prose(units[i]) and not is_chrome(units[i]):
-            body_start = i
-            break
+    for i in range(top, body_start if body_start is not None else min(len(units), HEAD_SCAN)):
         meta = _read_meta(units[i])
         if meta is not None:
             metas[i] = meta
@@ -144,7 +193,7 @@ def _find_head(units: list[str]) -> _Head:
             metas[i] = meta
     candidates = [
         i
-        for i in range(body_start)
+        for i in range(top, body_start)
         if i not in metas and _is_title_like(units[i]) and not is_chrome(units[i])
     ]
     if not candidates:
@@ -154,7 +203,7 @@ def _find_head(units: list[str]) -> _Head:
         # No date, no byline. An article file starts with its title and the body follows;
         # page text shows chrome before its headline, and the headline is the last title
         # line before the body.
-        chrome_on_top = any(is_chrome(units[i]) for i in range(candidates[0]))
+        chrome_on_top = top > 0 or any(is_chrome(units[i]) for i in range(candidates[0]))
         index = candidates[-1] if chrome_on_top else candidates[0]
         return _Head(units[index], None, index + 1, metas)
     first_meta = min(head_metas)

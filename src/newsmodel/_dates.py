@@ -365,7 +365,7 @@ def _parse_dateutil(text: str) -> _Found | None:
     if len(text) > MAX_DATEUTIL_CHARS or not _YEAR_RE.search(text) or text.strip().isdigit():
         return None
     # Two naive sentinels: a part dateutil filled in from the default differs between them.
-    first, second = dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2)  # noqa: DTZ001
+    first, second = dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2)
     try:
         value = du_parser.parse(text, default=first, dayfirst=True, tzinfos=_dateutil_zone)
         check = du_parser.parse(text, default=second, dayfirst=True, tzinfos=_dateutil_zone)

@@ -147,14 +147,17 @@ _FOOTER_START_RE: Final = re.compile(
     r"|\(?(?:reporting|additional reporting|writing|editing|compiled|graphics) by\b",
     re.IGNORECASE,
 )
-_RESERVED: Final = (
-    "all rights reserved",
-    "alle rechte vorbehalten",
-    "tous droits réservés",
-    "todos los derechos reservados",
-    "tutti i diritti riservati",
-    "alle rechten voorbehouden",
+_RESERVED_RE: Final = re.compile(
+    "all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados"
+    "|tutti i diritti riservati|alle rechten voorbehouden",
+    re.IGNORECASE,
 )
+_RESERVED_STEMS: Final = ("reserv", "vorbehalten", "riservati", "voorbehouden")
+"""Cheap substring tests before the rights-reserved regex."""
+_START_RE: Final = re.compile(
+    f"{_SKIP_LINK_RE.pattern}|{_CREDIT_START_RE.pattern}|{_FOOTER_START_RE.pattern}", re.IGNORECASE
+)
+"""One match for what starts a chrome line: skip links, credits, footers."""
 
 
 def _is_ui_line(line: str) -> bool:
@@ -176,30 +179,23 @@ def _is_nav_line(line: str) -> bool:
     return all(p and len(p.split()) <= 4 and not p.endswith(_TERMINAL) for p in parts)
 
 
-def _is_cookie_notice(line: str) -> bool:
-    lower = line.lower()
-    return "cookie" in lower and any(phrase in lower for phrase in _COOKIE_PHRASES)
-
-
 def is_chrome(line: str) -> bool:
     """Whether a whole line (one unit of text) is page chrome rather than article text."""
     size = len(line)
-    if size <= MAX_NOTICE_CHARS and _is_cookie_notice(line):
+    if size > MAX_NOTICE_CHARS:
+        return False
+    lower = line.lower()
+    if "cookie" in lower and any(phrase in lower for phrase in _COOKIE_PHRASES):
         return True
+    if any(stem in lower for stem in _RESERVED_STEMS) and _RESERVED_RE.search(line):
+        return size <= MAX_CAPTION_CHARS  # "All rights reserved"
     if size > MAX_CAPTION_CHARS:
         return False
-    if _SKIP_LINK_RE.match(line):
-        return True
-    if _is_ui_line(line):
+    if _START_RE.match(line) or _is_ui_line(line):
         return True
     if size <= MAX_TEASER_CHARS and (_TEASER_RE.match(line) or _is_nav_line(line)):
         return True
-    if _CREDIT_START_RE.match(line) or _FOOTER_START_RE.match(line):
-        return True
-    if _CREDIT_END_RE.search(line[-CREDIT_TAIL_CHARS:]):
-        return True
-    lower = line.lower()
-    return any(phrase in lower for phrase in _RESERVED)
+    return _CREDIT_END_RE.search(line[-CREDIT_TAIL_CHARS:]) is not None
 
 
 def is_end_marker(line: str) -> bool:

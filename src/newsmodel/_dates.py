@@ -29,26 +29,28 @@ MAX_YEAR: Final = 2100
 MAX_DATE_CHARS: Final = 200
 """Longer strings are not date strings."""
 
-_MONTHS: Final[dict[str, int]] = {}
-for _month, _names in enumerate(
-    (
-        "january jan jänner styczeń stycznia ledna январь января jaenner januar janvier janv enero ene gennaio gen januari janeiro",
-        "february feb febr luty lutego února февраль февраля februar février fevrier févr fevr febrero febbraio februari fevereiro fev",
-        "march mar marts märz marzec marca března март марта maerz mär mrz mars marzo maart mrt março marco",
-        "april apr kwiecień kwietnia dubna апрель апреля avril avr abril abr aprile",
-        "may maj maja května май мая mai mayo maggio mag mei maio",
-        "june jun czerwiec czerwca června июнь июня juni juin junio giugno giu junho",
-        "july jul lipiec lipca července июль июля juli juillet juil julio luglio lug julho",
-        "august augusti sierpień sierpnia srpna август августа aug août aout agosto ago augustus",
-        "september sep sept wrzesień września září сентябрь сентября septembre septiembre setiembre set settembre setembro",
-        "october oct październik października října октябрь октября oktober okt octobre octubre ottobre ott outubro out",
-        "november nov listopad listopada listopadu ноябрь ноября novembre noviembre novembro",
-        "december dec desember grudzień grudnia prosince декабрь декабря dezember dez décembre decembre déc dic diciembre dicembre dezembro",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        _MONTHS[_name] = _month
+_MONTH_NAMES: Final = (
+    "january jan jänner styczeń stycznia ledna январь января jaenner januar janvier janv enero ene gennaio gen januari janeiro",
+    "february feb febr luty lutego února февраль февраля februar février fevrier févr fevr febrero febbraio februari fevereiro fev",
+    "march mar marts märz marzec marca března март марта maerz mär mrz mars marzo maart mrt março marco",
+    "april apr kwiecień kwietnia dubna апрель апреля avril avr abril abr aprile",
+    "may maj maja května май мая mai mayo maggio mag mei maio",
+    "june jun czerwiec czerwca června июнь июня juni juin junio giugno giu junho",
+    "july jul lipiec lipca července июль июля juli juillet juil julio luglio lug julho",
+    "august augusti sierpień sierpnia srpna август августа aug août aout agosto ago augustus",
+    "september sep sept wrzesień września září сентябрь сентября septembre septiembre setiembre set settembre setembro",
+    "october oct październik października října октябрь октября oktober okt octobre octubre ottobre ott outubro out",
+    "november nov listopad listopada listopadu ноябрь ноября novembre noviembre novembro",
+    "december dec desember grudzień grudnia prosince декабрь декабря dezember dez décembre decembre déc dic diciembre dicembre dezembro",
+)
+"""Month names and abbreviations, one string per month: en, de, fr, es, it, nl, pt, sv/da/no, pl, cs, ru."""
+
+
+def _month_table() -> dict[str, int]:
+    return {name: month for month, names in enumerate(_MONTH_NAMES, 1) for name in names.split()}
+
+
+_MONTHS: Final = _month_table()
 
 _MONTH_ALT: Final = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _MONTH: Final = rf"(?P<month>{_MONTH_ALT})\.?(?![^\W\d_])"

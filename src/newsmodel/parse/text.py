@@ -240,6 +240,17 @@ def _body(units: list[str], head: _Head) -> list[str]:
     return paragraphs
 
 
+def _split_trailing_dates(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """Date lines at the very end of the body ("Published: 25 Oct 2016"), taken out of it."""
+    dates: list[str] = []
+    while len(paragraphs) > 1 and len(dates) < META_AFTER_BODY_START:
+        last = paragraphs[-1]
+        if len(last) > SHORT_META_CHARS or not is_date_line(last):
+            break
+        dates.insert(0, paragraphs.pop())
+    return paragraphs, dates
+
+
 class _Dates(NamedTuple):
     published: dt.datetime | None
     published_raw: str | None
@@ -344,6 +355,12 @@ def parse_text(
     units = split_units(cleaned, _is_standalone)
     head = _find_head(units)
     paragraphs = _body(units, head)
+    paragraphs, tail_dates = _split_trailing_dates(paragraphs)
+    if tail_dates:
+        metas = dict(head.metas)
+        for k, raw in enumerate(tail_dates):
+            metas[len(units) + k] = _Meta(((raw, bool(_MODIFIED_RE.match(raw))),), None)
+        head = head._replace(metas=metas)
     dateline = None
     publisher: str | None = None
     if paragraphs:

@@ -70,6 +70,21 @@ class TestByline:
         """Headlines, bare names and places are not bylines."""
         assert parse_byline(line) is None
 
+    @pytest.mark.parametrize(
+        ("line", "name", "date"),
+        [
+            ("Von Felix Example // 1. November 2023", "Felix Example", "1. November 2023"),
+            ("30. Oktober 2019 | Markus Example", "Markus Example", "30. Oktober 2019"),
+            ("By Ariel Example -", "Ariel Example", None),
+        ],
+    )
+    def test_date_and_separators(self, line: str, name: str, date: str | None) -> None:
+        """A date next to a bare name makes a byline; separators and trailing dashes go."""
+        byline = parse_byline(line)
+        assert byline is not None
+        assert byline.names == (name,)
+        assert byline.date_raw == date
+
     def test_name_byline(self) -> None:
         """A bare name or a name in a place reads as a byline when the caller says so."""
         byline = name_byline("Philip Example in Berlin")

@@ -86,11 +86,12 @@ _BY_RE: Final = re.compile(
     r"^(?:by|von|par|por|door|di|av|text|texto|written by|words by|story by)\s*:?\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
-_PART_SPLIT_RE: Final = re.compile(r"\s+[|·•—–-]\s+|\s*\|\s*")
+_PART_SPLIT_RE: Final = re.compile(r"\s+(?:[|·•—–-]|//?)\s+|\s*\|\s*")
 _NAMES_SPLIT_RE: Final = re.compile(r"\s*,\s*|\s*;\s*|\s+(?:and|und|et|y|e|en|og|och|i|&)\s+")
 _NAME_IN_PLACE_RE: Final = re.compile(
     r"^(?P<name>.+?) (?:in|aus|à|en|a) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}$"
 )
+_EDGE_PUNCTUATION: Final = " |·•—–-/,;:"
 _COMMA_RE: Final = re.compile(r"\s*,\s+")
 _DIGIT_RE: Final = re.compile(r"\d")
 _IN_PLACE_RE: Final = re.compile(r"^(?:in|aus|à|en|a|in)\s+[A-Z]")
@@ -210,7 +211,7 @@ def _read_parts(parts: list[str], *, prefixed: bool) -> Byline | None:
                 return None
     if not names and not (prefixed and agency):
         return None
-    if not prefixed and not (agency or roles):
+    if not prefixed and not (agency or roles or date_raw):
         return None
     return Byline(tuple(names), roles, agency, date_raw)
 
@@ -225,7 +226,7 @@ def parse_byline(line: str) -> Byline | None:
     if len(line) > MAX_BYLINE_CHARS:
         return None
     m = _BY_RE.match(line)
-    rest = m["rest"] if m else line
+    rest = (m["rest"] if m else line).strip(_EDGE_PUNCTUATION)
     rest, trailing_date = _split_trailing_date(rest)
     parts = [p for p in _PART_SPLIT_RE.split(rest) if p.strip()]
     if not m and len(parts) == 1:

@@ -34,10 +34,11 @@ _UI_WORDS: Final = word_set(
     "listen play pause video audio gallery photos photo font size text a a+ a- aa contents now my "
     "account donate watch live breaking expand collapse image images embed options edit view "
     "full screen fullscreen sections section topics topic trending reply report flag continue "
-    "reading article story min read mins views facebook-messenger "
+    "reading article story min read mins views facebook-messenger reply cancel backtotop "
     # German, French, Spanish, Italian, Dutch
     "schließen teilen drucken anzeige werbung abonnieren suche anmelden abmelden menü startseite "
-    "weiterlesen kommentare kommentar merken artikel vorlesen zurück mehr "
+    "weiterlesen kommentare kommentar merken artikel vorlesen zurück mehr verfassen antwort "
+    "abbrechen hauptinhalt inhalt abo login e-paper epaper "
     "fermer partager imprimer publicité rechercher connexion s'abonner accueil commentaires "
     "cerrar compartir imprimir publicidad buscar suscríbete inicio comentarios "
     "chiudi condividi stampa pubblicità cerca abbonati commenti "
@@ -81,7 +82,7 @@ _TERMINAL: Final = (".", "!", "?", '"', "”", "»", "…")
 _TEASER_RE: Final = re.compile(
     r"(?:read more|read next|read also|more:|related:|related (?:articles?|stories|story|content|"
     r"coverage|links|topics|news)|see also|also read|sign up\b|subscribe (?:to|now|for|here)|"
-    r"follow (?:us|@)|click here|share (?:this|on)|continue reading|most (?:read|popular|viewed|shared)|"
+    r"follow (?:us|@)|click here|(?:lost|forgot) your password|leave a (?:reply|comment)|share (?:this|on)|continue reading|most (?:read|popular|viewed|shared)|"
     r"recommended(?: for you| stories)?\b|you (?:may|might) (?:also )?like|more (?:from|on this|stories|news)\b|"
     r"download (?:our|the) app|get (?:our|the) (?:newsletter|app)|join (?:our|the) (?:newsletter|conversation)|"
     r"advertisement\b|sponsored content|tags?:|topics?:|filed under|keywords?:|"

@@ -80,6 +80,7 @@ class _Head(NamedTuple):
     subheadline: str | None
     body_start: int
     metas: dict[int, _Meta]
+    headline_index: int = -1
 
 
 def _read_meta(unit: str) -> _Meta | None:
@@ -205,8 +206,10 @@ def _find_head(units: list[str]) -> _Head:
         # line before the body.
         chrome_on_top = top > 0 or any(is_chrome(units[i]) for i in range(candidates[0]))
         index = candidates[-1] if chrome_on_top else candidates[0]
-        return _Head(units[index], None, index + 1, metas)
-    first_meta = min(head_metas)
+        return _Head(units[index], None, index + 1, metas, index)
+    # The headline sits just above the first date or byline that has a title line above
+    # it; a masthead date at the very top has none.
+    first_meta = min((m for m in head_metas if m > candidates[0]), default=min(head_metas))
     before = [c for c in candidates if c < first_meta]
     if len(before) >= 2:
         byline = name_byline(units[before[-1]])
@@ -219,7 +222,7 @@ def _find_head(units: list[str]) -> _Head:
     subheadline = next(
         (units[c] for c in candidates if c > index and _norm(units[c]) != _norm(headline)), None
     )
-    return _Head(headline, subheadline, body_start, metas)
+    return _Head(headline, subheadline, body_start, metas, index)
 
 
 def _body(units: list[str], head: _Head) -> list[str]:
@@ -259,10 +262,14 @@ class _Dates(NamedTuple):
     warnings: tuple[ParseWarning, ...]
 
 
-def _read_dates(metas: dict[int, _Meta], options: ParseOptions) -> _Dates:
+def _read_dates(metas: dict[int, _Meta], after: int, options: ParseOptions) -> _Dates:
+    """Published and modified dates from the metas, those below the headline (*after*) first.
+
+    A date above the headline is more often the page's "today" than the article's date.
+    """
     published_raw: str | None = None
     modified_raw: str | None = None
-    for index in sorted(metas):
+    for index in sorted(metas, key=lambda i: (i < after, i)):
         meta = metas[index]
         found = list(meta.dates)
         if meta.byline is not None and meta.byline.date_raw:
@@ -368,7 +375,7 @@ def parse_text(
         if cut is not None:
             dateline, publisher = cut.dateline, cut.agency
             paragraphs[0] = cut.rest
-    dates = _read_dates(head.metas, options)
+    dates = _read_dates(head.metas, head.headline_index, options)
     authors, agency = _authors(head.metas)
     publisher = agency or publisher
     warnings = [*hygiene, *dates.warnings]

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["parse_text"]
 
 HEAD_SCAN: Final = 12
-"""The headline, dates and byline are looked for among this many units at the top."""
+"""The headline, dates and byline are looked for among this many units above the body."""
 PROSE_GAP: Final = 2
 """The body starts at a prose unit followed by more prose within this many units."""
 MAX_HEAD_UNITS: Final = 40
@@ -102,7 +102,11 @@ def _read_meta(unit: str) -> _Meta | None:
 
 
 def _date_and_byline(unit: str) -> _Meta | None:
-    """ "Posted on 21 Sept 2020 by Jane Doe", "By Jane Doe on Oct 25, 2016", "Von Max am 6. Mai 2014"."""
+    """A date and a byline on one line.
+
+    "Posted on 21 Sept 2020 by Jane Doe", "By Jane Doe on Oct 25, 2016",
+    "Erstellt von Max Mustermann am 6. Mai 2014".
+    """
     m = _BY_INSIDE_RE.search(unit)
     if m is None:
         return None

@@ -145,7 +145,8 @@ _FOOTER_START_RE: Final = re.compile(
     r"(?:©|\(c\)\s*(?:19|20)\d{2}|copyright\s*(?:©|\(c\))?\s*(?:19|20)\d{2})"
     r"|(?:terms (?:of|and) (?:use|service|conditions)|privacy (?:policy|notice|settings)|"
     r"cookie (?:policy|settings|preferences)|contact us|about us|impressum|datenschutz)\b"
-    r"|\(?(?:reporting|additional reporting|writing|editing|compiled|graphics) by\b",
+    r"|\(?(?:reporting|additional reporting|writing|editing|compiled|graphics) by\b"
+    r"|(?:source|sources|quelle|fuente|fonte|bron)\s*:\s*\S.{0,80}$",
     re.IGNORECASE,
 )
 _RESERVED_RE: Final = re.compile(

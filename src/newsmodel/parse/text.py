@@ -48,6 +48,8 @@ MAX_META_WORDS: Final = 25
 STANDFIRST_MIN_WORDS: Final = 10
 STANDFIRST_RATIO: Final = 1.3
 """A title line this much longer than the one above it is a standfirst under a headline."""
+MAX_STANDFIRST_WORDS: Final = 60
+"""A standfirst is one or two sentences."""
 MAX_HEADLINE_WORDS: Final = 30
 MAX_HEADLINE_CHARS: Final = 250
 
@@ -204,6 +206,15 @@ def _find_head(units: list[str]) -> _Head:
     if not candidates:
         return _Head(None, None, body_start, metas)
     head_metas = [i for i in metas if i < body_start]
+    standfirst = _standfirst_above_metas(units, body_start, metas) if not head_metas else None
+    if standfirst is not None:
+        # Headline, a one-sentence standfirst, then the date and byline: the body starts
+        # after them, and the standfirst is the subheadline.
+        after = body_start + 1
+        while after in metas:
+            after += 1
+        headline_index = candidates[-1]
+        return _Head(units[headline_index], standfirst, after, metas, headline_index)
     if not head_metas:
         # No date, no byline. An article file starts with its title and the body follows;
         # page text shows chrome before its headline, and the headline is the last title
@@ -227,6 +238,15 @@ def _find_head(units: list[str]) -> _Head:
         (units[c] for c in candidates if c > index and _norm(units[c]) != _norm(headline)), None
     )
     return _Head(headline, subheadline, body_start, metas, index)
+
+
+def _standfirst_above_metas(
+    units: list[str], body_start: int, metas: dict[int, _Meta]
+) -> str | None:
+    """The standfirst when the first prose unit is one, with date or byline lines right below it."""
+    if body_start + 1 not in metas or units[body_start].count(" ") >= MAX_STANDFIRST_WORDS:
+        return None
+    return units[body_start]
 
 
 def _body(units: list[str], head: _Head) -> list[str]:

@@ -17,7 +17,7 @@ from typing import Final
 
 __all__ = ["detect_language"]
 
-SAMPLE_CHARS: Final = 700
+SAMPLE_CHARS: Final = 500
 """Only the start of a text is read: a few hundred words settle the question."""
 MIN_HITS: Final = 3
 """Fewer stopword hits than this: too little evidence."""

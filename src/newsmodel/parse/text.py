@@ -52,6 +52,7 @@ MAX_STANDFIRST_WORDS: Final = 60
 """A standfirst is one or two sentences."""
 MAX_HEADLINE_WORDS: Final = 30
 MAX_HEADLINE_CHARS: Final = 250
+MIN_HEADLINE_LETTERS: Final = 3
 
 RELATIVE_DATE_WARNING: Final = "relative-date-unresolved"
 NO_HEADLINE_WARNING: Final = "no-headline"
@@ -65,6 +66,7 @@ _MODIFIED_RE: Final = re.compile(
 _BY_INSIDE_RE: Final = re.compile(r"\b(?:by|von|par|por|door)\s+", re.IGNORECASE)
 _ON_RE: Final = re.compile(r"\s+(?:on|am|le|el|il|op|at|um)\s+|\s*[,|·•]\s+", re.IGNORECASE)
 _DIGIT_RE: Final = re.compile(r"\d")
+_LETTERS_RE: Final = re.compile(r"[^\W\d_]")
 _META_SPLIT_RE: Final = re.compile(r"\s+[|·•—–-]\s+|\s*\|\s*")
 _CLOSERS: Final = "\"”’'»)"
 _TERMINALS: Final = (".", "!", "…", ":")
@@ -146,9 +148,13 @@ def _is_prose(unit: str) -> bool:
 
 
 def _is_title_like(unit: str) -> bool:
+    """A line that could be a headline: short, not a label, with some letters in it."""
     words = unit.count(" ") + 1
     return (
-        words <= MAX_HEADLINE_WORDS and len(unit) <= MAX_HEADLINE_CHARS and not unit.endswith(":")
+        words <= MAX_HEADLINE_WORDS
+        and len(unit) <= MAX_HEADLINE_CHARS
+        and not unit.endswith(":")
+        and len(_LETTERS_RE.findall(unit)) >= MIN_HEADLINE_LETTERS
     )
 
 

@@ -284,6 +284,16 @@ def _split_trailing_dates(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     return paragraphs, dates
 
 
+def _with_tail_dates(head: _Head, tail_dates: list[str], *, after: int) -> _Head:
+    """*head* with the date lines that closed the body added as metas after every unit."""
+    if not tail_dates:
+        return head
+    metas = dict(head.metas)
+    for k, raw in enumerate(tail_dates):
+        metas[after + k] = _Meta(((raw, bool(_MODIFIED_RE.match(raw))),), None)
+    return head._replace(metas=metas)
+
+
 class _Dates(NamedTuple):
     published: dt.datetime | None
     published_raw: str | None
@@ -393,11 +403,7 @@ def parse_text(
     head = _find_head(units)
     paragraphs = _body(units, head)
     paragraphs, tail_dates = _split_trailing_dates(paragraphs)
-    if tail_dates:
-        metas = dict(head.metas)
-        for k, raw in enumerate(tail_dates):
-            metas[len(units) + k] = _Meta(((raw, bool(_MODIFIED_RE.match(raw))),), None)
-        head = head._replace(metas=metas)
+    head = _with_tail_dates(head, tail_dates, after=len(units))
     dateline = None
     publisher: str | None = None
     if paragraphs:
@@ -417,19 +423,15 @@ def parse_text(
         msg = f"{warnings[0].code}: {warnings[0].message}"
         raise ParseError(msg, source=url)
     language = options.language or detect_language(_language_sample(paragraphs) or cleaned)
-    sources = [
-        FieldSource(field=name, source=source)
-        for name, source, present in (
-            ("headline", "text", head.headline is not None),
-            ("published", "date-line", dates.published is not None),
-            ("modified", "date-line", dates.modified is not None),
-            ("authors", "byline", bool(authors)),
-            ("publisher", "byline" if agency else "dateline", publisher is not None),
-            ("dateline", "dateline", dateline is not None),
-            ("language", "options" if options.language else "detected", language is not None),
-        )
-        if present
-    ]
+    sources = (
+        ("headline", "text", head.headline is not None),
+        ("published", "date-line", dates.published is not None),
+        ("modified", "date-line", dates.modified is not None),
+        ("authors", "byline", bool(authors)),
+        ("publisher", "byline" if agency else "dateline", publisher is not None),
+        ("dateline", "dateline", dateline is not None),
+        ("language", "options" if options.language else "detected", language is not None),
+    )
     body = tuple(paragraphs)
     article = Article(
         id=article_id(url, head.headline, body),
@@ -446,6 +448,6 @@ def parse_text(
         dateline=dateline,
         paragraphs=body,
         warnings=tuple(warnings),
-        sources=tuple(sources),
+        sources=tuple(FieldSource(field=f, source=src) for f, src, found in sources if found),
     )
     return analyze(article, options=options) if options.analyze else article

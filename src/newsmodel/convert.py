@@ -179,14 +179,14 @@ def _decode(data: bytes, encoding: str) -> str:
 
 
 def render(article: Article, target: OutputFormat) -> bytes:
-    """*article* written in the *target* format, as UTF-8 bytes ending in a newline
-    (except NewsML-G2, which is exactly what :func:`~newsmodel.to_newsml` writes).
+    """*article* written in the *target* format, as UTF-8 bytes ending in a newline.
 
     Raises:
         SerializationError: the article cannot be written in that format.
     """
     if target == "newsml":
-        return to_newsml(article)
+        document = to_newsml(article)
+        return document if document.endswith(b"\n") else document + b"\n"
     if target == "json":
         text = to_json(article, indent=2)
     elif target == "jsonl":

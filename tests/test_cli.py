@@ -309,6 +309,14 @@ class TestConvertBatch:
         assert (out / "a" / "001.json").is_file()
         assert (out / "b" / "001.json").is_file()
 
+    def test_many_files_keep_their_folders(self, tmp_path):
+        """Files listed one by one (as a shell glob does) mirror the folders they come from."""
+        inputs = [write(tmp_path / "in" / d / "001.txt", story(n)) for n, d in enumerate("ab")]
+        out = tmp_path / "out"
+        assert main(["convert", *map(str, inputs), "-o", str(out), "-q"]) == 0
+        found = sorted(str(p.relative_to(out)) for p in out.rglob("*.json"))
+        assert found == ["a/001.json", "b/001.json"]
+
     def test_output_folder_inside_the_input_is_not_read(self, tmp_path, capsys):
         """Converting a folder into a sub-folder of itself does not convert the outputs."""
         write(tmp_path / "one.txt", story(1))

@@ -101,8 +101,10 @@ def main() -> int:
         return 0
     files = sorted(str(p) for p in args.corpus.rglob("*.txt"))
     extra = ["-q"] + (["--no-analysis"] if args.no_analysis else [])
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(
-        f"corpus: {args.corpus} ({len(files)} files), {os.cpu_count()} CPUs, median of {args.repeat}"
+        f"corpus: {args.corpus} ({len(files)} files), {os.cpu_count()} CPUs, "
+        f"load average {load}, median of {args.repeat}"
     )
     targets = [t for t in ("jsonl", "newsml") if args.part in {"all", t}]
     why_not = newsml_ready() if "newsml" in targets else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gzip
 import io
 import json
 import os
@@ -21,7 +22,14 @@ from lxml import etree
 from newsmodel import Article, Person, Quote, Span, Statement, from_json, to_json
 from newsmodel._batch import Job, Settings, atomic_file, convert_chunk, convert_job, destination
 from newsmodel.cli import main
-from newsmodel.convert import INPUT_FORMATS, detect_format, file_to_jsonl, read_articles, render
+from newsmodel.convert import (
+    INPUT_FORMATS,
+    detect_format,
+    file_to_jsonl,
+    gunzip,
+    read_articles,
+    render,
+)
 from newsmodel.errors import ParseError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -240,6 +248,26 @@ class TestConvertOne:
         assert "not utf-8 text (byte 0xa3" in capsys.readouterr().err
         assert main(["convert", str(source), "--encoding", "latin-1"]) == 0
         assert from_json(capsys.readouterr().out).paragraphs == ("It costs £5.",)
+
+    def test_gzip_input(self, tmp_path):
+        """A gzip-compressed file is read as what it holds; the output is named as if it were not compressed."""
+        write(
+            tmp_path / "in" / "page.html.gz",
+            gzip.compress((ARTICLES / "library.html").read_bytes()),
+        )
+        write(tmp_path / "in" / "story.txt.gz", gzip.compress(story(4).encode()))
+        out = tmp_path / "out"
+        assert main(["convert", str(tmp_path / "in"), "-o", str(out), "-q"]) == 0
+        assert sorted(p.name for p in out.iterdir()) == ["page.json", "story.json"]
+        assert from_json((out / "story.json").read_bytes()).headline == "Story number 4"
+
+    def test_gzip_bombs_and_breaks_are_refused(self):
+        """gzip that inflates past the limit, or is cut short, is a ParseError."""
+        with pytest.raises(ParseError, match="inflates past the limit of 1,000 bytes"):
+            gunzip(gzip.compress(b"x" * 10_000), limit=1_000)
+        with pytest.raises(ParseError, match="truncated gzip data"):
+            gunzip(gzip.compress(b"x" * 100)[:15], limit=1_000)
+        assert gunzip(b"plain", limit=1) == b"plain"
 
     def test_output_file_and_force(self, tmp_path, capsys):
         """-o FILE is not overwritten without --force, and is with it."""

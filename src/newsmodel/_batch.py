@@ -153,7 +153,8 @@ def _walk(
 
 def destination(folder: Path, rel: PurePath, target: OutputFormat) -> Path:
     """Where the output for the input at *rel* goes under *folder*: same place, new ending."""
-    stem = rel.name.rsplit(".", 1)[0] if "." in rel.name.lstrip(".") else rel.name
+    name = rel.name.removesuffix(".gz")
+    stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
     return folder / rel.parent / (stem + SUFFIXES[target])
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
@@ -43,6 +44,7 @@ __all__ = [
     "convert_bytes",
     "detect_format",
     "file_to_jsonl",
+    "gunzip",
     "read_articles",
     "render",
     "try_file_to_jsonl",
@@ -63,6 +65,8 @@ SUFFIXES: Final[Mapping[OutputFormat, str]] = MappingProxyType(
 """The file name ending of each output format."""
 
 _SNIFF_BYTES: Final = 8192
+_GZIP_MAGIC: Final = b"\x1f\x8b"
+_GZIP_WBITS: Final = 16 + zlib.MAX_WBITS  # a gzip header and trailer around deflate data
 _BOM: Final = b"\xef\xbb\xbf"
 # The first element of an XML or HTML document, after any declaration,
 # processing instructions, comments and doctype.
@@ -139,7 +143,7 @@ def read_articles(
     """Read every article in *data*: one, or one per item of a NewsML-G2 newsMessage.
 
     Args:
-        data: the document's bytes.
+        data: the document's bytes; gzip-compressed bytes are decompressed first.
         source: its format, or ``"auto"`` to detect it (:func:`detect_format`).
         url: where the page or text came from (HTML and text only).
         options: how HTML and text are parsed (``analyze=False`` skips the analysis).
@@ -149,6 +153,7 @@ def read_articles(
         ParseError: the document cannot be read as an article.
         DeserializationError: a JSON, ninjs or NewsML document describes no valid article.
     """
+    data = gunzip(data, limit=options.max_input_chars)
     fmt = detect_format(data) if source == "auto" else source
     if fmt == "text":
         return (parse_text(_decode(data, encoding), url=url, options=options),)
@@ -163,6 +168,29 @@ def read_articles(
     if fmt == "json":
         return (from_dict(document),)
     return (from_ninjs(document),)
+
+
+def gunzip(data: bytes, *, limit: int) -> bytes:
+    """*data* decompressed when it is gzip (as corpora often store pages), else *data* itself.
+
+    Raises:
+        ParseError: the gzip stream is broken, or inflates past *limit* bytes
+            (a decompression bomb is stopped there, not inflated in memory).
+    """
+    if not data.startswith(_GZIP_MAGIC):
+        return data
+    inflater = zlib.decompressobj(wbits=_GZIP_WBITS)
+    try:
+        out = inflater.decompress(data, limit + 1)
+    except zlib.error as err:
+        msg = f"broken gzip data: {err}"
+        raise ParseError(msg) from err
+    if len(out) > limit:
+        msg = f"the gzip data inflates past the limit of {limit:,} bytes"
+        raise ParseError(msg)
+    if not inflater.eof:
+        raise ParseError("truncated gzip data")
+    return out
 
 
 def _decode(data: bytes, encoding: str) -> str:

@@ -242,12 +242,18 @@ class TestConvertOne:
         assert from_json(capsys.readouterr().out) == ruiz_article()
 
     def test_encoding(self, tmp_path, capsys):
-        """--encoding reads a Latin-1 file that UTF-8 refuses."""
+        """A Latin-1 file is read as windows-1252 with a warning; --encoding names the codec."""
         source = write(tmp_path / "pound.txt", "Price\n\nIt costs £5.".encode("latin-1"))
-        assert main(["convert", str(source)]) == 1
-        assert "not utf-8 text (byte 0xa3" in capsys.readouterr().err
+        assert main(["convert", str(source)]) == 0
+        fallback = from_json(capsys.readouterr().out)
+        assert fallback.paragraphs == ("It costs £5.",)
+        assert fallback.warnings[0].code == "charset-fallback"
+        assert "0xa3" in fallback.warnings[0].message
         assert main(["convert", str(source), "--encoding", "latin-1"]) == 0
-        assert from_json(capsys.readouterr().out).paragraphs == ("It costs £5.",)
+        strict = from_json(capsys.readouterr().out)
+        assert (strict.paragraphs, strict.warnings) == (("It costs £5.",), ())
+        assert main(["convert", str(source), "--encoding", "ascii"]) == 1
+        assert "not ascii text (byte 0xa3" in capsys.readouterr().err
 
     def test_gzip_input(self, tmp_path):
         """A gzip-compressed file is read as what it holds; the output is named as if it were not compressed."""
@@ -359,7 +365,7 @@ class TestConvertBatch:
             write(src / f"good{n}.txt", story(n))
         write(src / "corrupt.json", '{"schema_version": "newsmodel-article/1", "id": ')
         write(src / "empty.txt", b"")
-        write(src / "latin1.txt", "Price\n\nIt costs £5.".encode("latin-1"))
+        write(src / "binary.txt", b"\x00\x01\x02\x00")
         (src / "gone.txt").symlink_to(tmp_path / "does-not-exist.txt")
         out = tmp_path / "out"
         assert main(["convert", str(src), "-o", str(out)]) == 1
@@ -368,7 +374,7 @@ class TestConvertBatch:
         assert f"{src / 'corrupt.json'}: not valid JSON" in err
         assert f"{src / 'empty.txt'}: the text is empty" in err
         assert f"{src / 'gone.txt'}: cannot read: No such file or directory" in err
-        assert f"{src / 'latin1.txt'}: not utf-8 text" in err
+        assert f"{src / 'binary.txt'}: " in err
         assert "converted 3 of 7 files; 4 failed" in err
 
     def test_failures_leave_no_partial_files(self, tmp_path):

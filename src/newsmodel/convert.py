@@ -21,8 +21,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
+import attrs
+
 from newsmodel.errors import NewsmodelError, ParseError, SerializationError
-from newsmodel.model import PARAGRAPH_SEPARATOR, Article
+from newsmodel.model import PARAGRAPH_SEPARATOR, Article, ParseWarning
 from newsmodel.options import DEFAULT_OPTIONS, ParseOptions
 from newsmodel.parse.html import parse_html
 from newsmodel.parse.newsml import iter_newsml
@@ -156,7 +158,11 @@ def read_articles(
     data = gunzip(data, limit=options.max_input_chars)
     fmt = detect_format(data) if source == "auto" else source
     if fmt == "text":
-        return (parse_text(_decode(data, encoding), url=url, options=options),)
+        text, fallback = _decode(data, encoding)
+        article = parse_text(text, url=url, options=options)
+        if fallback is not None:
+            article = attrs.evolve(article, warnings=(fallback, *article.warnings))
+        return (article,)
     if fmt == "html":
         return (parse_html(data, url=url, options=options),)
     if fmt == "newsml":
@@ -193,11 +199,25 @@ def gunzip(data: bytes, *, limit: int) -> bytes:
     return out
 
 
-def _decode(data: bytes, encoding: str) -> str:
-    codec = "utf-8-sig" if encoding.replace("_", "-").lower() in {"utf-8", "utf8"} else encoding
+def _decode(data: bytes, encoding: str) -> tuple[str, ParseWarning | None]:
+    """The text and, when UTF-8 failed and windows-1252 was used instead, a warning.
+
+    Text files that are not UTF-8 are nearly always windows-1252 or Latin-1 (as
+    browsers assume): the fallback decodes them rather than failing the file.
+    An explicit other ``encoding`` is used strictly.
+    """
+    utf8 = encoding.replace("_", "-").lower() in {"utf-8", "utf8"}
+    codec = "utf-8-sig" if utf8 else encoding
     try:
-        return data.decode(codec)
+        return data.decode(codec), None
     except UnicodeDecodeError as err:
+        if utf8:
+            warning = ParseWarning(
+                code="charset-fallback",
+                message=f"not UTF-8 (byte 0x{err.object[err.start]:02x} at offset {err.start}); "
+                "read as windows-1252",
+            )
+            return data.decode("cp1252", errors="replace"), warning
         bad = err.object[err.start : err.start + 1].hex()
         msg = f"not {encoding} text (byte 0x{bad} at offset {err.start}); try --encoding"
         raise ParseError(msg) from err

@@ -109,7 +109,9 @@ def _add_reading(parser: argparse.ArgumentParser) -> None:
         help="skip people and who-said-what (metadata and body only; much faster)",
     )
     parser.add_argument(
-        "--encoding", default="utf-8", help="how plain-text input is decoded (default: utf-8)"
+        "--encoding",
+        default="utf-8",
+        help="how plain-text input is decoded (default: utf-8, falling back to windows-1252 with a warning)",
     )
 
 

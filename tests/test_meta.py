@@ -137,6 +137,8 @@ class TestSplitAuthors:
             ("E. Barreneche / J. I. da Silva", ("E. Barreneche", "J. I. da Silva")),
             ("Walter von Aachen", ("Walter von Aachen",)),
             ("clicking Accept Cookies", ()),
+            ("Posted on September 21, 2020 by Adi Tzlil", ("Adi Tzlil",)),
+            ("Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", ("Pamela Sladky",)),
         ],
     )
     def test_split(self, raw: str, names: tuple[str, ...]) -> None:

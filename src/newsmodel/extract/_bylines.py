@@ -30,8 +30,9 @@ _NAME_INSIDE: Final = etree.XPath(
     " or contains(@class, 'author__name')]"
 )
 _BY_START: Final = re.compile(
-    r"^\s*(?:By|BY|by|Von|von|VON|Vom|vom|Par|par|PAR|Por|por|POR|Door|door|Di|Av|"
-    r"(?i:posted by|written by|geschrieben von|verfasst von|ein beitrag von|erstellt von|"
+    r"^\s*(?:By|BY|by|Von|von|VON|Vom|vom|Par|par|PAR|Por|por|POR|Door|door|Av|"
+    r"(?i:posted by|written by|geschrieben von|verfasst von|erstellt von|"
+    r"(?:ein\s+|blog\s*)?(?:artikel|beitrag|bericht|interview|kommentar|gastbeitrag)\s+von|"
     r"veröffentlicht von|publié par|escrito por|publicado por|scritto da|text von|autor(?:in)?:|"
     r"author:|text:|texte:|redaktion:))(?:\s|$)"
 )

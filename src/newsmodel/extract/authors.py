@@ -43,13 +43,18 @@ def agencies() -> frozenset[str]:
 
 _PREFIX: Final = re.compile(
     r"^(?i:(?:written|posted|published|reported|text|story|words|interview|photos?|"
-    r"geschrieben|verfasst|erstellt|veröffentlicht|eingestellt|ein\s+beitrag|beitrag|"
+    r"geschrieben|verfasst|erstellt|veröffentlicht|eingestellt|(?:ein\s+|blog\s*)?beitrag|"
+    r"(?:ein\s+)?artikel|(?:ein\s+)?bericht|"
     r"pressemitteilung|ein\s+interview|gastbeitrag|ein\s+kommentar|kommentar|"
     r"publié|écrit|rédigé|escrito|publicado|scritto|pubblicato|geplaatst|geschreven)\s+)?"
     r"(?:(?i:by|von|vom|par|por|door|from)|av|af)\s*[:\-–—]?\s+|"
     r"^(?i:author|authors|autor|autorin|autoren|auteur|autore|text|texte|"
     r"redaktion|written\s+by|by)\s*[:\-–—]\s*",
 )
+_LEAD: Final = re.compile(
+    r"^(?i:posted|published|updated|veröffentlicht|erstellt|publié)\b[^|]*?\s(?i:by|von|par|por)\s+(?=\S)"
+)
+"""A date line ending in the byline: "Posted on September 21, 2020 by Adi Tzlil"."""
 _SEPARATORS: Final = re.compile(
     r"\s*[,;|/•·&+]\s*|\s+(?:and|und|et|y|e|en|og|och|i|sowie|with|mit|AND|UND|(?i:and))\s+"
 )
@@ -158,7 +163,7 @@ def _clean_part(part: str) -> str | None:
 def split_authors(raw: str) -> tuple[str, ...]:
     """The people named in one byline or author value, cleaned and deduplicated."""
     text = unicodedata.normalize("NFC", " ".join(raw.split()))
-    text = _strip_prefix(_PARENS.sub(" ", text))
+    text = _strip_prefix(_LEAD.sub("", _PARENS.sub(" ", text)))
     text = _NOISE.sub(" ", text)
     text = _TAIL.sub("", " ".join(text.split()))
     if not text or len(text) > 200:

@@ -14,7 +14,7 @@ from typing import Any, Final, TypeAlias
 
 import attrs
 
-__all__ = ["LdArticle", "read_json_ld"]
+__all__ = ["LdArticle", "first_text", "ld_names", "read_json_ld"]
 
 Node: TypeAlias = dict[str, Any]
 
@@ -229,3 +229,26 @@ def read_json_ld(scripts: list[str], *, url: str | None) -> tuple[LdArticle | No
         return LdArticle(node=page, page=None, by_id=by_id, site_names=site_names), broken
     best = max(candidates, key=lambda n: _score(n, url))
     return LdArticle(node=best, page=page, by_id=by_id, site_names=site_names), broken
+
+
+def ld_names(value: Any, ld: LdArticle, *, people_only: bool) -> list[str]:
+    """Names in a JSON-LD ``author``/``publisher`` value of any shape."""
+    value = ld.resolve(value)
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [name for item in value for name in ld_names(item, ld, people_only=people_only)]
+    if isinstance(value, dict):
+        types = value.get("@type")
+        type_names = {
+            t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)
+        }
+        if people_only and type_names and "person" not in type_names:
+            return []
+        name = first_text(value.get("name"))
+        if name is None:
+            given = first_text(value.get("givenName"))
+            family = first_text(value.get("familyName"))
+            name = " ".join(n for n in (given, family) if n) or None
+        return [name] if name else []
+    return []

@@ -17,7 +17,7 @@ import attrs
 from lxml import etree
 from lxml.html import HtmlElement
 
-__all__ = ["PageTags", "itemprop_values", "read_tags"]
+__all__ = ["PageTags", "itemprop_values", "read_tags", "source_name"]
 
 _TAGS: Final = ("meta", "link", "script", "title", "time", "h1")
 _ITEMPROPS: Final = etree.XPath("//*[@itemprop][not(self::meta)]")
@@ -126,3 +126,21 @@ def itemprop_values(root: HtmlElement, props: frozenset[str]) -> dict[str, list[
             if prop in props:
                 found.setdefault(prop, []).append(el)
     return found
+
+
+def source_name(key: str) -> str:
+    """The source name recorded for a ``<meta>`` key."""
+    for prefix, name in (
+        ("og:", "og"),
+        ("article:", "og"),
+        ("twitter:", "twitter"),
+        ("dc.", "dublin-core"),
+        ("dcterms.", "dublin-core"),
+        ("dc:", "dublin-core"),
+        ("itemprop:", "microdata"),
+        ("parsely-", "parsely"),
+        ("sailthru.", "sailthru"),
+    ):
+        if key.startswith(prefix):
+            return name
+    return "meta"

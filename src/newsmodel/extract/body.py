@@ -106,24 +106,34 @@ _BREAKS: Final = re.compile(r"\n\s*\n")
 _SENTENCE_END: Final = re.compile(r"[.!?:;…。！？»«\"”“)]\W*$")
 _TEXT_LENGTH: Final = lxml.etree.XPath("string-length(normalize-space())")
 
-_env = __import__("os").environ.get
 HUGE_SHARE: Final = 0.5
 """A furniture tag (nav, aside...) holding this share of the page's text is broken markup
 wrapped around the page, and is read like any other element."""
 MIN_LINK_DENSITY: Final = 0.5
 """Blocks with more of their text in links than this are navigation, not body."""
+LINKED_PROSE_CHARS: Final = 150
 MIN_PROSE_CHARS: Final = 20
 """Blocks shorter than this neither help nor hurt when choosing the container."""
-FALLBACK_SHARE: Final = float(_env("HB_FB", "0.5"))
+FALLBACK_SHARE: Final = 0.5
 """If skipping class-marked furniture leaves less than this share of the best prose
 container's score, the marks were wrong (a wrapper named "share" or "sidebar")."""
-SCRAP_CHARS: Final = int(_env("HB_SCRAP", "40"))
+SCRAP_CHARS: Final = 40
 """Blocks shorter than this without sentence punctuation are scraps, not prose."""
-MAX_LEVELS: Final = int(_env("HB_ML", "1"))
-SIBLING_LINKS: Final = float(_env("HB_SL", "0.3"))
-SIBLING_MIN: Final = float(_env("HB_SM", "150"))
-SIBLING_SHARE: Final = float(_env("HB_SS", "0.2"))
-SIBLING_PROSE: Final = float(_env("HB_SPR", "0.5"))
+MAX_LEVELS: Final = 5
+"""How many ancestors of the best container may contribute sibling subtrees."""
+SIBLING_LINKS: Final = 0.3
+"""A sibling subtree with more of its text in links than this is not body."""
+SIBLING_MIN: Final = 150.0
+SIBLING_SHARE: Final = 0.2
+SIBLING_PROSE: Final = 0.5
+"""A direct sibling joins with min(SIBLING_MIN, SIBLING_SHARE x the container's prose)
+characters of prose, or when at least SIBLING_PROSE of its text is prose."""
+FAR_SIBLING_MIN: Final = 400.0
+FAR_SIBLING_SHARE: Final = 0.25
+"""A sibling further up joins with max(FAR_SIBLING_MIN, FAR_SIBLING_SHARE x the
+container's prose) characters of prose: the article split around a photo or an ad."""
+WRAPPER_SHARE: Final = 0.5
+"""A class-marked element holding more than this share of the page's prose is a wrapper."""
 PROSE_HEADING_CHARS: Final = 100
 """A heading this long is prose set in a heading tag, kept like a paragraph."""
 
@@ -281,7 +291,8 @@ def _weights(blocks: list[_Block]) -> list[float]:
         if block.tag == "h1":
             out.append(0.0)
         elif linked > chars * MIN_LINK_DENSITY:
-            out.append(-float(chars))
+            # A long linked passage (a whole paragraph in one <a>) is not a menu.
+            out.append(-float(chars) if chars < LINKED_PROSE_CHARS else 0.0)
         else:
             out.append(float(chars - 2 * linked) if chars >= MIN_PROSE_CHARS else 0.0)
     return out
@@ -331,8 +342,12 @@ def _region(page: _Page, weights: list[float], best: int) -> list[int]:
     own_prose = prose[ends[best]] - prose[starts[best]]
     chosen = [best]
     node = best
-    for _ in range(MAX_LEVELS):
+    for level in range(MAX_LEVELS):
         parent = parents[node]
+        if level == 0:
+            needed = min(SIBLING_MIN, own_prose * SIBLING_SHARE)
+        else:
+            needed = max(FAR_SIBLING_MIN, own_prose * FAR_SIBLING_SHARE)
         if parent < 0:
             break
         element = parent + 1
@@ -345,10 +360,7 @@ def _region(page: _Page, weights: list[float], best: int) -> list[int]:
                     total > 0
                     and linked[end] - linked[start] <= total * SIBLING_LINKS
                     and text > 0
-                    and (
-                        text >= min(SIBLING_MIN, own_prose * SIBLING_SHARE)
-                        or text >= total * SIBLING_PROSE
-                    )
+                    and (text >= needed or (level == 0 and text >= total * SIBLING_PROSE))
                 ):
                     chosen.append(element)
             element = page.last[element]
@@ -357,9 +369,27 @@ def _region(page: _Page, weights: list[float], best: int) -> list[int]:
     return chosen
 
 
+def _unmark_wrappers(page: _Page, weights: list[float]) -> None:
+    """Drop the class marks of elements that hold most of the page's prose: they are
+    wrappers whose class names a feature of the page ("share", "sidebar-layout")."""
+    prose = _prefix([max(w, 0.0) for w in weights])
+    limit = prose[-1] * WRAPPER_SHARE
+    marked, parents, starts, ends = page.marked, page.parents, page.starts, page.ends
+    own = [
+        mark == element and prose[ends[element]] - prose[starts[element]] <= limit
+        for element, mark in enumerate(marked)
+    ]
+    for element, parent in enumerate(parents):
+        if own[element]:
+            marked[element] = element
+        else:
+            marked[element] = marked[parent] if parent >= 0 else -1
+
+
 def _select(page: _Page) -> tuple[list[float], int]:
     """Block weights and the best container, trusting class marks only when they are plausible."""
     weights = _weights(page.blocks)
+    _unmark_wrappers(page, weights)
     marked, blocks = page.marked, page.blocks
     unmarked = [
         0.0 if w > 0 and b.owner >= 0 and marked[b.owner] >= 0 else w
@@ -399,13 +429,24 @@ def extract_body(root: HtmlElement) -> tuple[str, ...]:
     return _paragraphs(kept)
 
 
+def _scrap(block: _Block) -> bool:
+    return block.chars < SCRAP_CHARS and not _SENTENCE_END.search(block.text)
+
+
 def _paragraphs(kept: list[_Block]) -> tuple[str, ...]:
     """The texts of *kept*, without headings that lead nowhere and repeated blocks."""
     # A heading followed by no prose (before the next heading or the end) introduces
     # something that was removed: a comment section, a list of links.
     out: list[str] = []
     pending: list[str] = []
-    for block in kept:
+    # Scraps (short lines without sentence punctuation) at either end of the body are
+    # page furniture the classes did not name: dates, "Share", "Next article".
+    first, end = 0, len(kept)
+    while first < end and _scrap(kept[first]):
+        first += 1
+    while end > first and _scrap(kept[end - 1]):
+        end -= 1
+    for block in kept[first:end]:
         if block.tag in _HEADING_TAGS and block.chars < PROSE_HEADING_CHARS:
             pending = [block.text]
             continue

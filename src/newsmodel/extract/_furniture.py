@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from typing import Final
 
+import lxml.etree
 from lxml.html import HtmlElement
 
-__all__ = ["FURNITURE_TAGS", "PROTECTED_TAGS", "class_furniture", "hidden"]
+__all__ = ["FURNITURE_TAGS", "PROTECTED_TAGS", "class_furniture", "remove_hidden"]
 
 FURNITURE_TAGS: Final = frozenset({"nav", "aside", "figure", "figcaption", "dialog", "menu"})
 """Elements that are page furniture unless broken markup put the whole page inside them."""
@@ -93,13 +94,23 @@ def hints_are_furniture(hints: str) -> bool:
     return any(_token_is_furniture(token) for token in hints.split())
 
 
-def hidden(element: HtmlElement) -> bool:
-    """Whether *element* is hidden from readers (``hidden`` or an inline display:none)."""
-    get = element.get
-    if get("hidden") is not None:
-        return True
-    style = get("style")
-    return bool(style) and _HIDDEN_STYLE.search(style) is not None
+_MAYBE_HIDDEN: Final = lxml.etree.XPath(
+    "//*[@hidden or contains(@style, 'none') or contains(@style, 'hidden')]"
+)
+
+
+def remove_hidden(root: HtmlElement) -> None:
+    """Remove elements hidden from readers (``hidden``, inline display:none), keeping tails."""
+    for element in _MAYBE_HIDDEN(root):
+        if (
+            not isinstance(element, HtmlElement)
+            or element.tag in PROTECTED_TAGS
+            or element.getparent() is None
+        ):
+            continue
+        style = element.get("style")
+        if element.get("hidden") is not None or (style and _HIDDEN_STYLE.search(style)):
+            element.drop_tree()
 
 
 def class_furniture(element: HtmlElement, cache: dict[str, bool]) -> bool:

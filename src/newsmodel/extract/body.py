@@ -24,7 +24,7 @@ from newsmodel.extract._furniture import (
     FURNITURE_TAGS,
     PROTECTED_TAGS,
     class_furniture,
-    hidden,
+    remove_hidden,
 )
 
 __all__ = ["extract_body"]
@@ -225,9 +225,7 @@ def _walk(root: HtmlElement) -> _Page:
             continue
         if event == "start":
             block = tag in _BLOCK_TAGS or "-" in tag
-            skip = hidden(element) or (
-                tag in FURNITURE_TAGS and float(_TEXT_LENGTH(element)) < huge
-            )
+            skip = tag in FURNITURE_TAGS and float(_TEXT_LENGTH(element)) < huge
             mark = (
                 not skip
                 and tag not in PROTECTED_TAGS
@@ -405,6 +403,7 @@ def _select(page: _Page) -> tuple[list[float], int]:
 def extract_body(root: HtmlElement) -> tuple[str, ...]:
     """The article's paragraphs in order. Changes the tree: call it after the metadata."""
     lxml.etree.strip_elements(root, *JUNK_TAGS, with_tail=False)
+    remove_hidden(root)
     page = _walk(root)
     if not page.blocks:
         return ()

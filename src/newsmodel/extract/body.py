@@ -15,10 +15,9 @@ returned in order, with headings that lead nowhere and link lists removed.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import lxml.etree
-from lxml.html import HtmlElement
 
 from newsmodel.extract._furniture import (
     FURNITURE_TAGS,
@@ -26,6 +25,9 @@ from newsmodel.extract._furniture import (
     class_furniture,
     remove_hidden,
 )
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 __all__ = ["extract_body"]
 
@@ -300,7 +302,7 @@ def _best_container(page: _Page, weights: list[float]) -> tuple[int, float]:
     """The element that directly holds the most prose (its children's, half its grandchildren's)."""
     tags, parents = page.tags, page.parents
     scores = [0.0] * len(tags)
-    for block, weight in zip(page.blocks, weights):
+    for block, weight in zip(page.blocks, weights, strict=True):
         if weight <= 0 or block.owner < 0:
             continue
         target = block.owner if block.tag in _TEXT_OWNERS else parents[block.owner]
@@ -333,7 +335,7 @@ def _region(page: _Page, weights: list[float], best: int) -> list[int]:
             float(b.chars)
             if w > 0 and (b.chars >= SCRAP_CHARS or _SENTENCE_END.search(b.text))
             else 0.0
-            for b, w in zip(blocks, weights)
+            for b, w in zip(blocks, weights, strict=True)
         ]
     )
     starts, ends, parents = page.starts, page.ends, page.parents
@@ -391,7 +393,7 @@ def _select(page: _Page) -> tuple[list[float], int]:
     marked, blocks = page.marked, page.blocks
     unmarked = [
         0.0 if w > 0 and b.owner >= 0 and marked[b.owner] >= 0 else w
-        for b, w in zip(blocks, weights)
+        for b, w in zip(blocks, weights, strict=True)
     ]
     best, score = _best_container(page, unmarked)
     any_best, any_score = _best_container(page, weights)

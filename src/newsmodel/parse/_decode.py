@@ -36,7 +36,9 @@ _WINDOWS_1252_LABELS: Final = frozenset(
     {"cp1252", "latin_1", "ascii", "iso8859_1", "iso8859-1", "us-ascii", "l1", "latin1"}
 )
 _CONTROL: Final = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_UTF8_MULTIBYTE: Final = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_MULTIBYTE: Final = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 _HIGH_BYTE: Final = re.compile(rb"[\x80-\xff]")
 
 
@@ -59,7 +61,7 @@ def _normalize_label(label: bytes) -> str | None:
         return None
     if name in _WINDOWS_1252_LABELS:
         return "cp1252"
-    if name.startswith("utf-16") or name.startswith("utf-32"):
+    if name.startswith(("utf-16", "utf-32")):
         # A page declaring UTF-16 without a BOM is read as UTF-8 (WHATWG).
         return "utf-8"
     return name

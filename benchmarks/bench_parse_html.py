@@ -17,8 +17,11 @@ import gzip
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 DEFAULT_PAGES = (
     Path(__file__).resolve().parent.parent.parent.parent

@@ -121,9 +121,12 @@ def class_furniture(element: HtmlElement, cache: dict[str, bool]) -> bool:
     get = element.get
     cls = get("class")
     ident = get("id")
-    if cls is None and ident is None:
-        return False
-    hints = f"{cls} {ident}" if cls and ident else cls or ident or ""
+    if cls is None:
+        if ident is None:
+            return False
+        hints = ident
+    else:
+        hints = f"{cls} {ident}" if ident else cls
     verdict = cache.get(hints)
     if verdict is None:
         verdict = cache[hints] = hints_are_furniture(hints.lower())

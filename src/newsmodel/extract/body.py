@@ -198,16 +198,21 @@ def _walk(root: HtmlElement) -> _Page:
         page.marked,
     )
     pieces: list[str] = []
+    has_text = False
     link_chars = 0
     links = 0
     open_blocks: list[int] = []
     # Per open element: (index in the element table, or -1 for inline; is a counted link).
     frames: list[tuple[int, bool]] = []
     cache: dict[str, bool] = {}
-    huge = float(_TEXT_LENGTH(root)) * HUGE_SHARE
+    huge = -1.0  # computed when first needed: most pages have no furniture tags left
 
     def flush() -> None:
-        nonlocal link_chars
+        nonlocal link_chars, has_text
+        if not has_text:
+            pieces.clear()
+            return
+        has_text = False
         text = "".join(pieces)
         pieces.clear()
         owner = open_blocks[-1] if open_blocks else -1
@@ -222,20 +227,21 @@ def _walk(root: HtmlElement) -> _Page:
     for event, element in walker:
         tag = element.tag
         if not isinstance(tag, str):
-            if event == "end" and element.tail:
-                pieces.append(element.tail)
+            tail = element.tail if event == "end" else None
+            if tail:
+                pieces.append(tail)
+                has_text = has_text or not tail.isspace()
             continue
         if event == "start":
             block = tag in _BLOCK_TAGS or "-" in tag
-            skip = tag in FURNITURE_TAGS and float(_TEXT_LENGTH(element)) < huge
-            mark = (
-                not skip
-                and tag not in PROTECTED_TAGS
-                and tag not in FURNITURE_TAGS
-                and class_furniture(element, cache)
-            )
-            if mark and not block:
-                skip = True
+            mark = skip = False
+            if tag in FURNITURE_TAGS:
+                if huge < 0:
+                    huge = float(_TEXT_LENGTH(root)) * HUGE_SHARE
+                skip = float(_TEXT_LENGTH(element)) < huge
+            elif tag not in PROTECTED_TAGS:
+                mark = class_furniture(element, cache)
+                skip = mark and not block
             index = -1
             if block:
                 if pieces:
@@ -261,6 +267,8 @@ def _walk(root: HtmlElement) -> _Page:
             text = element.text
             if text:
                 pieces.append(text)
+                if not has_text and not text.isspace():
+                    has_text = True
                 if links:
                     link_chars += len(text.strip())
             continue
@@ -276,6 +284,8 @@ def _walk(root: HtmlElement) -> _Page:
         tail = element.tail
         if tail:
             pieces.append(tail)
+            if not has_text and not tail.isspace():
+                has_text = True
             if links and index < 0:
                 link_chars += len(tail.strip())
     if pieces:

@@ -11,7 +11,9 @@ from newsmodel.parse._common import article_id, check_size
 __all__ = ["parse_text"]
 
 
-def parse_text(text: str, *, url: str | None = None, options: ParseOptions = DEFAULT_OPTIONS) -> Article:
+def parse_text(
+    text: str, *, url: str | None = None, options: ParseOptions = DEFAULT_OPTIONS
+) -> Article:
     """Read copied page text or a plain article file into an :class:`Article`.
 
     Raises:

@@ -55,12 +55,8 @@ _converter.register_unstructure_hook(
 # References are resolved by from_dict, after the persons and quotes are read:
 # the structure hooks for Quote and Statement read everything else.
 def _without_references(cls: type[Any], references: frozenset[str]) -> Any:
-    structure = make_dict_structure_fn(
-        cls,
-        _converter,
-        _cattrs_forbid_extra_keys=True,
-        **{name: override(omit=True) for name in references},
-    )
+    omitted: dict[str, Any] = {name: override(omit=True) for name in references}
+    structure = make_dict_structure_fn(cls, _converter, _cattrs_forbid_extra_keys=True, **omitted)
 
     def hook(raw: Any, cl: type[Any]) -> Any:
         if isinstance(raw, Mapping):
@@ -113,7 +109,7 @@ def from_json(data: str | bytes) -> Article:
     return from_dict(raw)
 
 
-def from_dict(data: Mapping[str, Any]) -> Article:
+def from_dict(data: object) -> Article:
     """Read the plain data written by :func:`to_dict`.
 
     Raises:

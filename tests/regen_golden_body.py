@@ -1,6 +1,7 @@
 """Regenerate the golden body files in tests/data/golden/body/ from the shared corpora.
 
-Run from the repository root: ``PYTHONPATH=src python tests/regen_golden_body.py``.
+Run from the repository root: ``PYTHONPATH=src python tests/regen_golden_body.py``
+(with ``NEWSMODEL_SHARED=/path/to/shared`` when ../shared is not beside the checkout).
 
 Each file records, for one real page, the first and the last sentence of the body
 parse_html finds and a few snippets of page furniture that must stay out. The
@@ -16,12 +17,13 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent.parent / "shared" / "corpora"
+SHARED = Path(os.environ.get("NEWSMODEL_SHARED", ROOT.parent / "shared")) / "corpora"
 GOLDEN = ROOT / "tests" / "data" / "golden" / "body"
 REJECTED = frozenset(
     {

@@ -10,6 +10,7 @@ kept).
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
@@ -87,6 +88,7 @@ def _token_is_furniture(token: str) -> bool:
     return _FURNITURE_WORDS.search(token) is not None
 
 
+@functools.lru_cache(maxsize=4096)
 def hints_are_furniture(hints: str) -> bool:
     """Whether a lower-cased class-and-id string names page furniture."""
     if _BODY_HINT.search(hints):
@@ -95,7 +97,7 @@ def hints_are_furniture(hints: str) -> bool:
 
 
 _MAYBE_HIDDEN: Final = lxml.etree.XPath(
-    "//*[@hidden or contains(@style, 'none') or contains(@style, 'hidden')]"
+    "//@style[contains(., 'none') or contains(., 'hidden')]/.. | //@hidden/.."
 )
 
 
@@ -116,7 +118,9 @@ def remove_hidden(root: HtmlElement) -> None:
 def class_furniture(element: HtmlElement, cache: dict[str, bool]) -> bool:
     """Whether *element*'s class or id names page furniture.
 
-    *cache* maps class-and-id strings already judged on this page to their verdict.
+    *cache* maps class-and-id strings already judged on this page to their verdict
+    (:func:`hints_are_furniture` also remembers the most common ones across pages: it
+    is a pure function of the string).
     """
     get = element.get
     cls = get("class")

@@ -31,7 +31,8 @@ _FURNITURE_WORDS: Final = re.compile(
     r"popup|trending|most-read|mostread|author-?bio|author-?info|authorbox|more-?stories|"
     r"jump-?link|skip-?link|visually-?hidden|sr-only|screen-?reader|sidebar|side-bar|advert|"
     r"sponsor|promo|footer|navigation|navbar|menu|toolbar|modal|pagination|teaser-list|"
-    r"further-reading|read-?next|tag-?list|tag-?cloud|post-?tags|share-?bar"
+    r"further-reading|read-?next|tag-?list|tag-?cloud|post-?tags|share-?bar|key-?points|"
+    r"slideshow|lightbox"
 )
 """Words (lower case) that mark page furniture anywhere inside a class token."""
 
@@ -60,6 +61,13 @@ _FURNITURE_TOKENS: Final = frozenset(
         "entry-meta",
         "article-meta",
         "d-none",
+        "image",
+        "img",
+        "photo",
+        "picture",
+        "gallery",
+        "video",
+        "media-caption",
     }
 )
 """Whole class tokens that mark page furniture."""

@@ -134,6 +134,9 @@ FAR_SIBLING_MIN: Final = 400.0
 FAR_SIBLING_SHARE: Final = 0.25
 """A sibling further up joins with max(FAR_SIBLING_MIN, FAR_SIBLING_SHARE x the
 container's prose) characters of prose: the article split around a photo or an ad."""
+LEAD_MIN: Final = 250.0
+"""A sibling further up that comes before the container joins with this much prose:
+the lead or standfirst set apart in the article's header."""
 WRAPPER_SHARE: Final = 0.5
 """A class-marked element holding more than this share of the page's prose is a wrapper."""
 PROSE_HEADING_CHARS: Final = 100
@@ -355,9 +358,10 @@ def _region(page: _Page, weights: list[float], best: int) -> list[int]:
     for level in range(MAX_LEVELS):
         parent = parents[node]
         if level == 0:
-            needed = min(SIBLING_MIN, own_prose * SIBLING_SHARE)
+            needed = before = min(SIBLING_MIN, own_prose * SIBLING_SHARE)
         else:
             needed = max(FAR_SIBLING_MIN, own_prose * FAR_SIBLING_SHARE)
+            before = min(needed, LEAD_MIN)
         if parent < 0:
             break
         element = parent + 1
@@ -370,7 +374,10 @@ def _region(page: _Page, weights: list[float], best: int) -> list[int]:
                     total > 0
                     and linked[end] - linked[start] <= total * SIBLING_LINKS
                     and text > 0
-                    and (text >= needed or (level == 0 and text >= total * SIBLING_PROSE))
+                    and (
+                        text >= (before if element < node else needed)
+                        or (level == 0 and text >= total * SIBLING_PROSE)
+                    )
                 ):
                     chosen.append(element)
             element = page.last[element]

@@ -137,6 +137,8 @@ container's prose) characters of prose: the article split around a photo or an a
 LEAD_MIN: Final = 250.0
 """A sibling further up that comes before the container joins with this much prose:
 the lead or standfirst set apart in the article's header."""
+MAX_EDGE_SCRAPS: Final = 3
+"""At most this many scraps at an end of the body are trimmed; more make a list."""
 WRAPPER_SHARE: Final = 0.5
 """A class-marked element holding more than this share of the page's prose is a wrapper."""
 PROSE_HEADING_CHARS: Final = 100
@@ -459,11 +461,16 @@ def _paragraphs(kept: list[_Block]) -> tuple[str, ...]:
     pending: list[str] = []
     # Scraps (short lines without sentence punctuation) at either end of the body are
     # page furniture the classes did not name: dates, "Share", "Next article".
+    # A long run of them is a list that belongs to the text (ingredients, facts).
     first, end = 0, len(kept)
     while first < end and _scrap(kept[first]):
         first += 1
+    if first > MAX_EDGE_SCRAPS:
+        first = 0
     while end > first and _scrap(kept[end - 1]):
         end -= 1
+    if len(kept) - end > MAX_EDGE_SCRAPS:
+        end = len(kept)
     for block in kept[first:end]:
         if block.tag in _HEADING_TAGS and block.chars < PROSE_HEADING_CHARS:
             pending = [block.text]

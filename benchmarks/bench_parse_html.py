@@ -24,13 +24,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-DEFAULT_PAGES = (
-    Path(__file__).resolve().parent.parent.parent.parent
-    / "shared"
-    / "corpora"
-    / "aeb-dev"
-    / "pages"
+SHARED = Path(
+    os.environ.get("NEWSMODEL_SHARED", Path(__file__).resolve().parent.parent.parent / "shared")
 )
+DEFAULT_PAGES = SHARED / "corpora" / "aeb-dev" / "pages"
+"""The AEB pages in ../shared beside the checkout (or $NEWSMODEL_SHARED)."""
 
 
 def read_pages(folder: Path) -> list[bytes]:

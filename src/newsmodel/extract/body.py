@@ -137,8 +137,6 @@ container's prose) characters of prose: the article split around a photo or an a
 LEAD_MIN: Final = 250.0
 """A sibling further up that comes before the container joins with this much prose:
 the lead or standfirst set apart in the article's header."""
-MAX_EDGE_SCRAPS: Final = 3
-"""At most this many scraps at an end of the body are trimmed; more make a list."""
 WRAPPER_SHARE: Final = 0.5
 """A class-marked element holding more than this share of the page's prose is a wrapper."""
 PROSE_HEADING_CHARS: Final = 100
@@ -340,7 +338,7 @@ def _prefix(values: list[float]) -> list[float]:
     return out
 
 
-def _region(page: _Page, weights: list[float], best: int) -> list[int]:
+def _region(page: _Page, weights: list[float], best: int) -> list[tuple[int, bool]]:
     """The elements of the body: *best* and siblings of it (and its ancestors) that read as body."""
     blocks = page.blocks
     chars = _prefix([float(b.chars) for b in blocks])
@@ -355,7 +353,7 @@ def _region(page: _Page, weights: list[float], best: int) -> list[int]:
     )
     starts, ends, parents = page.starts, page.ends, page.parents
     own_prose = prose[ends[best]] - prose[starts[best]]
-    chosen = [best]
+    chosen = [(best, False)]
     node = best
     for level in range(MAX_LEVELS):
         parent = parents[node]
@@ -372,16 +370,12 @@ def _region(page: _Page, weights: list[float], best: int) -> list[int]:
                 start, end = starts[element], ends[element]
                 total = chars[end] - chars[start]
                 text = prose[end] - prose[start]
-                if (
-                    total > 0
-                    and linked[end] - linked[start] <= total * SIBLING_LINKS
-                    and text > 0
-                    and (
-                        text >= (before if element < node else needed)
-                        or (level == 0 and text >= total * SIBLING_PROSE)
-                    )
-                ):
-                    chosen.append(element)
+                if total > 0 and linked[end] - linked[start] <= total * SIBLING_LINKS and text > 0:
+                    if text >= needed or (level == 0 and text >= total * SIBLING_PROSE):
+                        chosen.append((element, False))
+                    elif element < node and text >= before:
+                        # A lead set apart in the article's header: its sentences only.
+                        chosen.append((element, True))
             element = page.last[element]
         node = parent
     chosen.sort()
@@ -433,10 +427,12 @@ def extract_body(root: HtmlElement) -> tuple[str, ...]:
         return ()
     blocks, marked, parents = page.blocks, page.marked, page.parents
     kept: list[_Block] = []
-    for element in _region(page, weights, best):
+    for element, lead in _region(page, weights, best):
         for index in range(page.starts[element], page.ends[element]):
             block = blocks[index]
             if block.tag == "h1" or weights[index] < 0:
+                continue
+            if lead and (block.chars < SCRAP_CHARS or not _SENTENCE_END.search(block.text)):
                 continue
             # Skip text inside class-marked furniture, unless the mark is on the
             # container itself or around it (then the mark was wrong).
@@ -461,16 +457,11 @@ def _paragraphs(kept: list[_Block]) -> tuple[str, ...]:
     pending: list[str] = []
     # Scraps (short lines without sentence punctuation) at either end of the body are
     # page furniture the classes did not name: dates, "Share", "Next article".
-    # A long run of them is a list that belongs to the text (ingredients, facts).
     first, end = 0, len(kept)
     while first < end and _scrap(kept[first]):
         first += 1
-    if first > MAX_EDGE_SCRAPS:
-        first = 0
     while end > first and _scrap(kept[end - 1]):
         end -= 1
-    if len(kept) - end > MAX_EDGE_SCRAPS:
-        end = len(kept)
     for block in kept[first:end]:
         if block.tag in _HEADING_TAGS and block.chars < PROSE_HEADING_CHARS:
             pending = [block.text]

@@ -19,8 +19,11 @@ from lxml.html import HtmlElement
 
 __all__ = ["FURNITURE_TAGS", "PROTECTED_TAGS", "class_furniture", "remove_hidden"]
 
-FURNITURE_TAGS: Final = frozenset({"nav", "aside", "figure", "figcaption", "dialog", "menu"})
-"""Elements that are page furniture unless broken markup put the whole page inside them."""
+FURNITURE_TAGS: Final = frozenset(
+    {"nav", "aside", "figure", "figcaption", "dialog", "menu", "noscript"}
+)
+"""Elements that are page furniture unless they hold most of the page's text: broken
+markup that put the page inside a <nav>, or a <noscript> copy of a script-built page."""
 
 PROTECTED_TAGS: Final = frozenset({"html", "body", "main", "article"})
 """Elements never judged by their class: their classes describe the page, not a box."""

@@ -35,7 +35,6 @@ JUNK_TAGS: Final = (
     "head",
     "script",
     "style",
-    "noscript",
     "template",
     "svg",
     "math",

@@ -121,6 +121,19 @@ class TestBodyRules:
         assert "Copyright" not in article.text
         assert "bakery" not in article.text
 
+    def test_noscript_copy_of_the_page_is_read(self) -> None:
+        """A <noscript> holding the article (script-built blogs) is read; a small one is not."""
+        article = page("noscript_copy.html")
+        assert_story(article)
+        assert "enable JavaScript" not in article.text
+
+    def test_wrapper_named_like_furniture_is_kept(self) -> None:
+        """A wrapper whose class says "share" or "sidebar" but holds the story is not dropped."""
+        article = page("wrapper_named_share.html")
+        assert_story(article)
+        assert "Share on Facebook" not in article.text
+        assert "reader comment" not in article.text
+
 
 class TestDecoding:
     """Bytes are decoded as a browser would."""

@@ -235,7 +235,12 @@ def _check_invariants(article: Article) -> None:
             msg = f"id {item_id!r} is used by two different items"
             raise ValueError(msg)
 
-    for entity in (*article.persons, *article.organizations, *article.places):
+    entities: tuple[Person | Organization | Place, ...] = (
+        *article.persons,
+        *article.organizations,
+        *article.places,
+    )
+    for entity in entities:
         unique(entity.id, entity)
         for span in entity.mentions:
             inside(span, f"mention of {entity.id}")
@@ -252,8 +257,8 @@ def _check_invariants(article: Article) -> None:
             raise ValueError(msg)
     for statement in article.statements:
         unique(statement.id, statement)
-        for span in (*statement.content_spans, statement.source_span, statement.cue_span):
-            inside(span, f"statement {statement.id}")
+        for part in (*statement.content_spans, statement.source_span, statement.cue_span):
+            inside(part, f"statement {statement.id}")
         if statement.speaker is not None and statement.speaker not in persons:
             msg = f"statement {statement.id}: speaker {statement.speaker.id!r} is not one of the persons"
             raise ValueError(msg)

@@ -50,15 +50,13 @@ _converter.register_unstructure_hook(
         quotes=override(unstruct_hook=_quote_ids),
     ),
 )
+
+
 # References are resolved by from_dict, after the persons and quotes are read:
 # the structure hooks for Quote and Statement read everything else.
 def _without_references(cls: type[Any], references: frozenset[str]) -> Any:
-    structure = make_dict_structure_fn(
-        cls,
-        _converter,
-        _cattrs_forbid_extra_keys=True,
-        **{name: override(omit=True) for name in references},
-    )
+    omitted: dict[str, Any] = {name: override(omit=True) for name in references}
+    structure = make_dict_structure_fn(cls, _converter, _cattrs_forbid_extra_keys=True, **omitted)
 
     def hook(raw: Any, cl: type[Any]) -> Any:
         if isinstance(raw, Mapping):
@@ -111,7 +109,7 @@ def from_json(data: str | bytes) -> Article:
     return from_dict(raw)
 
 
-def from_dict(data: Mapping[str, Any]) -> Article:
+def from_dict(data: object) -> Article:
     """Read the plain data written by :func:`to_dict`.
 
     Raises:
@@ -124,7 +122,9 @@ def from_dict(data: Mapping[str, Any]) -> Article:
     version = body.pop("schema_version", None)
     if version != SCHEMA_VERSION:
         msg = "unknown format"
-        raise DeserializationError(msg, [f"$.schema_version: expected {SCHEMA_VERSION!r}, got {version!r}"])
+        raise DeserializationError(
+            msg, [f"$.schema_version: expected {SCHEMA_VERSION!r}, got {version!r}"]
+        )
     try:
         article = _converter.structure(body, Article)
     except cattrs.BaseValidationError as err:
@@ -171,9 +171,13 @@ def _resolve_references(article: Article, body: dict[str, Any]) -> Article:
             if isinstance(qid, str) and qid in by_id:
                 own.append(by_id[qid])
             else:
-                errors.append(f"$.statements[{i}].quotes[{j}]: {qid!r} is not the id of one of the quotes")
+                errors.append(
+                    f"$.statements[{i}].quotes[{j}]: {qid!r} is not the id of one of the quotes"
+                )
         path = f"$.statements[{i}].speaker"
-        statements.append(attrs.evolve(s, speaker=speaker(raw.get("speaker"), path), quotes=tuple(own)))
+        statements.append(
+            attrs.evolve(s, speaker=speaker(raw.get("speaker"), path), quotes=tuple(own))
+        )
     if errors:
         raise DeserializationError("invalid article", errors)
     try:

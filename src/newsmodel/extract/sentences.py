@@ -16,84 +16,13 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from newsmodel.extract.wordlists import word_list
 from newsmodel.model import Span
 
 __all__ = ["split_paragraphs", "split_sentences"]
 
 #: Titles and abbreviations that are followed by a name or a number, never by a new sentence.
-TITLES: Final = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "messrs",
-        "mmes",
-        "dr",
-        "prof",
-        "sen",
-        "sens",
-        "rep",
-        "reps",
-        "gov",
-        "govs",
-        "lt",
-        "col",
-        "gen",
-        "maj",
-        "capt",
-        "cmdr",
-        "adm",
-        "sgt",
-        "cpl",
-        "pvt",
-        "rev",
-        "fr",
-        "sr",
-        "jr",
-        "st",
-        "hon",
-        "pres",
-        "supt",
-        "insp",
-        "det",
-        "atty",
-        "amb",
-        "sec",
-        "gen",
-        "brig",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mt",
-        "ft",
-        "ave",
-        "blvd",
-        "rd",
-        "hwy",
-        "ste",
-        "dept",
-        "est",
-        "approx",
-        "vs",
-        "v",
-        "ca",
-        "cf",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "bros",
-    ]
-)
+TITLES: Final = word_list("abbreviations")
 #: Abbreviations that may end a sentence themselves ("in the U.S. The ...").
 ACRONYM_END: Final = frozenset(
     {"u.s", "u.k", "u.n", "e.u", "d.c", "a.m", "p.m", "inc", "co", "ltd", "jr", "sr"}
@@ -153,65 +82,7 @@ def _name_follows(text: str, pos: int) -> bool:
     return bool(word) and word[0].isupper() and word.lower() not in _OPENERS
 
 
-_OPENERS: Final = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "it",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "but",
-        "and",
-        "in",
-        "on",
-        "at",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "if",
-        "when",
-        "while",
-        "as",
-        "after",
-        "before",
-        "so",
-        "yet",
-        "still",
-        "however",
-        "meanwhile",
-        "also",
-        "for",
-        "with",
-        "by",
-        "from",
-        "to",
-        "one",
-        "some",
-        "many",
-        "most",
-        "no",
-        "not",
-        "what",
-        "who",
-        "why",
-        "how",
-        "where",
-        "then",
-        "now",
-    ]
-)
+_OPENERS: Final = word_list("openers")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:

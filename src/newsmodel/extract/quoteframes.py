@@ -128,7 +128,7 @@ def prepare(text: str, language: str | None) -> Doc:
         cues,
         [c.start for c in cues],
         paragraph_ends,
-        TokenIndex.of(text),
+        TokenIndex.of(text, [(s.start, s.end) for s in sentences]),
     )
 
 

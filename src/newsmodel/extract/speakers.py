@@ -71,25 +71,33 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
 
 
 class TokenIndex(NamedTuple):
-    """The tokens of a whole text, for cheap windows."""
+    """Tokens of a text, computed once per sentence when first needed.
 
-    tokens: list[Token]
+    ``bounds`` are ``(start, end)`` pairs in text order (sentences); a window
+    inside one of them is cut from that sentence's cached tokens.
+    """
+
+    text: str
+    bounds: list[tuple[int, int]]
+    starts: list[int]
+    cache: dict[int, tuple[list[Token], list[int]]]
 
     @classmethod
-    def of(cls, text: str) -> TokenIndex:
-        """Tokenise *text* once."""
-        return cls(tokens(text, 0, len(text)))
+    def of(cls, text: str, bounds: list[tuple[int, int]]) -> TokenIndex:
+        """An index over *text* whose windows are cached per bound."""
+        return cls(text, bounds, [b[0] for b in bounds], {})
 
     def window(self, start: int, end: int) -> list[Token]:
-        """The tokens that start in ``[start, end)``."""
-        toks = self.tokens
-        return toks[
-            bisect.bisect_left(toks, start, key=_start) : bisect.bisect_left(toks, end, key=_start)
-        ]
-
-
-def _start(token: Token) -> int:
-    return token.start()
+        """The tokens of ``text[start:end]``."""
+        k = bisect.bisect_right(self.starts, max(start, end - 1)) - 1
+        if k < 0 or self.bounds[k][0] > start or self.bounds[k][1] < end:
+            return tokens(self.text, start, end)
+        cached = self.cache.get(k)
+        if cached is None:
+            toks = tokens(self.text, *self.bounds[k])
+            cached = self.cache[k] = (toks, [t.start() for t in toks])
+        toks, starts = cached
+        return toks[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
 
 def _is_cap(word: str) -> bool:

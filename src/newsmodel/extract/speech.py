@@ -269,26 +269,24 @@ def _colon_before_quote(doc: Doc, sent: Span, claimed: set[int]) -> Draft | None
 def _colon_pass(doc: Doc, claimed: set[int], drafts: list[Draft]) -> list[Draft]:
     """``Smith: “…”`` and headline style ``Smith: Trump Would Win``: a name, a bare colon, the words."""
     text = doc.text
-    taken = {d.cue.start for d in drafts if d.cue is not None} | {
-        d.source.start for d in drafts if d.source is not None
-    }
+    taken = sorted(
+        {d.cue.start for d in drafts if d.cue is not None}
+        | {d.source.start for d in drafts if d.source is not None}
+    )
     out: list[Draft] = []
     for sent in doc.sentences:
-        if any(sent.start <= c < sent.end for c in taken):
-            continue
+        k = bisect.bisect_left(taken, sent.start)
+        if k < len(taken) and taken[k] < sent.end:
+            continue  # the sentence already has a statement
         if text.endswith(":", sent.start, sent.end):
             draft = _colon_before_quote(doc, sent, claimed)
             if draft is not None:
                 out.append(draft)
             continue
-        m = _COLON_FRAME.match(text, sent.start, sent.end)
-        if (
-            m is None
-            or m.group(1).split()[0].strip("’'s").lower() in _NOT_SPEAKERS
-            or sent.start in taken
-        ):
+        if ":" not in text[sent.start : sent.end]:
             continue
-        if any(sent.start <= c < sent.end for c in taken):
+        m = _COLON_FRAME.match(text, sent.start, sent.end)
+        if m is None or m.group(1).split()[0].strip("’'s").lower() in _NOT_SPEAKERS:
             continue
         content = strip_span(text, m.end(), sent.end, " \t\n,;:—–-.")
         if content is None or len(_WORD.findall(text, content.start, content.end)) < 2:

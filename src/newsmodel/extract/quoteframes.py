@@ -36,6 +36,8 @@ __all__ = [
 
 _WORD: Final = re.compile(r"\w+")
 _PUNCT_ONLY: Final = re.compile(r"[\s,.;:!?—–\-…]*")
+#: A role written before the speaker's name: "“…,” GOP strategist Keith Nahigian said."
+_TITLE_GAP: Final = re.compile(r"[\s,—–-]*(?:[A-Za-z][\w’'.-]*\s+){1,5}")
 _CLAUSE_OPENERS: Final = frozenset({"that", "he", "she", "they", "it", "we", "I", "there", "this"})
 _MAX_FRAME_TAIL: Final = 8
 _MAX_FRAME_GAP: Final = 200
@@ -164,7 +166,9 @@ def _frame_after(doc: Doc, qi: int) -> tuple[Span, CueMatch, int] | None:
         if cue.cls != "speech":
             continue
         source = source_before(text, quote.end, cue.start, doc.words)
-        if source is not None and _PUNCT_ONLY.fullmatch(text, quote.end, source.start):
+        if source is not None and (
+            _PUNCT_ONLY.fullmatch(text, quote.end, source.start) or _TITLE_GAP.fullmatch(text, quote.end, source.start)
+        ):
             cue_sentence_end = doc.sentences[sentence_at(doc, cue.start)].end
             if _clause_follows(text, cue.end, cue_sentence_end):
                 return None

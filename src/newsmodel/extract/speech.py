@@ -113,12 +113,12 @@ def _cue_draft(doc: Doc, cue: CueMatch, drafts: list[Draft]) -> Draft | None:
         source = source_after(text, cue.end, sent.end, index=doc.words)
         if source is None:
             return None
+        # "According to X, A." / "A, according to X." / "A, according to X, B."
         before = strip_span(text, sent.start, cue.start)
-        if before is not None and len(_WORD.findall(text, before.start, before.end)) > 2:
-            return Draft(source, cue_span, (before,), ())
         comma = text.find(",", source.end, sent.end)
-        after = strip_span(text, comma + 1 if comma >= 0 else source.end, sent.end, " \t\n,;:—–-.")
-        return Draft(source, cue_span, (after,), ()) if after is not None else None
+        after = strip_span(text, comma + 1, sent.end, " \t\n,;:—–-.") if comma >= 0 else None
+        pieces = tuple(p for p in (before, after) if p is not None and _WORD.search(text, p.start, p.end))
+        return Draft(source, cue_span, pieces, ()) if pieces else None
     source = source_before(text, sent.start, cue.start, doc.words)
     inverted = False
     linked = _LINKED.search(text, max(sent.start, cue.start - 40), cue.start)

@@ -167,7 +167,8 @@ def _frame_after(doc: Doc, qi: int) -> tuple[Span, CueMatch, int] | None:
             continue
         source = source_before(text, quote.end, cue.start, doc.words)
         if source is not None and (
-            _PUNCT_ONLY.fullmatch(text, quote.end, source.start) or _TITLE_GAP.fullmatch(text, quote.end, source.start)
+            _PUNCT_ONLY.fullmatch(text, quote.end, source.start)
+            or _TITLE_GAP.fullmatch(text, quote.end, source.start)
         ):
             cue_sentence_end = doc.sentences[sentence_at(doc, cue.start)].end
             if _clause_follows(text, cue.end, cue_sentence_end):

@@ -90,7 +90,7 @@ def _classify(
     if mark == "“":
         if _has(stack, "low"):
             result = ("close", "low")
-        elif _has(stack, "curly") and right and not left:
+        elif _has(stack, "curly") and right and not prev.isspace():
             result = ("close", "curly")
         else:
             result = ("open", "curly")
@@ -106,7 +106,7 @@ def _classify(
     elif mark in {'"', "''"}:
         if _has(stack, "straight"):
             result = ("close", "straight")
-        elif _has(stack, "curly") and right and not left:
+        elif _has(stack, "curly") and right and not prev.isspace():
             result = ("close", "curly")  # “…" typed with mixed marks
         elif not (right and not left) and prev not in "0123456789":
             result = ("open", "straight")

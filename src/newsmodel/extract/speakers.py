@@ -55,6 +55,10 @@ _RELATIVE_SUBJECTS: Final = frozenset({"who"})
 _FINITE: Final = word_list("finite")
 _PREPOSITIONS: Final = word_list("prepositions")
 _CONTRACTION: Final = re.compile(r"[’'](?:m|re|ve|ll|d|t)$", re.IGNORECASE)
+_QUANTIFIERS: Final = frozenset({"some", "many", "others", "most", "few", "another"})
+_APPROXIMATELY: Final = frozenset(
+    {"about", "only", "nearly", "almost", "roughly", "just", "over", "under", "some"}
+)
 _MAX_HOPS: Final = 3
 _MAX_NOMINAL: Final = 6
 _MAX_NAME: Final = 7
@@ -173,6 +177,12 @@ def _name_back(tok: list[Token], i: int, floor: int) -> int:
 def _nominal_back(tok: list[Token], i: int, floor: int) -> int | None:
     """First index of a nominal phrase ending at *i* ("the Russian ambassador"), or None."""
     head = tok[i].group().lower()
+    if head in {"percent", "%"} or head.isdigit():
+        # "46 percent of voters said", "About 9 percent said", "43 said"
+        j = i - 1 if not head.isdigit() else i
+        if j < floor or not tok[j].group()[0].isdigit():
+            return None
+        return j - 1 if j - 1 >= floor and tok[j - 1].group().lower() in _APPROXIMATELY else j
     if head in _STOP or head in _DETERMINERS or not tok[i].group()[0].isalpha():
         return None
     first = i
@@ -239,6 +249,15 @@ def _phrase_before(tok: list[Token], i: int) -> int | None:
     low = word.lower()
     if low in _RELATIVE_SUBJECTS or (low in PRONOUNS and word != "i"):
         return i
+    if low in _QUANTIFIERS:
+        return i  # "some say", "others said", "one says"
+    if (
+        low in {"them", "us", "those"}
+        and i >= 2
+        and tok[i - 1].group() == "of"
+        and tok[i - 2].group().lower() in _QUANTIFIERS
+    ):
+        return i - 2  # "most of them said"
     if word.endswith(("’s", "'s", "’", "'")) or _CONTRACTION.search(word):
         return None
     if _is_cap(word) or (word[:1].isupper() and i > 0 and tok[i - 1].group().lower() in _TITLES):

@@ -72,7 +72,9 @@ _LINKED: Final = re.compile(
 _COORDINATION: Final = re.compile(
     r"(?:[,;]\s*(?:and|but|while|as|adding|saying|noting|arguing|explaining|claiming)?|\s(?:and|but|while))\s*\Z"
 )
-_NEW_CLAUSE: Final = re.compile(r"(?:,\s+(?:and|but)\s+(?:he|she|they|we|I|it)\b|;\s)")
+_NEW_CLAUSE: Final = re.compile(
+    r"(?:,\s+(?:and|but|while|whereas)\s|;\s|\s(?:and|but)\s+(?:has|have|had|is|was|will|would|also)\s)"
+)
 _PASSIVE: Final = re.compile(
     r"\b(?:is|was|were|are|been|being|be)\s+(?:(?:\w+ly|not|also|never|often)\s+)*\Z"
 )
@@ -117,24 +119,25 @@ def _cue_draft(doc: Doc, cue: CueMatch, drafts: list[Draft]) -> Draft | None:
         before = strip_span(text, sent.start, cue.start)
         comma = text.find(",", source.end, sent.end)
         after = strip_span(text, comma + 1, sent.end, " \t\n,;:—–-.") if comma >= 0 else None
-        pieces = tuple(p for p in (before, after) if p is not None and _WORD.search(text, p.start, p.end))
+        pieces = tuple(
+            p for p in (before, after) if p is not None and _WORD.search(text, p.start, p.end)
+        )
         return Draft(source, cue_span, pieces, ()) if pieces else None
     source = source_before(text, sent.start, cue.start, doc.words)
     inverted = False
-    linked = _LINKED.search(text, max(sent.start, cue.start - 40), cue.start)
-    if source is None and linked and (cue.text.endswith("ing") or linked.group().strip(" ,")):
-        # ", saying ...", "and says ...": the subject of an earlier clause of the sentence.
-        earlier = [
-            d for d in drafts if d.source is not None and sent.start <= d.source.start < cue.start
-        ]
-        source = (
-            earlier[-1].source
-            if earlier
-            else source_after(text, sent.start, cue.start, index=doc.words)
-        )
     if source is None and cue.cls == "speech" and not cue.text.endswith("ing"):
         source = source_after(text, cue.end, sent.end, alone=True, index=doc.words)
         inverted = source is not None
+    linked = _LINKED.search(text, max(sent.start, cue.start - 40), cue.start)
+    if source is None and linked:
+        # ", saying ...", "and says ...", "X suggested A, called B": an earlier clause's subject.
+        earlier = [
+            d for d in drafts if d.source is not None and sent.start <= d.source.start < cue.start
+        ]
+        if earlier:
+            source = earlier[-1].source
+        elif cue.text.endswith("ing") or linked.group().strip(" ,"):
+            source = source_after(text, sent.start, cue.start, index=doc.words)
     if source is None:
         return None
     if (

@@ -59,6 +59,9 @@ _QUANTIFIERS: Final = frozenset({"some", "many", "others", "most", "few", "anoth
 _APPROXIMATELY: Final = frozenset(
     {"about", "only", "nearly", "almost", "roughly", "just", "over", "under", "some"}
 )
+#: Nouns that head time and abstract phrases, never a speaker ("a few days", "the gamut").
+_NOT_HEADS: Final = word_list("not_heads")
+)
 _MAX_HOPS: Final = 3
 _MAX_NOMINAL: Final = 6
 _MAX_NAME: Final = 7
@@ -183,14 +186,21 @@ def _nominal_back(tok: list[Token], i: int, floor: int) -> int | None:
         if j < floor or not tok[j].group()[0].isdigit():
             return None
         return j - 1 if j - 1 >= floor and tok[j - 1].group().lower() in _APPROXIMATELY else j
-    if head in _STOP or head in _DETERMINERS or not tok[i].group()[0].isalpha():
+    if (
+        head in _STOP
+        or head in _DETERMINERS
+        or head in _NOT_HEADS
+        or not tok[i].group()[0].isalpha()
+    ):
         return None
+    if head.endswith("ed") and not head.endswith("eed"):
+        return None  # "the crowd cheered", "a commission appointed": a verb, not a noun
     first = i
     while first - 1 >= floor and i - first < _MAX_NOMINAL:
         word = tok[first - 1].group()
         low = word.lower()
         if low in _DETERMINERS:
-            return first - 1
+            return first if low == "that" else first - 1
         if low in {"of", "for"} and first - 2 >= floor:
             # "Some advocates for stem cell research", "the leader of the group"
             outer = _nominal_back(tok, first - 2, floor)

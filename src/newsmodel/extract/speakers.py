@@ -61,7 +61,6 @@ _APPROXIMATELY: Final = frozenset(
 )
 #: Nouns that head time and abstract phrases, never a speaker ("a few days", "the gamut").
 _NOT_HEADS: Final = word_list("not_heads")
-)
 _MAX_HOPS: Final = 3
 _MAX_NOMINAL: Final = 6
 _MAX_NAME: Final = 7

@@ -12,10 +12,11 @@ from typing import Final, Literal, NamedTuple, TypeAlias
 
 __all__ = ["CueClass", "CueLexicon", "CueMatch", "find_cues", "load_cues"]
 
-CueClass: TypeAlias = Literal["speech", "thought", "frame"]
-"""``speech``: verbs of saying; ``thought``: belief, position, evidence; ``frame``: "according to"."""
+CueClass: TypeAlias = Literal["speech", "thought", "stance", "frame"]
+"""``speech``: verbs of saying; ``thought``: belief, intention, evidence; ``stance``: position
+and evaluation with an object ("endorsed Jones"); ``frame``: "according to"."""
 
-_CLASSES: Final = frozenset({"speech", "thought", "frame"})
+_CLASSES: Final = frozenset({"speech", "thought", "stance", "frame"})
 _WORD: Final = re.compile(r"(?<![’'-])\b[A-Za-z]+\b(?![’'-]\w)")
 #: A capitalised cue counts only in Title Case text ("Clinton Urges Britain to ..."), after a capitalised word.
 _TITLE_CONTEXT: Final = re.compile(r"[A-Z][\w’'.-]*\s+\Z")

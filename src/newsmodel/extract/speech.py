@@ -83,6 +83,9 @@ _COLON_FRAME: Final = re.compile(
     r"([A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|the|de|van|al|for|and)){0,5})\s*:\s+(?=\S)"
 )
 _NOT_SPEAKERS: Final = word_list("not_speakers")
+_OBJECT_END: Final = re.compile(
+    r"[,;:—–(]|\s(?:when|after|because|though|although|despite|but|while|since|before|until|which|even)\b"
+)
 _DIRECT_SHARE: Final = 0.8
 _MIN_FLOATING_WORDS: Final = 4
 
@@ -156,10 +159,15 @@ def _cue_draft(doc: Doc, cue: CueMatch, drafts: list[Draft]) -> Draft | None:
         after = strip_span(text, source.end, sent.end, " \t\n,;:—–-.")
         return Draft(source, cue_span, (after,), ()) if after is not None else None
     after = _content_after(doc, cue, sent)
+    if after is not None and cue.cls == "stance" and not text.startswith("that", after.start):
+        # "endorsed Trump in early June, but ...": the object phrase only.
+        stop = _OBJECT_END.search(text, after.start + 1, after.end)
+        if stop is not None:
+            after = strip_span(text, after.start, stop.start(), " \t\n,;:—–-.") or after
     words_after = len(_WORD.findall(text, after.start, after.end)) if after is not None else 0
     head_end = min(cue.start, source.start)
     before = strip_span(text, sent.start, head_end, " \t\n,;:—–-")
-    if after is not None and words_after >= 2:
+    if after is not None and words_after >= (1 if cue.cls == "stance" else 2):
         between = text[cue.end : after.start]
         if (
             before is not None

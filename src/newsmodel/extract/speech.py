@@ -86,6 +86,7 @@ _NOT_SPEAKERS: Final = word_list("not_speakers")
 _OBJECT_END: Final = re.compile(
     r"[,;:—–(]|\s(?:when|after|because|though|although|despite|but|while|since|before|until|which|even)\b"
 )
+_WHEN_ASKED: Final = re.compile(r"(?:\b(?:[Ww]hen|[Ii]f|[Aa]fter being|[Oo]nce)\s+|^|\A)[Aa]sked\Z")
 _DIRECT_SHARE: Final = 0.8
 _MIN_FLOATING_WORDS: Final = 4
 
@@ -141,6 +142,11 @@ def _cue_draft(doc: Doc, cue: CueMatch, drafts: list[Draft]) -> Draft | None:
             source = earlier[-1].source
         elif cue.text.endswith("ing") or linked.group().strip(" ,"):
             source = source_after(text, sent.start, cue.start, index=doc.words)
+    if source is None and _WHEN_ASKED.search(text, max(sent.start, cue.start - 20), cue.end):
+        # "When asked about the plan, Smith said ...": a question with no asker given.
+        end = text.find(",", cue.end, sent.end)
+        after = strip_span(text, cue.end, end if end >= 0 else sent.end, " \t\n,;:—–-.")
+        return Draft(None, cue_span, (after,), ()) if after is not None else None
     if source is None:
         return None
     if (

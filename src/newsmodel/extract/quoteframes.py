@@ -18,9 +18,8 @@ from typing import Final, NamedTuple
 
 from newsmodel.extract.cues import CueMatch, find_cues, load_cues
 from newsmodel.extract.quotes import Quotation, find_quotations
-from newsmodel.extract.sentences import split_sentences
+from newsmodel.extract.sentences import Bounds, sentence_bounds
 from newsmodel.extract.speakers import TokenIndex, source_after, source_before
-from newsmodel.model import Span
 
 __all__ = [
     "Doc",
@@ -28,6 +27,7 @@ __all__ = [
     "continuations",
     "direct_pass",
     "paragraph_end",
+    "pieces",
     "prepare",
     "quotes_in",
     "sentence_at",
@@ -49,9 +49,9 @@ _MAX_FLOATING_PARAGRAPHS: Final = 4
 class Draft(NamedTuple):
     """A statement being built: source, cue, content pieces and quotation indices."""
 
-    source: Span | None
-    cue: Span | None
-    content: tuple[Span, ...]
+    source: Bounds | None
+    cue: Bounds | None
+    content: tuple[Bounds, ...]
     quotes: tuple[int, ...]
 
 
@@ -61,7 +61,7 @@ class Doc(NamedTuple):
     text: str
     quotations: list[Quotation]
     q_starts: list[int]
-    sentences: list[Span]
+    sentences: list[Bounds]
     s_starts: list[int]
     cues: list[CueMatch]
     c_starts: list[int]
@@ -69,12 +69,17 @@ class Doc(NamedTuple):
     words: TokenIndex
 
 
-def strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:—–-") -> Span | None:
+def pieces(doc: Doc, members: list[int] | tuple[int, ...]) -> tuple[Bounds, ...]:
+    """The content pieces of quotations *members*, in order."""
+    return tuple(Bounds(s.start, s.end) for m in members for s in doc.quotations[m].spans)
+
+
+def strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:—–-") -> Bounds | None:
     while start < end and text[start] in chars:
         start += 1
     while end > start and text[end - 1] in chars:
         end -= 1
-    return Span(start=start, end=end) if end > start else None
+    return Bounds(start, end) if end > start else None
 
 
 def paragraph_end(doc: Doc, pos: int) -> int:
@@ -86,10 +91,12 @@ def sentence_at(doc: Doc, pos: int) -> int:
     return max(0, bisect.bisect_right(doc.s_starts, pos) - 1)
 
 
-def _merge_sentences(sentences: list[Span], quotations: list[Quotation], text: str) -> list[Span]:
+def _merge_sentences(
+    sentences: list[Bounds], quotations: list[Quotation], text: str
+) -> list[Bounds]:
     """Join sentences whose boundary falls inside one quotation of the same paragraph."""
     inside: list[tuple[int, int]] = [(q.start, q.end) for q in quotations]
-    merged: list[Span] = []
+    merged: list[Bounds] = []
     qi = 0
     for sent in sentences:
         if merged:
@@ -102,7 +109,7 @@ def _merge_sentences(sentences: list[Span], quotations: list[Quotation], text: s
                 and inside[qi][0] < boundary < inside[qi][1]
                 and "\n" not in text[prev.end : sent.start]
             ):
-                merged[-1] = Span(start=prev.start, end=sent.end)
+                merged[-1] = Bounds(prev.start, sent.end)
                 continue
         merged.append(sent)
     return merged
@@ -110,7 +117,7 @@ def _merge_sentences(sentences: list[Span], quotations: list[Quotation], text: s
 
 def prepare(text: str, language: str | None) -> Doc:
     quotations = find_quotations(text, language=language)
-    sentences = _merge_sentences(split_sentences(text), quotations, text)
+    sentences = _merge_sentences(sentence_bounds(text), quotations, text)
     quoted = [(s.start, s.end) for q in quotations for s in q.spans]
     q_ends = [e for _, e in quoted]
     q_begins = [b for b, _ in quoted]
@@ -140,7 +147,7 @@ def _cues_between(doc: Doc, start: int, end: int) -> list[CueMatch]:
     return doc.cues[lo:hi]
 
 
-def _frame_after(doc: Doc, qi: int) -> tuple[Span, CueMatch, int] | None:
+def _frame_after(doc: Doc, qi: int) -> tuple[Bounds, CueMatch, int] | None:
     """``(source, cue, frame end)`` when quotation *qi* is followed by "he said" or "said X"."""
     text = doc.text
     quote = doc.quotations[qi]
@@ -202,7 +209,7 @@ def _frame_ends(text: str, start: int, end: int) -> bool:
     return len(_WORD.findall(rest)) <= _MAX_FRAME_TAIL and not any(mark in rest for mark in '“"«„')
 
 
-def quotes_in(doc: Doc, spans: tuple[Span, ...], claimed: set[int]) -> list[int]:
+def quotes_in(doc: Doc, spans: tuple[Bounds, ...], claimed: set[int]) -> list[int]:
     found: list[int] = []
     for span in spans:
         lo = bisect.bisect_left(doc.q_starts, span.start)
@@ -294,6 +301,7 @@ def direct_pass(doc: Doc, claimed: set[int], used: set[int]) -> list[Draft]:
         members = [qi, *continuations(doc, qi, frame_end, claimed, frames)]
         claimed.update(members)
         used.add(cue.start)
-        spans = tuple(s for m in members for s in doc.quotations[m].spans)
-        drafts.append(Draft(source, Span(start=cue.start, end=cue.end), spans, tuple(members)))
+        drafts.append(
+            Draft(source, Bounds(cue.start, cue.end), pieces(doc, members), tuple(members))
+        )
     return drafts

@@ -14,12 +14,12 @@ follows them.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, NamedTuple
 
 from newsmodel.extract.wordlists import word_list
 from newsmodel.model import Span
 
-__all__ = ["split_paragraphs", "split_sentences"]
+__all__ = ["Bounds", "sentence_bounds", "split_paragraphs", "split_sentences"]
 
 #: Titles and abbreviations that are followed by a name or a number, never by a new sentence.
 TITLES: Final = word_list("abbreviations")
@@ -85,20 +85,35 @@ def _name_follows(text: str, pos: int) -> bool:
 _OPENERS: Final = word_list("openers")
 
 
+class Bounds(NamedTuple):
+    """Offsets ``[start, end)``: a light stand-in for :class:`~newsmodel.model.Span` in hot loops."""
+
+    start: int
+    end: int
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Spans of the sentences of ``text[start:end]``, never crossing a paragraph break.
 
     Every span is stripped of surrounding whitespace and points into *text*.
     """
+    return [Span(start=b.start, end=b.end) for b in sentence_bounds(text, start, end)]
+
+
+def sentence_bounds(text: str, start: int = 0, end: int | None = None) -> list[Bounds]:
+    """Like :func:`split_sentences`, as cheap ``Bounds``.
+
+    Every span is stripped of surrounding whitespace and points into *text*.
+    """
     stop = len(text) if end is None else end
-    spans: list[Span] = []
+    spans: list[Bounds] = []
     for para in _PARAGRAPH.finditer(text, start, stop):
         sent_start = para.start()
         for m in _END.finditer(text, para.start(), para.end()):
             if _is_boundary(text, sent_start, m):
-                spans.append(Span(start=sent_start, end=m.start("space")))
+                spans.append(Bounds(sent_start, m.start("space")))
                 sent_start = m.end()
         tail = text[sent_start : para.end()].rstrip()
         if tail.strip():
-            spans.append(Span(start=sent_start, end=sent_start + len(tail)))
+            spans.append(Bounds(sent_start, sent_start + len(tail)))
     return spans

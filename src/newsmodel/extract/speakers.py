@@ -15,8 +15,8 @@ import bisect
 import re
 from typing import Final, NamedTuple, TypeAlias
 
+from newsmodel.extract.sentences import Bounds
 from newsmodel.extract.wordlists import word_list
-from newsmodel.model import Span
 
 __all__ = [
     "PRONOUNS",
@@ -160,8 +160,8 @@ def _skip_parenthesis(tok: list[Token], i: int) -> int:
     return i
 
 
-def _span(tok: list[Token], first: int, last: int) -> Span:
-    return Span(start=tok[first].start(), end=tok[last].end())
+def _span(tok: list[Token], first: int, last: int) -> Bounds:
+    return Bounds(tok[first].start(), tok[last].end())
 
 
 def _name_back(tok: list[Token], i: int, floor: int) -> int:
@@ -215,7 +215,7 @@ def _nominal_back(tok: list[Token], i: int, floor: int) -> int | None:
     return None
 
 
-def source_before(text: str, lo: int, hi: int, index: TokenIndex | None = None) -> Span | None:
+def source_before(text: str, lo: int, hi: int, index: TokenIndex | None = None) -> Bounds | None:
     """The speaker phrase that ends just before *hi* (a cue's start), within ``[lo, hi)``.
 
     *index* (the text's tokens) saves tokenising the window again.
@@ -232,7 +232,7 @@ def source_before(text: str, lo: int, hi: int, index: TokenIndex | None = None) 
     for phrase in _RELATIVE_PHRASES:
         if tuple(low[-len(phrase) :]) == phrase:
             return _span(tok, i - len(phrase) + 1, i)
-    fallback: Span | None = None
+    fallback: Bounds | None = None
     for _ in range(_MAX_HOPS):
         first = _phrase_before(tok, i)
         if first is None:
@@ -278,7 +278,7 @@ def _phrase_before(tok: list[Token], i: int) -> int | None:
 
 def source_after(
     text: str, lo: int, hi: int, *, alone: bool = False, index: TokenIndex | None = None
-) -> Span | None:
+) -> Bounds | None:
     """The speaker phrase that starts just after *lo* (a cue's end), within ``[lo, hi)``.
 
     With *alone*, the phrase must end its clause ("said Smith." / "said Smith, the ...").
@@ -290,7 +290,7 @@ def source_after(
     return found if not rest or rest[0] in ",.;:!?—–()" else None
 
 
-def _phrase_after(text: str, lo: int, hi: int, index: TokenIndex | None) -> Span | None:
+def _phrase_after(text: str, lo: int, hi: int, index: TokenIndex | None) -> Bounds | None:
     end = min(hi, lo + 300)
     tok = index.window(lo, end) if index is not None else tokens(text, lo, end)
     i = 0
@@ -322,7 +322,9 @@ def _phrase_after(text: str, lo: int, hi: int, index: TokenIndex | None) -> Span
     return None
 
 
-def antecedent(text: str, lo: int, source: Span, index: TokenIndex | None = None) -> Span | None:
+def antecedent(
+    text: str, lo: int, source: Bounds, index: TokenIndex | None = None
+) -> Bounds | None:
     """The phrase a relative source refers to: "Smith" for "Smith, who said" or
     "Ivan Molotkov, the latter of whom stressed"; None for other sources."""
     words = text[source.start : source.end].lower().split()

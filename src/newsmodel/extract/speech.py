@@ -36,11 +36,13 @@ from newsmodel.extract.quoteframes import (
     continuations,
     direct_pass,
     paragraph_end,
+    pieces,
     prepare,
     quotes_in,
     sentence_at,
     strip_span,
 )
+from newsmodel.extract.sentences import Bounds
 from newsmodel.extract.speakers import antecedent, source_after, source_before
 from newsmodel.extract.wordlists import word_list
 from newsmodel.model import Person, Quote, Span, Statement, StatementKind
@@ -91,7 +93,7 @@ _DIRECT_SHARE: Final = 0.8
 _MIN_FLOATING_WORDS: Final = 4
 
 
-def _content_after(doc: Doc, cue: CueMatch, sent: Span) -> Span | None:
+def _content_after(doc: Doc, cue: CueMatch, sent: Bounds) -> Bounds | None:
     text = doc.text
     pos = cue.end
     word = cue.text.lower().split()[-1]
@@ -114,7 +116,7 @@ def _content_after(doc: Doc, cue: CueMatch, sent: Span) -> Span | None:
 def _cue_draft(doc: Doc, cue: CueMatch, drafts: list[Draft]) -> Draft | None:
     text = doc.text
     sent = doc.sentences[sentence_at(doc, cue.start)]
-    cue_span = Span(start=cue.start, end=cue.end)
+    cue_span = Bounds(cue.start, cue.end)
     if cue.cls == "frame":
         source = source_after(text, cue.end, sent.end, index=doc.words)
         if source is None:
@@ -123,10 +125,10 @@ def _cue_draft(doc: Doc, cue: CueMatch, drafts: list[Draft]) -> Draft | None:
         before = strip_span(text, sent.start, cue.start)
         comma = text.find(",", source.end, sent.end)
         after = strip_span(text, comma + 1, sent.end, " \t\n,;:—–-.") if comma >= 0 else None
-        pieces = tuple(
+        parts = tuple(
             p for p in (before, after) if p is not None and _WORD.search(text, p.start, p.end)
         )
-        return Draft(source, cue_span, pieces, ()) if pieces else None
+        return Draft(source, cue_span, parts, ()) if parts else None
     source = source_before(text, sent.start, cue.start, doc.words)
     inverted = False
     if source is None and cue.cls == "speech" and not cue.text.endswith("ing"):
@@ -193,7 +195,7 @@ def _cue_draft(doc: Doc, cue: CueMatch, drafts: list[Draft]) -> Draft | None:
         para_end = paragraph_end(doc, cue.end)
         k = bisect.bisect_left(doc.q_starts, cue.end)
         if k < len(doc.quotations) and doc.quotations[k].start <= para_end + 2:
-            return Draft(source, cue_span, doc.quotations[k].spans, (k,))
+            return Draft(source, cue_span, pieces(doc, (k,)), (k,))
     return None
 
 
@@ -214,7 +216,7 @@ def _attach(doc: Doc, draft: Draft, claimed: set[int]) -> Draft:
             text, only.end, content[0].end
         ):
             members += continuations(doc, members[0], only.end, claimed | set(members), {})
-            content = tuple(s for m in members for s in doc.quotations[m].spans)
+            content = pieces(doc, members)
     claimed.update(members)
     return Draft(draft.source, draft.cue, content, tuple(members))
 
@@ -251,7 +253,7 @@ def _trim(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     for draft in drafts:
         last = draft.content[-1]
         k = bisect.bisect_right(anchors, last.start)
-        if draft.quotes and last in doc.quotations[draft.quotes[-1]].spans:
+        if draft.quotes and last in pieces(doc, draft.quotes[-1:]):
             out.append(draft)
             continue
         m = None
@@ -268,7 +270,7 @@ def _trim(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _colon_before_quote(doc: Doc, sent: Span, claimed: set[int]) -> Draft | None:
+def _colon_before_quote(doc: Doc, sent: Bounds, claimed: set[int]) -> Draft | None:
     """``The report concluded:`` or ``Pew Research:`` ending a paragraph before a quotation."""
     colon = sent.end - 1
     k = bisect.bisect_left(doc.q_starts, colon)
@@ -279,8 +281,7 @@ def _colon_before_quote(doc: Doc, sent: Span, claimed: set[int]) -> Draft | None
         return None
     members = [k, *continuations(doc, k, doc.quotations[k].end, claimed, {})]
     claimed.update(members)
-    spans = tuple(s for q in members for s in doc.quotations[q].spans)
-    return Draft(source, Span(start=colon, end=colon + 1), spans, tuple(members))
+    return Draft(source, Bounds(colon, colon + 1), pieces(doc, members), tuple(members))
 
 
 def _colon_pass(doc: Doc, claimed: set[int], drafts: list[Draft]) -> list[Draft]:
@@ -308,11 +309,9 @@ def _colon_pass(doc: Doc, claimed: set[int], drafts: list[Draft]) -> list[Draft]
         content = strip_span(text, m.end(), sent.end, " \t\n,;:—–-.")
         if content is None or len(_WORD.findall(text, content.start, content.end)) < 2:
             continue
-        source = Span(start=m.start(1), end=m.end(1))
+        source = Bounds(m.start(1), m.end(1))
         colon = text.index(":", m.end(1))
-        out.append(
-            _attach(doc, Draft(source, Span(start=colon, end=colon + 1), (content,), ()), claimed)
-        )
+        out.append(_attach(doc, Draft(source, Bounds(colon, colon + 1), (content,), ()), claimed))
     return out
 
 
@@ -335,12 +334,16 @@ def _is_title_like(words: list[str]) -> bool:
     )
 
 
-def _resolve(doc: Doc, source: Span | None, resolve: SpeakerResolver) -> Person | None:
+def _span(bounds: Bounds) -> Span:
+    return Span(start=bounds.start, end=bounds.end)
+
+
+def _resolve(doc: Doc, source: Bounds | None, resolve: SpeakerResolver) -> Person | None:
     """The Person of a source; a relative source ("who", "the latter of whom") by its antecedent."""
     if source is None:
         return None
     target = antecedent(doc.text, max(0, source.start - 200), source, doc.words) or source
-    return resolve(doc.text[target.start : target.end], target)
+    return resolve(doc.text[target.start : target.end], _span(target))
 
 
 def find_speech(
@@ -390,12 +393,12 @@ def find_speech(
                 id=f"s{len(statements) + 1}",
                 content=" ".join(text[s.start : s.end] for s in draft.content),
                 kind=_kind(doc, draft),
-                content_spans=draft.content,
+                content_spans=tuple(_span(b) for b in draft.content),
                 speaker=speaker,
                 source=source_text,
-                source_span=draft.source,
+                source_span=_span(draft.source) if draft.source else None,
                 cue=text[draft.cue.start : draft.cue.end] if draft.cue else None,
-                cue_span=draft.cue,
+                cue_span=_span(draft.cue) if draft.cue else None,
                 quotes=tuple(quote_ids[qi] for qi in draft.quotes if qi in quote_ids),
             )
         )

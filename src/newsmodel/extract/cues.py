@@ -128,14 +128,10 @@ def find_cues(
                     continue
                 last_end = rest[-1].end()
             first = m.start()
-            before = text[max(0, first - 14) : first].split()
-            if (
-                len(before) >= 3
-                and before[-1] == "to"
-                and before[-2] == "on"
-                and before[-3].lower() in _GO
-            ):
-                first = text.rfind(before[-3], 0, first)
+            if text.endswith(" on to ", 0, first):
+                before = text[max(0, first - 14) : first].split()
+                if len(before) >= 3 and before[-3].lower() in _GO:
+                    first = text.rfind(before[-3], 0, first)
             out.append(
                 CueMatch(first, last_end, text[first:last_end], lexicon.classes[" ".join(form)])
             )

@@ -61,6 +61,10 @@ _APPROXIMATELY: Final = frozenset(
 )
 #: Nouns that head time and abstract phrases, never a speaker ("a few days", "the gamut").
 _NOT_HEADS: Final = word_list("not_heads")
+_NUMBER_WORD: Final = re.compile(
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|\w+teen"
+)
 _MAX_HOPS: Final = 3
 _MAX_NOMINAL: Final = 6
 _MAX_NAME: Final = 7
@@ -180,9 +184,11 @@ def _nominal_back(tok: list[Token], i: int, floor: int) -> int | None:
     """First index of a nominal phrase ending at *i* ("the Russian ambassador"), or None."""
     head = tok[i].group().lower()
     if head in {"percent", "%"} or head.isdigit():
-        # "46 percent of voters said", "About 9 percent said", "43 said"
+        # "46 percent of voters said", "About 9 percent said", "Twenty-four percent said", "43 said"
         j = i - 1 if not head.isdigit() else i
-        if j < floor or not tok[j].group()[0].isdigit():
+        if j < floor or not (
+            tok[j].group()[0].isdigit() or _NUMBER_WORD.fullmatch(tok[j].group().lower())
+        ):
             return None
         return j - 1 if j - 1 >= floor and tok[j - 1].group().lower() in _APPROXIMATELY else j
     if (
@@ -215,6 +221,19 @@ def _nominal_back(tok: list[Token], i: int, floor: int) -> int | None:
     return None
 
 
+def _skip_asides(tok: list[Token], i: int) -> int:
+    """Index before the adverbs, asides and parentheses that end at *i* ("Smith (D-Md.), chair of X, said")."""
+    i = _skip_between(tok, i)
+    for _ in range(3):
+        if i >= 1 and tok[i].group() == "." and "." in tok[i - 1].group():
+            i -= 1  # "the F.B.I." ends in a full-stop token
+        j = _skip_between(tok, _skip_parenthesis(tok, i))
+        if j == i:
+            break
+        i = j
+    return i
+
+
 def source_before(text: str, lo: int, hi: int, index: TokenIndex | None = None) -> Bounds | None:
     """The speaker phrase that ends just before *hi* (a cue's start), within ``[lo, hi)``.
 
@@ -225,7 +244,7 @@ def source_before(text: str, lo: int, hi: int, index: TokenIndex | None = None) 
     i = _skip_between(tok, len(tok) - 1)
     if i < 0:
         return None
-    i = _skip_between(tok, _skip_parenthesis(tok, i))
+    i = _skip_asides(tok, i)
     if i < 0:
         return None
     low = [t.group().lower() for t in tok[max(0, i - 3) : i + 1]]
@@ -235,6 +254,19 @@ def source_before(text: str, lo: int, hi: int, index: TokenIndex | None = None) 
     fallback: Bounds | None = None
     for _ in range(_MAX_HOPS):
         first = _phrase_before(tok, i)
+        if first is None and tok[i].group().lower() in _NOT_HEADS:
+            # "Trump at the time said": step over the time phrase.
+            j = next(
+                (
+                    j
+                    for j in range(i - 1, max(-1, i - 4), -1)
+                    if tok[j].group().lower() in _PREPOSITIONS
+                ),
+                -1,
+            )
+            if j > 0:
+                i = _skip_asides(tok, j - 1)
+                continue
         if first is None:
             return fallback
         if (
@@ -244,7 +276,7 @@ def source_before(text: str, lo: int, hi: int, index: TokenIndex | None = None) 
         ):
             # "Trump at the time said": the phrase is a prepositional object, the subject is before it.
             fallback = fallback or _span(tok, first, i)
-            i = _skip_between(tok, _skip_parenthesis(tok, _skip_between(tok, first - 2)))
+            i = _skip_asides(tok, first - 2)
             if i < 0:
                 return fallback
             continue

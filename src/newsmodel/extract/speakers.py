@@ -102,6 +102,8 @@ class TokenIndex(NamedTuple):
         k = bisect.bisect_right(self.starts, max(start, end - 1)) - 1
         if k < 0 or self.bounds[k][0] > start or self.bounds[k][1] < end:
             return tokens(self.text, start, end)
+        if self.bounds[k][1] - self.bounds[k][0] > 4 * (end - start) + 200:
+            return tokens(self.text, start, end)  # a long sentence: cut the window only
         cached = self.cache.get(k)
         if cached is None:
             toks = tokens(self.text, *self.bounds[k])

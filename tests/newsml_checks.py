@@ -36,33 +36,40 @@ def iptc_aliases(catalog: Path) -> frozenset[str]:
 def own_checks(root: etree._Element, catalog: Path) -> list[str]:
     """Problems the schema lets through: dangling IDREFs, concepts without an identifier,
     datetimes without an offset, empty headlines, QCodes with undeclared aliases."""
-    problems: list[str] = []
     ids = {e.get("id") for e in root.iter() if e.get("id")} | {
         e.get("partid") for e in root.iter() if e.get("partid")
     }
-    for element in root.iter():
-        for ref in (element.get("contentrefs") or "").split():
-            if ref not in ids:
-                problems.append(f"dangling contentref {ref!r}")
-    for name in _CONCEPTS:
-        for element in root.iter(NAR + name):
-            if not any(element.get(a) for a in ("qcode", "uri", "literal")):
-                problems.append(f"<{name}> without qcode, uri or literal")
-    for name in ("versionCreated", "firstCreated"):
-        for element in root.iter(NAR + name):
-            if not _OFFSET.search(element.text or ""):
-                problems.append(f"{name} {element.text!r} has no offset")
-    for element in root.iter(NAR + "headline"):
-        if not "".join(element.itertext()).strip():
-            problems.append("empty headline")
+    problems = [
+        f"dangling contentref {ref!r}"
+        for element in root.iter()
+        for ref in (element.get("contentrefs") or "").split()
+        if ref not in ids
+    ]
+    problems.extend(
+        f"<{name}> without qcode, uri or literal"
+        for name in _CONCEPTS
+        for element in root.iter(NAR + name)
+        if not any(element.get(a) for a in ("qcode", "uri", "literal"))
+    )
+    problems.extend(
+        f"{name} {element.text!r} has no offset"
+        for name in ("versionCreated", "firstCreated")
+        for element in root.iter(NAR + name)
+        if not _OFFSET.search(element.text or "")
+    )
+    problems.extend(
+        "empty headline"
+        for element in root.iter(NAR + "headline")
+        if not "".join(element.itertext()).strip()
+    )
     declared = iptc_aliases(catalog) | {s.get("alias") for s in root.iter(f"{NAR}scheme")}
-    for element in root.iter():
-        if not isinstance(element.tag, str) or not element.tag.startswith(NAR):
-            continue
-        for attribute in ("qcode", "type", "role", "rel"):
-            value = element.get(attribute)
-            if value and value.partition(":")[0] not in declared:
-                problems.append(f"{attribute}={value!r}: alias not declared")
+    problems.extend(
+        f"{attribute}={element.get(attribute)!r}: alias not declared"
+        for element in root.iter()
+        if isinstance(element.tag, str) and element.tag.startswith(NAR)
+        for attribute in ("qcode", "type", "role", "rel")
+        if element.get(attribute) and element.get(attribute, "").partition(":")[0] not in declared
+    )
     return problems
 
 
@@ -108,7 +115,7 @@ def sample_article() -> Article:
         section="World",
         keywords=("Libya", "Russia"),
         language="en",
-        published=dt.datetime(2016, 1, 2, 10, 0),  # noqa: DTZ001 (naive on purpose)
+        published=dt.datetime(2016, 1, 2, 10, 0),
         published_raw="2 Jan 2016 10:00",
         modified=dt.datetime(2016, 1, 2, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=3))),
         dateline="MOSCOW, Jan 2",

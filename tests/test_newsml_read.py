@@ -67,13 +67,17 @@ class TestIptcFiles:
 
     def test_should_pass(self) -> None:
         """Valid unit-test instances read without a schema warning."""
-        for path in shared_path("standards", "newsml-g2", "unit_tests", "should_pass").glob("*.xml"):
+        for path in shared_path("standards", "newsml-g2", "unit_tests", "should_pass").glob(
+            "*.xml"
+        ):
             article = from_newsml(path.read_bytes())
             assert "newsml-invalid" not in {w.code for w in article.warnings}, path.name
 
     def test_should_fail(self) -> None:
         """Invalid instances raise ParseError or read with a warning."""
-        for path in shared_path("standards", "newsml-g2", "unit_tests", "should_fail").glob("*.xml"):
+        for path in shared_path("standards", "newsml-g2", "unit_tests", "should_fail").glob(
+            "*.xml"
+        ):
             try:
                 article = from_newsml(path.read_bytes())
             except ParseError:
@@ -95,7 +99,9 @@ class TestSendersVariants:
     )
     def test_nitf_forms(self, nitf: str) -> None:
         """Namespaced, un-namespaced and prefixed NITF give the same paragraphs and marks."""
-        article = from_newsml(_item(f'<inlineXML contenttype="application/nitf+xml">{nitf}</inlineXML>'))
+        article = from_newsml(
+            _item(f'<inlineXML contenttype="application/nitf+xml">{nitf}</inlineXML>')
+        )
         assert article.paragraphs == ("First Ann Lee paragraph.", "Second one.")
         assert article.persons[0].name == "Ann Lee"
         assert article.persons[0].mentions[0].slice(article.text) == "Ann Lee"
@@ -104,12 +110,16 @@ class TestSendersVariants:
     def test_xhtml_body(self) -> None:
         """An XHTML body gives its paragraphs."""
         html = '<html xmlns="http://www.w3.org/1999/xhtml"><body><h1>T</h1><p>One.</p><p>Two.</p></body></html>'
-        article = from_newsml(_item(f'<inlineXML contenttype="application/xhtml+xml">{html}</inlineXML>'))
+        article = from_newsml(
+            _item(f'<inlineXML contenttype="application/xhtml+xml">{html}</inlineXML>')
+        )
         assert article.paragraphs == ("One.", "Two.")
 
     def test_plain_text_body(self) -> None:
         """A text/plain inlineData body splits at blank lines."""
-        article = from_newsml(_item('<inlineData contenttype="text/plain">One\nline.\n\nTwo.</inlineData>'))
+        article = from_newsml(
+            _item('<inlineData contenttype="text/plain">One\nline.\n\nTwo.</inlineData>')
+        )
         assert article.paragraphs == ("One line.", "Two.")
 
     def test_older_version_and_missing_pieces(self) -> None:
@@ -141,7 +151,9 @@ class TestSendersVariants:
     def test_empty_message(self) -> None:
         """A newsMessage without items has no first article."""
         with pytest.raises(ParseError, match="no item"):
-            from_newsml('<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header/></newsMessage>')
+            from_newsml(
+                '<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header/></newsMessage>'
+            )
 
     def test_tampered_model_rendition_loses_to_the_standard_parts(self) -> None:
         """When the standard body no longer matches the model, the standard parts win."""
@@ -183,7 +195,9 @@ _QUADRATIC = (
 class TestHostileXml:
     """The hardened parser refuses entity tricks fast and without reading files."""
 
-    @pytest.mark.parametrize("document", [_BILLION_LAUGHS, _QUADRATIC], ids=["billion-laughs", "quadratic"])
+    @pytest.mark.parametrize(
+        "document", [_BILLION_LAUGHS, _QUADRATIC], ids=["billion-laughs", "quadratic"]
+    )
     def test_entity_bombs_are_refused_fast(self, document: str) -> None:
         """Entity expansion attacks raise ParseError in well under a second."""
         started = time.perf_counter()
@@ -224,7 +238,9 @@ class TestHostileXml:
         """A DOCTYPE pointing at a remote DTD is refused without network access."""
         started = time.perf_counter()
         with pytest.raises(ParseError, match="external DTD"):
-            from_newsml('<!DOCTYPE newsItem SYSTEM "http://example.com/g2.dtd"><newsItem guid="x"/>')
+            from_newsml(
+                '<!DOCTYPE newsItem SYSTEM "http://example.com/g2.dtd"><newsItem guid="x"/>'
+            )
         assert time.perf_counter() - started < 0.5
 
     def test_plain_doctype_is_accepted(self) -> None:

@@ -141,7 +141,7 @@ def parse_datetime(text: str) -> dt.datetime | None:
         month = int(truncated.group("month") or 1)
         if not 1 <= month <= 12:
             return None
-        return dt.datetime(int(truncated.group("year")), month, 1)  # noqa: DTZ001 (no zone given)
+        return dt.datetime(int(truncated.group("year")), month, 1)
     try:
         return dateutil.parser.isoparse(text)
     except (ValueError, OverflowError):

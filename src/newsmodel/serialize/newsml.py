@@ -206,7 +206,9 @@ def _content_meta(meta: etree._Element, article: Article) -> None:
         located = _add(meta, "located", type="cpnat:geoArea", qcode=_entity_qcode(place.id))
         _add(located, "name", place.name)
     if article.publisher and article.publisher.strip():
-        source = _add(meta, "infoSource", literal=_literal(article.publisher), role="isrol:originfo")
+        source = _add(
+            meta, "infoSource", literal=_literal(article.publisher), role="isrol:originfo"
+        )
         _add(source, "name", article.publisher)
     for author in article.authors:
         creator = _add(

@@ -50,7 +50,15 @@ def main() -> int:
             for i, p in enumerate(preds):
                 n = len(p["content"].split())
                 src = p["forms"][0] or ""
-                stype = "none" if not src else "pron" if src.lower() in {"he", "she", "they", "i", "we", "it", "you", "who"} else "name" if src[0].isupper() else "nominal"
+                stype = (
+                    "none"
+                    if not src
+                    else "pron"
+                    if src.lower() in {"he", "she", "they", "i", "we", "it", "you", "who"}
+                    else "name"
+                    if src[0].isupper()
+                    else "nominal"
+                )
                 keys = [f"kind={p['kind']}", f"len={min(n // 5 * 5, 40)}", f"src={stype}"]
                 if stype in {"pron", "nominal"}:
                     keys.append(f"word={src.lower().split()[-1]}")

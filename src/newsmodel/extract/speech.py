@@ -134,8 +134,10 @@ def _cue_draft(doc: Doc, cue: CueMatch, drafts: list[Draft]) -> Draft | None:
     if source is None and cue.cls == "speech" and not cue.text.endswith("ing"):
         source = source_after(text, cue.end, sent.end, alone=True, index=doc.words)
         inverted = source is not None
-    linked = _LINKED.search(text, max(sent.start, cue.start - 40), cue.start)
-    if source is None and linked:
+    linked = (
+        _LINKED.search(text, max(sent.start, cue.start - 40), cue.start) if source is None else None
+    )
+    if linked:
         # ", saying ...", "and says ...", "X suggested A, called B": an earlier clause's subject.
         earlier = [
             d for d in drafts if d.source is not None and sent.start <= d.source.start < cue.start
@@ -144,7 +146,11 @@ def _cue_draft(doc: Doc, cue: CueMatch, drafts: list[Draft]) -> Draft | None:
             source = earlier[-1].source
         elif cue.text.endswith("ing") or linked.group().strip(" ,"):
             source = source_after(text, sent.start, cue.start, index=doc.words)
-    if source is None and _WHEN_ASKED.search(text, max(sent.start, cue.start - 20), cue.end):
+    if (
+        source is None
+        and cue.text == "asked"
+        and _WHEN_ASKED.search(text, max(sent.start, cue.start - 20), cue.end)
+    ):
         # "When asked about the plan, Smith said ...": a question with no asker given.
         end = text.find(",", cue.end, sent.end)
         after = strip_span(text, cue.end, end if end >= 0 else sent.end, " \t\n,;:—–-.")

@@ -192,6 +192,8 @@ def _nominal_back(tok: list[Token], i: int, floor: int) -> int | None:
             tok[j].group()[0].isdigit() or _NUMBER_WORD.fullmatch(tok[j].group().lower())
         ):
             return None
+        if j - 2 >= floor and tok[j - 1].group() == "in" and tok[j].group() == "10":
+            j -= 2  # "About four in 10 said"
         return j - 1 if j - 1 >= floor and tok[j - 1].group().lower() in _APPROXIMATELY else j
     if (
         head in _STOP

@@ -109,7 +109,9 @@ def _add_reading(parser: argparse.ArgumentParser) -> None:
         help="skip people and who-said-what (metadata and body only; much faster)",
     )
     parser.add_argument(
-        "--encoding", default="utf-8", help="how plain-text input is decoded (default: utf-8)"
+        "--encoding",
+        default="utf-8",
+        help="how plain-text input is decoded (default: utf-8, falling back to windows-1252 with a warning)",
     )
 
 
@@ -152,7 +154,9 @@ def _build_parser() -> argparse.ArgumentParser:
     convert.add_argument("-r", "--recursive", action="store_true", help="descend into sub-folders")
     convert.add_argument("-f", "--force", action="store_true", help="overwrite existing outputs")
     noise = convert.add_mutually_exclusive_group()
-    noise.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
+    noise.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar; only failures are reported"
+    )
     noise.add_argument("-v", "--verbose", action="store_true", help="report every file")
     convert.set_defaults(run=_convert)
 

@@ -61,7 +61,7 @@ def _normalize_label(label: bytes) -> str | None:
         return None
     if name in _WINDOWS_1252_LABELS:
         return "cp1252"
-    if name.startswith("utf-16") or name.startswith("utf-32"):
+    if name.startswith(("utf-16", "utf-32")):
         # A page declaring UTF-16 without a BOM is read as UTF-8 (WHATWG).
         return "utf-8"
     return name

@@ -5,7 +5,9 @@ parser without an HTTP response can know: a byte order mark, then a
 ``<meta charset>`` or ``http-equiv`` declaration near the top, then a strict
 UTF-8 trial, then windows-1252 (what "Latin-1" pages really are). Labels that
 WHATWG treats as windows-1252 (iso-8859-1, latin1, ascii) are read as such, so
-bytes 0x93/0x94 become curly quotes rather than C1 control characters.
+bytes 0x93/0x94 become curly quotes rather than C1 control characters; likewise
+gb2312 and GBK are read as GB18030, Shift_JIS as windows-31j, EUC-KR as
+windows-949 and Big5 as Big5-HKSCS, the supersets WHATWG decodes them with.
 """
 
 from __future__ import annotations
@@ -35,6 +37,29 @@ _CHARSET: Final = re.compile(
 _WINDOWS_1252_LABELS: Final = frozenset(
     {"cp1252", "latin_1", "ascii", "iso8859_1", "iso8859-1", "us-ascii", "l1", "latin1"}
 )
+_WHATWG_SUPERSETS: Final = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "shift_jis": "cp932",
+    "euc_kr": "cp949",
+    "big5": "big5hkscs",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+}
+"""Python codecs whose repertoire is narrower than the decoder WHATWG uses for their labels."""
+_WHATWG_LABELS: Final = {
+    "x-gbk": "gb18030",
+    "gb_2312-80": "gb18030",
+    "csgb2312": "gb18030",
+    "iso-ir-58": "gb18030",
+    "x-sjis": "cp932",
+    "windows-31j": "cp932",
+    "windows-874": "cp874",
+    "windows-949": "cp949",
+    "x-x-big5": "big5hkscs",
+}
+"""WHATWG labels Python's codec registry does not know."""
 _CONTROL: Final = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _UTF8_MULTIBYTE: Final = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
@@ -56,9 +81,11 @@ class Decoded:
 def _normalize_label(label: bytes) -> str | None:
     """The Python codec for a declared charset label, WHATWG-mapped; None if unknown."""
     try:
-        name = codecs.lookup(label.decode("ascii").strip().lower()).name
+        text = label.decode("ascii").strip().lower()
+        name = codecs.lookup(_WHATWG_LABELS.get(text, text)).name
     except (LookupError, UnicodeDecodeError):
         return None
+    name = _WHATWG_SUPERSETS.get(name, name)
     if name in _WINDOWS_1252_LABELS:
         return "cp1252"
     if name.startswith(("utf-16", "utf-32")):

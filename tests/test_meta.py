@@ -249,11 +249,24 @@ class TestDates:
             ("https://x.example/20191021/story", dt.datetime(2019, 10, 21)),
             ("https://x.example/2019/story", None),
             ("https://x2019.example/12/10/x", None),
+            ("https://x.example/meldungen/29-10-2021", dt.datetime(2021, 10, 29)),
+            ("https://x.example/a/12-10-2019-story?id=1", dt.datetime(2019, 10, 12)),
+            ("https://x.example/a/1-2-3?q=29-10-2021", None),
         ],
     )
     def test_url(self, url: str, day: dt.datetime | None) -> None:
         """The day a URL spells, if any."""
         assert date_from_url(url) == day
+
+    def test_french_online_label(self) -> None:
+        """The label "mise en ligne" marks the publication day ahead of a later date in the prose."""
+        article = newsmodel.parse_html(
+            "<html lang=fr><body><article><h1>Un titre de test assez long</h1>"
+            "<p>Mise en ligne</p><p>23 mai 2019</p><p>Du texte. 2018-01-02</p>"
+            "</article></body></html>",
+            options=ParseOptions(analyze=False, now=dt.datetime(2024, 1, 1, tzinfo=dt.UTC)),
+        )
+        assert article.published == dt.datetime(2019, 5, 23)
 
 
 class TestLanguage:

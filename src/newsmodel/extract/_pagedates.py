@@ -91,6 +91,10 @@ _URL_DATE: Final = re.compile(
     r"(?<![\d])((?:19|20)\d{2})[/_.-](0?[1-9]|1[0-2])[/_.-](0?[1-9]|[12]\d|3[01])(?![\d])"
     r"|/((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])(?:/|[_-]|$)"
 )
+_URL_DAY_FIRST: Final = re.compile(
+    r"/(0?[1-9]|[12]\d|3[01])-(0?[1-9]|1[0-2])-((?:19|20)\d{2})(?:[/_.-]|$)"
+)
+"""A path segment that starts with a European day: ``/meldungen/29-10-2021``."""
 _DATE_CLASS: Final = re.compile(
     r"date|Date|datum|Datum|publish|posted|time|meta|byline|info|submitted"
 )
@@ -106,7 +110,7 @@ _TEXT_WINDOW: Final = 20_000
 _COMMENTS: Final = re.compile(r"(?:^|\s)(?:comment|kommentar|related|sidebar|disqus)")
 _LABELLED: Final = re.compile(
     r"(?i)(?:veröffentlicht|published|erschienen|publiziert|publié|publicado|pubblicato|gepubliceerd|posted|"
-    r"eingestellt|erstellt|geschrieben|datum|date|stand)(?:\s+(?:am|on|le|el|il|op|vom))?\s*:?\s*"
+    r"eingestellt|erstellt|geschrieben|datum|date|stand|mise? en ligne)(?:\s+(?:am|on|le|el|il|op|vom))?\s*:?\s*"
     r"(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}"
     r"|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d{2}|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})"
 )
@@ -190,9 +194,12 @@ def date_from_url(url: str | None) -> dt.datetime | None:
         return None
     path = url.split("://", 1)[-1].partition("/")[2]
     match = _URL_DATE.search("/" + path)
-    if not match:
+    if match:
+        groups = [g for g in match.groups() if g is not None]
+    elif match := _URL_DAY_FIRST.search("/" + path.partition("?")[0]):
+        groups = list(reversed(match.groups()))
+    else:
         return None
-    groups = [g for g in match.groups() if g is not None]
     try:
         return dt.datetime(int(groups[0]), int(groups[1]), int(groups[2]))
     except ValueError:

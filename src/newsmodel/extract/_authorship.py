@@ -72,9 +72,16 @@ def choose_authors(
     shown: list[str] = []
 
     def visible(name: str) -> bool:
+        # The raw text first: a name with single spaces found there is also found in the
+        # whitespace-normalised text, which is only built when the raw text fails.
+        folded = name.casefold()
         if not shown:
-            shown.append(" ".join(str(_BODY_TEXT(root)).split()).casefold())
-        return name.casefold() in shown[0]
+            shown.append(str(_BODY_TEXT(root)).casefold())
+        if folded in shown[0] and folded == " ".join(folded.split()):
+            return True
+        if len(shown) < 2:
+            shown.append(" ".join(shown[0].split()))
+        return folded in shown[1]
 
     def clean(raws: list[str], *, verify: bool) -> tuple[str, ...]:
         names: list[str] = []

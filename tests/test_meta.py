@@ -14,7 +14,7 @@ import pytest
 
 import newsmodel
 from newsmodel.extract._headline import site_keys, strip_site_name
-from newsmodel.extract._jsonld import load_json
+from newsmodel.extract._jsonld import first_text, load_json
 from newsmodel.extract._pagedates import date_from_url, parse_any, parse_iso
 from newsmodel.extract.authors import is_agency, is_organization, split_authors
 from newsmodel.extract.meta import Metadata, extract_metadata, normalize_language
@@ -209,6 +209,10 @@ class TestJsonLd:
     def test_garbage(self) -> None:
         """Unreadable text gives None."""
         assert load_json("{nope") is None
+
+    def test_html_entities_in_strings(self) -> None:
+        """Entities a CMS left in JSON-LD strings are decoded; a bare ampersand stays."""
+        assert first_text("Redacci&oacute;n &amp; AT&T &#8220;x&#8221;") == "Redacción & AT&T “x”"
 
 
 class TestDates:

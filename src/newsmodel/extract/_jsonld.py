@@ -8,6 +8,7 @@ where a small repair makes it valid, and skipped otherwise.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from typing import Any, Final, TypeAlias
@@ -19,6 +20,7 @@ __all__ = ["LdArticle", "first_text", "ld_names", "read_json_ld"]
 Node: TypeAlias = dict[str, Any]
 
 _TRAILING_COMMA: Final = re.compile(r",\s*(?=[}\]])")
+_ENTITY: Final = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _WRAPPER: Final = re.compile(
     r"^\s*(?:<!--|//\s*<!\[CDATA\[|/\*\s*<!\[CDATA\[\s*\*/)|(?:-->|//\s*\]\]>|/\*\s*\]\]>\s*\*/)\s*$"
 )
@@ -103,6 +105,8 @@ class LdArticle:
 def first_text(value: Any) -> str | None:
     """A string value, the first string of a list, or the ``@value``/``name`` of an object."""
     if isinstance(value, str):
+        if "&" in value:  # "Redacci&oacute;n": HTML entities left in the JSON by the CMS
+            value = _ENTITY.sub(lambda m: html.unescape(m.group(0)), value)
         text = " ".join(value.split())
         return text or None
     if isinstance(value, list):
@@ -235,7 +239,8 @@ def ld_names(value: Any, ld: LdArticle, *, people_only: bool) -> list[str]:
     """Names in a JSON-LD ``author``/``publisher`` value of any shape."""
     value = ld.resolve(value)
     if isinstance(value, str):
-        return [value]
+        text = first_text(value)
+        return [text] if text else []
     if isinstance(value, list):
         return [name for item in value for name in ld_names(item, ld, people_only=people_only)]
     if isinstance(value, dict):

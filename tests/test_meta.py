@@ -120,6 +120,7 @@ class TestSplitAuthors:
         ("raw", "names"),
         [
             ("By Jane Doe and John Roe", ("Jane Doe", "John Roe")),
+            ("By Nada Tawfik, New York", ("Nada Tawfik",)),
             ("Jane Doe, John Roe", ("Jane Doe", "John Roe")),
             ("Von Anna Müller und Ben Ölz", ("Anna Müller", "Ben Ölz")),
             ("Par Loïc Le Clerc", ("Loïc Le Clerc",)),

@@ -22,6 +22,8 @@ import re
 import unicodedata
 from typing import Final
 
+from newsmodel.extract.lexicon import lexicon
+
 __all__ = ["agencies", "is_agency", "is_organization", "split_authors"]
 
 _DATA: Final = "data/authors"
@@ -125,6 +127,12 @@ def is_organization(name: str) -> bool:
     return any(token.strip(",()").lower() in words for token in name.split())
 
 
+def _is_place(text: str) -> bool:
+    places = lexicon()
+    key = text.lower().strip(" ,.")
+    return key in places.places or key in places.countries
+
+
 def _strip_prefix(text: str) -> str:
     previous = None
     while previous != text:
@@ -154,6 +162,8 @@ def _clean_part(part: str) -> str | None:
     if len(tokens) == 1 and len(tokens[0]) < 3:
         return None
     if len(tokens) > 1 and not all(t[0].isupper() or t.lower() in _PARTICLES for t in tokens):
+        return None
+    if _is_place(" ".join(tokens)):  # a dateline in the byline: "Nada Tawfik, New York"
         return None
     if tokens[-1].endswith(".") and len(tokens[-1]) > 3 and tokens[-1].lower() not in _SUFFIXES:
         tokens[-1] = tokens[-1].rstrip(".")

@@ -100,6 +100,15 @@ class TestCases:
         meta = extract_metadata(lxml.html.document_fromstring(html), url=None, options=OPTIONS)
         assert [w.code for w in meta.warnings] == ["json-ld-unreadable"]
 
+    def test_label_then_name_after_the_element(self) -> None:
+        """A byline label in its own element takes the name written after it."""
+        html = (
+            "<html><body><article><h1>Ein Titel, lang genug</h1>"
+            "<p><b>Autor: </b>Peter Maahn/SP-X</p><p>Text des Artikels.</p></article></body></html>"
+        )
+        meta = extract_metadata(lxml.html.document_fromstring(html), url=None, options=OPTIONS)
+        assert [a.name for a in meta.authors] == ["Peter Maahn"]
+
     def test_default_timezone(self) -> None:
         """A naive timestamp takes the zone the options give."""
         html = '<html><head><meta property="article:published_time" content="2020-01-02T03:04:05"></head></html>'

@@ -36,6 +36,8 @@ _BY_START: Final = re.compile(
     r"veröffentlicht von|publié par|escrito por|publicado por|scritto da|text von|autor(?:in)?:|"
     r"author:|text:|texte:|redaktion:))(?:\s|$)"
 )
+_BY_LABEL: Final = re.compile(r"(?i)^(?:autor(?:in)?|author|text|texte|redaktion|von|by)\s*:$")
+"""A byline label that ends in a colon, whose name is written after its element."""
 _CHROME_WORDS: Final = re.compile(
     r"(?:^|\s)(?:comment|kommentar|related|sidebar|teaser|footer|respond|reply|share|social|"
     r"newsletter|promo|recommend|popular|more-|trending|breadcrumb|disqus|cookie|consent)"
@@ -158,8 +160,12 @@ def _by_lines(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
             text = own
         if len(text.split()) > _MAX_WORDS:
             continue
-        if len(own) <= 3:  # "By" alone: the name follows in the next element
-            following = parent.getnext() if not getattr(node, "is_tail", False) else None
+        is_tail = getattr(node, "is_tail", False)
+        tail = _SPACE.sub(" ", parent.tail or "").strip() if not is_tail else ""
+        if len(text) <= len(own) and tail and _BY_LABEL.match(own):
+            text = own + " " + tail  # "<h5>Autor:</h5> Peter Maahn": the name follows the label
+        elif len(own) <= 3:  # "By" alone: the name follows in the next element
+            following = parent.getnext() if not is_tail else None
             if len(text) <= len(own) and following is not None:
                 text = own + " " + _text(following)
         out.append(text)

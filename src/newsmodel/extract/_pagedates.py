@@ -292,9 +292,10 @@ def date_from_markup(
                 )
             ):
                 return found
-    texts = [" ".join(str(_STRING(scope))[:_TEXT_WINDOW].split()) for scope in scopes]
-    for text in texts:
-        for match in _LABELLED.finditer(text):
+    texts: list[str] = []
+    for scope in scopes:  # the body's text is only read when the article's has no label
+        texts.append(" ".join(str(_STRING(scope))[:_TEXT_WINDOW].split()))
+        for match in _LABELLED.finditer(texts[-1]):
             raw = match.group("date")
             if found := _found(parse_any(raw, default_timezone=tz), raw, "text", now):
                 return found

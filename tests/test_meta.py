@@ -130,6 +130,7 @@ class TestSplitAuthors:
         [
             ("By Jane Doe and John Roe", ("Jane Doe", "John Roe")),
             ("By Nada Tawfik, New York", ("Nada Tawfik",)),
+            ("FOCUS-Online-Experte Robin Tschöpe", ("Robin Tschöpe",)),
             ("Jane Doe, John Roe", ("Jane Doe", "John Roe")),
             ("Von Anna Müller und Ben Ölz", ("Anna Müller", "Ben Ölz")),
             ("Par Loïc Le Clerc", ("Loïc Le Clerc",)),

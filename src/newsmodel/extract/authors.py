@@ -151,7 +151,11 @@ def _clean_part(part: str) -> str | None:
     # Drop role words and titles at either end ("Senior Reporter Jane Doe", "Jane Doe, PhD").
     while tokens and tokens[-1].lower().strip(",.") in roles | _TITLES:
         tokens.pop()
-    while tokens and tokens[0].lower().strip(",:") in roles | _TITLES:
+    while tokens and (
+        tokens[0].lower().strip(",:") in roles | _TITLES
+        or (len(tokens) > 1 and tokens[0].lower().rpartition("-")[2] in roles)
+        # "FOCUS-Online-Experte Robin Tschöpe"; "PETA-Team" alone stays a (rejected) unit
+    ):
         tokens.pop(0)
     if not tokens or len(tokens) > 4 or tokens[0].lower() in _ARTICLES:
         return None

@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Protocol
 
+from lxml import etree
 from tqdm import tqdm
 
 from newsmodel import __version__
@@ -28,7 +29,9 @@ from newsmodel._validate import SCHEMAS_ENV, SchemasUnavailableError, Validator
 from newsmodel.convert import INPUT_FORMATS, OUTPUT_FORMATS, read_articles, render
 from newsmodel.errors import NewsmodelError
 from newsmodel.options import ParseOptions
+from newsmodel.parse._xml import parse_xml
 from newsmodel.parse.text import parse_text
+from newsmodel.serialize.newsml import NewsMLOptions, to_newsml
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -403,7 +406,15 @@ def _example(args: argparse.Namespace) -> int:
     _out(summarize(article, width=args.width))
     _out("")
     try:
-        document = render(article, args.target)
+        if args.target == "newsml":
+            # For reading, not for exchange: indented, and without the second
+            # rendition that carries the exact model (see docs/newsml.md).
+            item = to_newsml(article, options=NewsMLOptions(embed_model=False))
+            document = etree.tostring(
+                parse_xml(item), pretty_print=True, xml_declaration=True, encoding="UTF-8"
+            )
+        else:
+            document = render(article, args.target)
     except NewsmodelError as err:
         _err(f"example: cannot write {args.target}: {err}")
         return EXIT_FAILED

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from typing import Final, NamedTuple, TypeAlias
 
 from newsmodel.extract.sentences import Bounds
@@ -94,7 +95,9 @@ class TokenIndex(NamedTuple):
     text: str
     bounds: list[tuple[int, int]]
     starts: list[int]
-    cache: dict[int, list[Token]]
+    cache: dict[int, tuple[list[Token], Iterator[Token]]]
+    """Per sentence: its tokens read so far and the scan that reads on (lazily, up to the
+    furthest window asked for)."""
 
     @classmethod
     def of(cls, text: str, bounds: list[tuple[int, int]]) -> TokenIndex:
@@ -108,9 +111,15 @@ class TokenIndex(NamedTuple):
             return tokens(self.text, start, end)
         if self.bounds[k][1] - self.bounds[k][0] > 4 * (end - start) + 200:
             return tokens(self.text, start, end)  # a long sentence: cut the window only
-        toks = self.cache.get(k)
-        if toks is None:
-            toks = self.cache[k] = tokens(self.text, *self.bounds[k])
+        cached = self.cache.get(k)
+        if cached is None:
+            cached = self.cache[k] = ([], _TOKEN.finditer(self.text, *self.bounds[k]))
+        toks, scan = cached
+        while not toks or toks[-1].start() < end:
+            tok = next(scan, None)
+            if tok is None:
+                break
+            toks.append(tok)
         return toks[
             bisect.bisect_left(toks, start, key=_START) : bisect.bisect_left(toks, end, key=_START)
         ]

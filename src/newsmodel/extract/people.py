@@ -241,7 +241,7 @@ def _pre_title(text: str, start: int, lex: Lexicon) -> tuple[str | None, str | N
             continue
         if low.rsplit("-", 1)[-1] not in lex.roles and low.split("-", 1)[0] not in lex.modifiers:
             return None, None, False
-    lo = max(0, start - 140, text.rfind("\n", 0, start) + 1)
+    lo = max(0, start - 140, text.rfind("\n", max(0, start - 140), start) + 1)
     # Tokenise a short tail first: the scan rarely reads more than a few words back. Cut just
     # after a space, the tail's tokens are the last tokens of the whole window; the scan reads
     # the whole window only when it used up the tail without stopping.

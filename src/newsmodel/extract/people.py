@@ -134,8 +134,10 @@ def _name_tail(words: tuple[Word, ...], i: int, j: int, lex: Lexicon) -> bool:
 
 def _segments(run: Run, lex: Lexicon) -> list[tuple[int, int]]:
     """Index ranges of the run's words that may be a name."""
-    out: list[tuple[int, int]] = []
     words = run.words
+    if len(words) == 1:  # most runs: a lone name or initial is the whole segment
+        return [(0, 1)] if words[0].kind in {"name", "initial"} else []
+    out: list[tuple[int, int]] = []
     i = 0
     while i < len(words):
         leading_particle = (

@@ -37,8 +37,33 @@ __all__ = [
 
 _ALPHABET = st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Cn", "Zl", "Zp"))
 
-texts = st.text(_ALPHABET, min_size=1, max_size=60).map(str.strip).filter(bool)
-"""Stripped, non-empty, printable Unicode."""
+_WORDS = (
+    "Libya",
+    "Al-Sarraj",
+    "said",
+    "“global equilibrium”",
+    "l’économie",
+    "Straße",
+    "naïve",
+    "—",
+    "«oui»",
+    "„Ja“",
+    "O'Neill",
+    "5.2%",
+    "&",
+    "<b>",
+    "]]>",
+    "Молотков",
+    "李",
+    "🙂",
+    "e\u0301",
+    "\u00a0",
+    "x" * 40,
+)
+_phrases = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8).map(" ".join)
+_unicode = st.text(_ALPHABET, min_size=1, max_size=60).map(str.strip).filter(bool)
+texts = st.one_of(_phrases, _unicode).map(str.strip).filter(bool)
+"""Stripped, non-empty, printable Unicode: news-like phrases (cheap) or any characters."""
 
 optional_texts = st.none() | texts
 

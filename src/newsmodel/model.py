@@ -11,6 +11,7 @@ blank line.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Final, Literal, TypeAlias
 
 import attrs
@@ -219,21 +220,28 @@ class Article:
 
 
 def _check_invariants(article: Article) -> None:
-    """Spans inside ``text``, ids unique, every speaker one of ``persons``."""
+    """Spans inside ``text``, ids unique, every speaker one of ``persons``.
+
+    Runs on every Article built, so it avoids hashing nested values: identity is
+    checked first, equality only for the rare copy that is not the same object.
+    """
     size = len(article.text)
-
-    def inside(span: Span | None, what: str) -> None:
-        if span is not None and span.end > size:
-            msg = f"{what}: span {span.start}-{span.end} runs past the end of the text ({size})"
-            raise ValueError(msg)
-
     seen: dict[str, object] = {}
 
-    def unique(item_id: str, item: object) -> None:
+    def check(item_id: str, item: object, parts: Iterable[Span | None], what: str) -> None:
         other = seen.setdefault(item_id, item)
         if other is not item and other != item:
             msg = f"id {item_id!r} is used by two different items"
             raise ValueError(msg)
+        for span in parts:
+            if span is not None and span.end > size:
+                msg = f"{what}: span {span.start}-{span.end} runs past the end of the text ({size})"
+                raise ValueError(msg)
+
+    identities = {id(x) for x in (*article.persons, *article.quotes)}
+
+    def member(item: Person | Quote, pool: tuple[Person, ...] | tuple[Quote, ...]) -> bool:
+        return id(item) in identities or item in pool
 
     entities: tuple[Person | Organization | Place, ...] = (
         *article.persons,
@@ -241,28 +249,21 @@ def _check_invariants(article: Article) -> None:
         *article.places,
     )
     for entity in entities:
-        unique(entity.id, entity)
-        for span in entity.mentions:
-            inside(span, f"mention of {entity.id}")
+        check(entity.id, entity, entity.mentions, f"mention of {entity.id}")
     for author in article.authors:
-        unique(author.id, author)
-    persons = set(article.persons)
-    quotes = set(article.quotes)
+        check(author.id, author, (), "author")
     for quote in article.quotes:
-        unique(quote.id, quote)
-        for span in quote.spans:
-            inside(span, f"quote {quote.id}")
-        if quote.speaker is not None and quote.speaker not in persons:
+        check(quote.id, quote, quote.spans, f"quote {quote.id}")
+        if quote.speaker is not None and not member(quote.speaker, article.persons):
             msg = f"quote {quote.id}: speaker {quote.speaker.id!r} is not one of the persons"
             raise ValueError(msg)
     for statement in article.statements:
-        unique(statement.id, statement)
-        for part in (*statement.content_spans, statement.source_span, statement.cue_span):
-            inside(part, f"statement {statement.id}")
-        if statement.speaker is not None and statement.speaker not in persons:
+        parts = (*statement.content_spans, statement.source_span, statement.cue_span)
+        check(statement.id, statement, parts, f"statement {statement.id}")
+        if statement.speaker is not None and not member(statement.speaker, article.persons):
             msg = f"statement {statement.id}: speaker {statement.speaker.id!r} is not one of the persons"
             raise ValueError(msg)
         for quote in statement.quotes:
-            if quote not in quotes:
+            if not member(quote, article.quotes):
                 msg = f"statement {statement.id}: quote {quote.id!r} is not one of the quotes"
                 raise ValueError(msg)

@@ -1,17 +1,50 @@
-"""HTML pages into an Article: metadata from every source, the body without page chrome."""
+"""HTML pages into an Article: metadata from every source, the body without page chrome.
+
+The page is decoded as a browser would (:mod:`newsmodel.parse._decode`), parsed
+once by lxml, read for metadata before anything changes the tree, then cut down
+to its main content (:mod:`newsmodel.extract.body`).
+"""
 
 from __future__ import annotations
 
+from typing import Final
+
 import lxml.etree
 import lxml.html
+from lxml.html import HtmlElement
 
 from newsmodel.errors import ParseError
 from newsmodel.extract.analysis import analyze
-from newsmodel.model import Article
+from newsmodel.extract.body import extract_body
+from newsmodel.extract.meta import extract_metadata
+from newsmodel.model import Article, ParseWarning
 from newsmodel.options import DEFAULT_OPTIONS, ParseOptions
 from newsmodel.parse._common import article_id, check_size
+from newsmodel.parse._decode import decode_html, decode_text
 
 __all__ = ["parse_html"]
+
+_PARSER: Final = lxml.html.HTMLParser(
+    encoding="utf-8",
+    remove_comments=True,
+    remove_pis=True,
+    no_network=True,
+    collect_ids=False,
+    default_doctype=False,
+    huge_tree=True,
+)
+"""One shared parser: lxml parsers are reusable and hold no per-document state we rely on."""
+
+
+def _parse_tree(data: bytes) -> HtmlElement:
+    try:
+        root = lxml.html.document_fromstring(data, parser=_PARSER)
+    except (lxml.etree.ParserError, ValueError) as err:
+        msg = f"not a readable HTML page: {err}"
+        raise ParseError(msg) from err
+    if root is None:
+        raise ParseError("not a readable HTML page")
+    return root
 
 
 def parse_html(
@@ -19,18 +52,47 @@ def parse_html(
 ) -> Article:
     """Read a web page into an :class:`Article`.
 
+    Args:
+        html: the page, as the bytes a server sent (the encoding is detected) or as text.
+        url: where the page came from; it keys the article id and helps the metadata.
+        options: what to do and how; see :class:`~newsmodel.options.ParseOptions`.
+
     Raises:
-        ParseError: the page is empty, undecodable, or over the size limit.
+        ParseError: the page is empty, undecodable, or over the size limit (and, with
+            ``options.strict``, on the first problem that would be a warning).
     """
     check_size(len(html), options.max_input_chars, what="page")
-    try:
-        root = lxml.html.fromstring(html)
-    except (lxml.etree.ParserError, ValueError) as err:
-        msg = f"not a readable HTML page: {err}"
-        raise ParseError(msg) from err
-    title = root.findtext(".//title")
-    paragraphs = tuple(t for p in root.iter("p") if (t := " ".join(p.text_content().split())))
+    decoded = decode_html(html) if isinstance(html, bytes) else decode_text(html)
+    if not decoded.data.strip():
+        raise ParseError("the page is empty", source=url)
+    root = _parse_tree(decoded.data)
+    meta = extract_metadata(root, url=url, options=options)
+    paragraphs = extract_body(root)
+    warnings: list[ParseWarning] = [*decoded.warnings, *meta.warnings]
+    if not paragraphs:
+        warnings.append(ParseWarning(code="no-body", message="no article text was found"))
+    if options.strict and warnings:
+        msg = f"{warnings[0].code}: {warnings[0].message}"
+        raise ParseError(msg, source=url)
     article = Article(
-        id=article_id(url, title, paragraphs), url=url, headline=title, paragraphs=paragraphs
+        id=article_id(url or meta.url, meta.headline, paragraphs),
+        url=url or meta.url,
+        headline=meta.headline,
+        subheadline=meta.subheadline,
+        description=meta.description,
+        authors=meta.authors,
+        publisher=meta.publisher,
+        section=meta.section,
+        keywords=meta.keywords,
+        language=meta.language,
+        published=meta.published,
+        published_raw=meta.published_raw,
+        modified=meta.modified,
+        modified_raw=meta.modified_raw,
+        image_url=meta.image_url,
+        image_caption=meta.image_caption,
+        paragraphs=paragraphs,
+        warnings=tuple(warnings),
+        sources=meta.sources,
     )
     return analyze(article, options=options) if options.analyze else article

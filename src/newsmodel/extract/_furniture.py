@@ -1,0 +1,119 @@
+"""Is this element page furniture? Judged by its tag and its class and id words.
+
+Class names are noisy: layout wrappers around the whole article carry modifiers
+such as ``content-with-sidebar`` or ``has-comments``, and blog engines add
+taxonomy classes (``tag-politics``, ``category-advertising``). So the words are
+matched per class token, taxonomy tokens are ignored, and the caller decides how
+much to trust a verdict (a marked element that turns out to hold the article is
+kept).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from lxml.html import HtmlElement
+
+__all__ = ["FURNITURE_TAGS", "PROTECTED_TAGS", "class_furniture", "hidden"]
+
+FURNITURE_TAGS: Final = frozenset({"nav", "aside", "figure", "figcaption", "dialog", "menu"})
+"""Elements that are page furniture unless broken markup put the whole page inside them."""
+
+PROTECTED_TAGS: Final = frozenset({"html", "body", "main", "article"})
+"""Elements never judged by their class: their classes describe the page, not a box."""
+
+_FURNITURE_WORDS: Final = re.compile(
+    r"comment(?!ary)|share|sharing|social|newsletter|subscri|signup|sign-up|cookie|consent|"
+    r"gdpr|breadcrumb|related|recommend|outbrain|taboola|disqus|byline|caption|pagination|"
+    r"popup|trending|most-read|mostread|author-?bio|author-?info|authorbox|more-?stories|"
+    r"jump-?link|skip-?link|visually-?hidden|sr-only|screen-?reader|sidebar|side-bar|advert|"
+    r"sponsor|promo|footer|navigation|navbar|menu|toolbar|modal|pagination|teaser-list|"
+    r"further-reading|read-?next|tag-?list|tag-?cloud|post-?tags|share-?bar"
+)
+"""Words (lower case) that mark page furniture anywhere inside a class token."""
+
+_FURNITURE_TOKENS: Final = frozenset(
+    {
+        "nav",
+        "ad",
+        "ads",
+        "adslot",
+        "ad-slot",
+        "ad-container",
+        "advertisement",
+        "banner",
+        "bio",
+        "credit",
+        "credits",
+        "dfp",
+        "hidden",
+        "is-hidden",
+        "pager",
+        "rail",
+        "tags",
+        "tools",
+        "meta",
+        "post-meta",
+        "entry-meta",
+        "article-meta",
+        "d-none",
+    }
+)
+"""Whole class tokens that mark page furniture."""
+
+_TAXONOMY: Final = re.compile(
+    r"(?:tag|category|categories|post|format|status|type|term|topic|section|ressort|"
+    r"postid|page-id|author|has|with|is|no|show|js)[-_]"
+)
+"""Token prefixes that name what a wrapper holds or how it behaves, not what it is."""
+
+_BODY_HINT: Final = re.compile(
+    r"article-?body|articlebody|story-?body|entry-content|post-content|article-?content|"
+    r"article-?text|story-?content|main-content|post-body|body-?text|storytext|"
+    r"article__body|article__content|rich-?text"
+)
+"""Words that name the article's own text container; they win over furniture words."""
+
+_HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _token_is_furniture(token: str) -> bool:
+    if token in _FURNITURE_TOKENS:
+        return True
+    if _TAXONOMY.match(token):
+        return False
+    return _FURNITURE_WORDS.search(token) is not None
+
+
+def hints_are_furniture(hints: str) -> bool:
+    """Whether a lower-cased class-and-id string names page furniture."""
+    if _BODY_HINT.search(hints):
+        return False
+    return any(_token_is_furniture(token) for token in hints.split())
+
+
+def hidden(element: HtmlElement) -> bool:
+    """Whether *element* is hidden from readers (``hidden`` or an inline display:none)."""
+    get = element.get
+    if get("hidden") is not None:
+        return True
+    style = get("style")
+    return bool(style) and _HIDDEN_STYLE.search(style) is not None
+
+
+def class_furniture(element: HtmlElement, cache: dict[str, bool]) -> bool:
+    """Whether *element*'s class or id names page furniture.
+
+    *cache* maps class-and-id strings already judged on this page to their verdict.
+    """
+    get = element.get
+    cls = get("class")
+    ident = get("id")
+    if cls is None and ident is None:
+        return False
+    hints = f"{cls} {ident}" if cls and ident else cls or ident or ""
+    verdict = cache.get(hints)
+    if verdict is None:
+        verdict = cache[hints] = hints_are_furniture(hints.lower())
+    return verdict and get("itemprop") != "articleBody"

@@ -1,0 +1,273 @@
+"""Publication and modification dates: structured values first, then the page's markup and URL.
+
+Structured values (JSON-LD, ``<meta>``, ``<time datetime>``) are ISO 8601 and read
+here; dates written for readers ("6. August 2009", "03/05/2022 21:44") go to
+:func:`newsmodel._dates.parse_date`. A date keeps the offset its source gives;
+dates in scripts, copyright lines and the future are ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Collection
+from typing import Final
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from newsmodel._dates import parse_date
+
+__all__ = [
+    "MODIFIED_META",
+    "PUBLISHED_META",
+    "date_from_markup",
+    "date_from_url",
+    "parse_iso",
+    "plausible",
+]
+
+PUBLISHED_META: Final = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "article:published",
+    "itemprop:datepublished",
+    "datepublished",
+    "parsely-pub-date",
+    "sailthru.date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pub_date",
+    "publication_date",
+    "publication-date",
+    "date_published",
+    "published_date",
+    "published-date",
+    "article.published",
+    "article_date_original",
+    "original-publish-date",
+    "originalpublicationdate",
+    "cxenseparse:recs:publishtime",
+    "cxenseparse:publishtime",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "dc:date",
+    "citation_publication_date",
+    "citation_date",
+    "rnews:datepublished",
+    "date",
+    "itemprop:datecreated",
+    "created",
+    "creation_date",
+)
+"""``<meta>`` keys holding the publication date, most reliable first."""
+
+MODIFIED_META: Final = (
+    "article:modified_time",
+    "og:updated_time",
+    "article:modified",
+    "itemprop:datemodified",
+    "datemodified",
+    "dcterms.modified",
+    "dc.date.modified",
+    "last-modified",
+    "lastmod",
+)
+"""``<meta>`` keys holding the modification date, most reliable first."""
+
+_ISO: Final = re.compile(
+    r"^\s*(\d{4})-?(\d{2})-?(\d{2})"
+    r"(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?"
+)
+_URL_DATE: Final = re.compile(
+    r"(?<![\d])((?:19|20)\d{2})[/_.-](0?[1-9]|1[0-2])[/_.-](0?[1-9]|[12]\d|3[01])(?![\d])"
+    r"|/((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])(?:/|[_-]|$)"
+)
+_DATE_BOXES: Final = etree.XPath(
+    ".//*[contains(@class, 'date') or contains(@class, 'Date') or contains(@class, 'datum')"
+    " or contains(@class, 'publish') or contains(@class, 'posted') or contains(@class, 'time')"
+    " or contains(@class, 'meta') or contains(@class, 'byline') or contains(@class, 'info')"
+    " or contains(@id, 'date') or contains(@itemprop, 'date')]"
+)
+_TEXT_DATE: Final = re.compile(
+    r"\b(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}"
+    r"|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d{2}|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"
+    r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
+)
+_MARKED: Final = etree.XPath(
+    ".//*[@itemprop='datePublished' or @itemprop='dateCreated' or @property='datePublished'"
+    " or contains(@property, 'dc:date') or contains(@property, 'dc:created')"
+    " or self::abbr[contains(@class, 'published')]][not(self::meta)]"
+)
+_STRING: Final = etree.XPath("string()")
+_TEXT_WINDOW: Final = 20_000
+_COMMENTS: Final = re.compile(r"(?i)(?:^|\s)(?:comment|kommentar|related|sidebar|disqus)")
+_LABELLED: Final = re.compile(
+    r"(?i)(?:veröffentlicht|published|erschienen|publiziert|publié|publicado|pubblicato|gepubliceerd|posted|"
+    r"eingestellt|erstellt|geschrieben|datum|date|stand)(?:\s+(?:am|on|le|el|il|op|vom))?\s*:?\s*"
+    r"(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}"
+    r"|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d{2}|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})"
+)
+_HAS_DAY: Final = re.compile(r"\d{1,2}\D+\d{1,2}\D+\d{2,4}|\d{1,2}\.?\s*[^\W\d_]{3,}\.?,?\s+\d{2,4}|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}年")
+_MODIFIED_WORDS: Final = re.compile(
+    r"(?i)updated|aktualisiert|geändert|modifi|mis à jour|actualizad|aggiornat|bijgewerkt|last edit"
+)
+_COPYRIGHT: Final = re.compile(r"(?i)©|&copy;|copyright|\(c\)")
+_EARLIEST: Final = dt.datetime(1995, 1, 1)  # noqa: DTZ001  the web's news era; compared naive
+
+
+def _zone(text: str | None) -> dt.tzinfo | None:
+    if not text:
+        return None
+    if text in {"Z", "UTC", "GMT"}:
+        return dt.timezone.utc
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+    if hours > 14 or minutes > 59:
+        return None
+    return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+
+
+def parse_iso(raw: str, *, default_timezone: dt.tzinfo | None = None) -> dt.datetime | None:
+    """An ISO 8601 date or timestamp (the form structured data uses), keeping its offset."""
+    match = _ISO.match(raw)
+    if not match:
+        return None
+    year, month, day, hour, minute, second, zone = match.groups()
+    try:
+        value = dt.datetime(  # noqa: DTZ001  the zone is added below when the source gives one
+            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
+        )
+    except ValueError:
+        return None
+    tz = _zone(zone) if hour is not None else None
+    if tz is None and hour is not None and default_timezone is not None:
+        tz = default_timezone
+    return value.replace(tzinfo=tz) if tz is not None else value
+
+
+def parse_any(raw: str, *, default_timezone: dt.tzinfo | None = None) -> dt.datetime | None:
+    """ISO 8601 first, then the written forms :func:`parse_date` knows."""
+    value = parse_iso(raw, default_timezone=default_timezone)
+    if value is not None:
+        return value
+    if len(raw) > 80 or not _HAS_DAY.search(raw):
+        return None
+    return parse_date(raw, default_timezone=default_timezone)
+
+
+def plausible(value: dt.datetime | None, now: dt.datetime) -> bool:
+    """Not before 1995 and not in the future (a day of slack for zones)."""
+    if value is None:
+        return False
+    naive = value.replace(tzinfo=None)
+    return _EARLIEST <= naive <= now.replace(tzinfo=None) + dt.timedelta(days=1)
+
+
+def date_from_url(url: str | None) -> dt.datetime | None:
+    """The day a URL path spells (``/2019/10/21/``, ``/2019-10-21-``, ``/20191021/``)."""
+    if not url:
+        return None
+    path = url.split("://", 1)[-1].partition("/")[2]
+    match = _URL_DATE.search("/" + path)
+    if not match:
+        return None
+    groups = [g for g in match.groups() if g is not None]
+    try:
+        return dt.datetime(int(groups[0]), int(groups[1]), int(groups[2]))  # noqa: DTZ001  a day has no zone
+    except ValueError:
+        return None
+
+
+def _from_time_element(el: HtmlElement, default_timezone: dt.tzinfo | None) -> dt.datetime | None:
+    raw = el.get("datetime") or el.get("content") or el.text_content()
+    return parse_any(raw.strip(), default_timezone=default_timezone) if raw else None
+
+
+def _time_rank(el: HtmlElement) -> int:
+    marks = f"{el.get('class') or ''} {el.get('itemprop') or ''}"
+    if el.get("pubdate") is not None or "publish" in marks.lower() or "datePublished" in marks:
+        return 0
+    return 2 if _MODIFIED_WORDS.search(marks) else 1
+
+
+def _in_comments(el: HtmlElement, stop: Collection[HtmlElement]) -> bool:
+    for node in (el, *el.iterancestors()):
+        if node in stop:
+            return False
+        if node.tag in {"footer", "aside", "nav"} and node.get("class") is None:
+            return True
+        marks = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if len(marks) > 1 and _COMMENTS.search(marks):
+            return True
+    return False
+
+
+def _found(
+    value: dt.datetime | None, raw: str, source: str, now: dt.datetime
+) -> tuple[dt.datetime, str, str] | None:
+    return (value, raw, source) if value is not None and plausible(value, now) else None
+
+
+def date_from_markup(
+    times: list[HtmlElement],
+    scopes: list[HtmlElement],
+    stop: Collection[HtmlElement],
+    *,
+    now: dt.datetime,
+    default_timezone: dt.tzinfo | None,
+) -> tuple[dt.datetime, str, str] | None:
+    """The first publication date the page shows, with its raw text and source name.
+
+    In order: microdata and hAtom (``itemprop="datePublished"``, ``abbr.published``),
+    ``<time>`` elements, date-classed elements, then a labelled date in the text
+    ("Veröffentlicht am 16.08.2019", "Published on ..."). *scopes* are searched in
+    order (the article's container, then the body); comment sections are skipped.
+    """
+    tz = default_timezone
+    for scope in scopes:
+        for el in _MARKED(scope):
+            if _in_comments(el, stop):
+                continue
+            raw = (el.get("datetime") or el.get("content") or el.get("title") or el.text_content()).strip()
+            if found := _found(parse_any(raw, default_timezone=tz), raw, "microdata", now):
+                return found
+    for el in sorted((el for el in times if not _in_comments(el, stop)), key=_time_rank):
+        raw = (el.get("datetime") or el.get("content") or el.text_content()).strip()
+        if raw and (found := _found(parse_any(raw, default_timezone=tz), raw, "time", now)):
+            return found
+    seen: set[HtmlElement] = set()
+    for scope in scopes:
+        for el in _DATE_BOXES(scope):
+            if el in seen or _in_comments(el, stop):
+                continue
+            seen.add(el)
+            text = " ".join(el.text_content().split())
+            if not text or len(text) > 250 or _COPYRIGHT.search(text) or _MODIFIED_WORDS.search(text[:40]):
+                continue
+            match = _TEXT_DATE.search(text)
+            if match and (found := _found(parse_any(match.group(0), default_timezone=tz), match.group(0), "text", now)):
+                return found
+    texts = [" ".join(str(_STRING(scope))[:_TEXT_WINDOW].split()) for scope in scopes]
+    for text in texts:
+        for match in _LABELLED.finditer(text):
+            raw = match.group("date")
+            if found := _found(parse_any(raw, default_timezone=tz), raw, "text", now):
+                return found
+    if len(scopes) > 1:  # the first date written in the article's own container
+        for match in _TEXT_DATE.finditer(texts[0]):
+            before = texts[0][max(0, match.start() - 12) : match.start()]
+            if _COPYRIGHT.search(before) or _MODIFIED_WORDS.search(before):
+                continue
+            raw = match.group(0)
+            if found := _found(parse_any(raw, default_timezone=tz), raw, "text", now):
+                return found
+    return None

@@ -1,0 +1,149 @@
+"""Author names as pages write them, cleaned into people's names.
+
+A byline or ``<meta name="author">`` value may hold several people ("A and B",
+"A, B", "A und B"), a prefix ("By", "Von:", "Par"), a job title ("Senior
+Reporter"), an agency ("dpa", "Reuters"), an e-mail, a URL or a date. What is
+returned are the people only, deduplicated case-insensitively; when nothing
+looks like a name the answer is empty rather than a guess.
+
+>>> split_authors("By Jane Doe and JOHN SMITH, Staff Writer")
+('Jane Doe', 'JOHN SMITH')
+>>> split_authors("Von Anna Müller und Ben Ölz (dpa)")
+('Anna Müller', 'Ben Ölz')
+>>> split_authors("Reuters")
+()
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+import unicodedata
+from typing import Final
+
+__all__ = ["agencies", "is_agency", "is_organization", "split_authors"]
+
+_DATA: Final = "data/authors"
+
+
+@functools.cache
+def _words(name: str) -> frozenset[str]:
+    """One word list of ``newsmodel/data/authors``, without comments and blank lines."""
+    text = importlib.resources.files("newsmodel").joinpath(f"{_DATA}/{name}").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def agencies() -> frozenset[str]:
+    """News agencies written where a byline expects a person (lower case)."""
+    return _words("agencies.txt")
+
+
+_PREFIX: Final = re.compile(
+    r"^(?i:(?:written|posted|published|reported|text|story|words|interview|photos?|"
+    r"geschrieben|verfasst|erstellt|veröffentlicht|eingestellt|ein\s+beitrag|beitrag|"
+    r"publié|écrit|rédigé|escrito|publicado|scritto|pubblicato|geplaatst|geschreven)\s+)?"
+    r"(?:(?i:by|von|vom|par|por|door|from)|av|af)\s*[:\-–—]?\s+|"
+    r"^(?i:author|authors|autor|autorin|autoren|auteur|autore|text|texte|"
+    r"redaktion|written\s+by|by)\s*[:\-–—]\s*",
+)
+_SEPARATORS: Final = re.compile(
+    r"\s*[,;|/•·&+]\s*|\s+(?:and|und|et|y|e|en|og|och|i|sowie|with|mit|AND|UND|(?i:and))\s+"
+)
+_PARENS: Final = re.compile(r"\([^)]*\)|\[[^\]]*\]|<[^>]*>")
+_NOISE: Final = re.compile(
+    r"\S+@\S+|https?://\S+|www\.\S+|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|"
+    r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?!\w)|\b(?:19|20)\d{2}\b|@\w+",
+)
+_TAIL: Final = re.compile(
+    r"\s+(?:am|on|at|um|le|el|il|op|vom|\||-|–|—|(?i:updated|aktualisiert|published|veröffentlicht))(?:\s.*)?$|"
+    r"\s+(?:vor|il y a|hace)\s+\d.*$|\s+@(?:\s.*)?$",
+)
+_NAME_TOKEN: Final = re.compile(r"^[^\W\d_][\w.'’\-]*$")
+_TITLES: Final = frozenset({"phd", "ph.d.", "md", "m.d.", "dr.", "dr", "prof.", "prof", "mba", "dipl.-ing."})
+_SUFFIXES: Final = frozenset({"jr.", "sr.", "ii", "iii", "iv"})
+_DOMAIN: Final = re.compile(r"\w\.(?:[a-z]{2,3}|info|online|news)\b|^www\.", re.IGNORECASE)
+_ARTICLES: Final = frozenset({"the", "die", "der", "das", "la", "le", "les", "el", "il", "los", "het", "een"})
+_PARTICLES: Final = frozenset(
+    {"von", "van", "de", "der", "den", "del", "della", "di", "da", "du", "le", "la", "bin", "al", "el", "zu", "ten", "ter", "dos", "das", "y"}
+)
+
+
+def is_agency(name: str) -> bool:
+    """Whether *name* is a news agency rather than a person.
+
+    >>> is_agency("dpa"), is_agency("Jane Doe")
+    (True, False)
+    """
+    key = " ".join(name.lower().split()).strip(" .()")
+    return key in agencies() or all(part.strip() in agencies() for part in key.split("/"))
+
+
+def is_organization(name: str) -> bool:
+    """Whether *name* reads as an organisation or a web site rather than a person.
+
+    >>> is_organization("Deutsches Rotes Kreuz e.V."), is_organization("kath.net")
+    (True, True)
+    """
+    if _DOMAIN.search(name):
+        return True
+    words = _words("organizations.txt")
+    return any(token.strip(",()").lower() in words for token in name.split())
+
+
+def _strip_prefix(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous = text
+        text = _PREFIX.sub("", text).strip()
+    return text
+
+
+def _clean_part(part: str) -> str | None:
+    """One person's name out of one separated part, or ``None``."""
+    part = _strip_prefix(part.strip(" \t\n:-–—|*\"'“”„«»"))
+    if not part or is_agency(part) or is_organization(part):
+        return None
+    roles = _words("roles.txt")
+    tokens = part.split()
+    # Drop role words and titles at either end ("Senior Reporter Jane Doe", "Jane Doe, PhD").
+    while tokens and tokens[-1].lower().strip(",.") in roles | _TITLES:
+        tokens.pop()
+    while tokens and tokens[0].lower().strip(",:") in roles | _TITLES:
+        tokens.pop(0)
+    if not tokens or len(tokens) > 4 or tokens[0].lower() in _ARTICLES:
+        return None
+    if any(t.lower().strip(".,") in roles for t in tokens):
+        return None
+    if not all(_NAME_TOKEN.match(t) for t in tokens):
+        return None
+    if len(tokens) == 1 and len(tokens[0]) < 3:
+        return None
+    if len(tokens) > 1 and not all(t[0].isupper() or t.lower() in _PARTICLES for t in tokens):
+        return None
+    if tokens[-1].endswith(".") and len(tokens[-1]) > 3 and tokens[-1].lower() not in _SUFFIXES:
+        tokens[-1] = tokens[-1].rstrip(".")
+    return " ".join(tokens).rstrip(",") or None
+
+
+def split_authors(raw: str) -> tuple[str, ...]:
+    """The people named in one byline or author value, cleaned and deduplicated."""
+    text = unicodedata.normalize("NFC", " ".join(raw.split()))
+    text = _strip_prefix(_PARENS.sub(" ", text))
+    text = _NOISE.sub(" ", text)
+    text = _TAIL.sub("", " ".join(text.split()))
+    if not text or len(text) > 200:
+        return ()
+    names: list[str] = []
+    seen: set[str] = set()
+    for part in _SEPARATORS.split(text):
+        name = _clean_part(part)
+        if name is None:
+            continue
+        key = name.casefold()
+        if key not in seen:
+            seen.add(key)
+            names.append(name)
+    return tuple(names)

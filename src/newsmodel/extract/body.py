@@ -1,0 +1,417 @@
+"""The main content of a page: the article's paragraphs, without the page around them.
+
+One pass over the tree (an iterative walk, so any nesting depth is fine) cuts
+the page into text blocks: the inline text of each block-level element, with
+the share of it inside links. Subtrees that are page furniture by tag (scripts,
+navigation, forms, figures) or by class/id (comments, share boxes, related
+articles, cookie and paywall notices, captions) are skipped on the way.
+
+The article is then the element whose subtree holds the most body-like text
+minus its link-heavy text: a maximum over subtrees, which keeps sibling
+paragraphs together and leaves sidebars and footers out. Its blocks are
+returned in order, with headings that lead nowhere and link lists removed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import lxml.etree
+from lxml.html import HtmlElement
+
+from newsmodel.extract._furniture import (
+    FURNITURE_TAGS,
+    PROTECTED_TAGS,
+    class_furniture,
+    hidden,
+)
+
+__all__ = ["extract_body"]
+
+JUNK_TAGS: Final = (
+    "head",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "canvas",
+    "iframe",
+    "object",
+    "embed",
+    "video",
+    "audio",
+    "picture",
+    "img",
+    "button",
+    "select",
+    "textarea",
+    "input",
+    "label",
+)
+"""Elements whose whole subtree is page furniture; removed before the walk."""
+
+_BLOCK_TAGS: Final = frozenset(
+    {
+        "html",
+        "body",
+        "main",
+        "article",
+        "section",
+        "div",
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "header",
+        "footer",
+        "address",
+        "form",
+        "fieldset",
+        "hr",
+        "center",
+        "details",
+        "summary",
+        "hgroup",
+    }
+)
+_HEADING_TAGS: Final = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_TEXT_OWNERS: Final = frozenset(
+    {"div", "section", "article", "main", "body", "td", "form", "center", "header"}
+)
+"""Elements whose own inline text makes them the container of that text."""
+_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff\ufffd]")
+_BREAKS: Final = re.compile(r"\n\s*\n")
+_SENTENCE_END: Final = re.compile(r"[.!?:;…。！？»«\"”“)]\W*$")
+_TEXT_LENGTH: Final = lxml.etree.XPath("string-length(normalize-space())")
+
+_env = __import__("os").environ.get
+HUGE_SHARE: Final = 0.5
+"""A furniture tag (nav, aside...) holding this share of the page's text is broken markup
+wrapped around the page, and is read like any other element."""
+MIN_LINK_DENSITY: Final = 0.5
+"""Blocks with more of their text in links than this are navigation, not body."""
+MIN_PROSE_CHARS: Final = 20
+"""Blocks shorter than this neither help nor hurt when choosing the container."""
+FALLBACK_SHARE: Final = float(_env("HB_FB", "0.5"))
+"""If skipping class-marked furniture leaves less than this share of the best prose
+container's score, the marks were wrong (a wrapper named "share" or "sidebar")."""
+SCRAP_CHARS: Final = int(_env("HB_SCRAP", "40"))
+"""Blocks shorter than this without sentence punctuation are scraps, not prose."""
+MAX_LEVELS: Final = int(_env("HB_ML", "1"))
+SIBLING_LINKS: Final = float(_env("HB_SL", "0.3"))
+SIBLING_MIN: Final = float(_env("HB_SM", "150"))
+SIBLING_SHARE: Final = float(_env("HB_SS", "0.2"))
+SIBLING_PROSE: Final = float(_env("HB_SPR", "0.5"))
+PROSE_HEADING_CHARS: Final = 100
+"""A heading this long is prose set in a heading tag, kept like a paragraph."""
+
+
+class _Block:
+    """The inline text of one block-level element (or a stretch of it between children)."""
+
+    __slots__ = ("chars", "link_chars", "owner", "tag", "text")
+
+    def __init__(self, tag: str, owner: int, text: str, link_chars: int) -> None:
+        self.tag = tag
+        self.owner = owner
+        self.text = text
+        self.chars = len(text)
+        self.link_chars = link_chars
+
+
+class _Page:
+    """The blocks of a page and its block-level elements, in document order.
+
+    Element *i* has tag ``tags[i]``, parent element ``parents[i]`` (-1 for the
+    root), owns the blocks ``starts[i]:ends[i]`` and the elements ``i:last[i]``
+    (its whole subtree); ``marked[i]`` is the nearest ancestor-or-self whose class
+    names page furniture, or -1.
+    """
+
+    __slots__ = ("blocks", "ends", "last", "marked", "parents", "starts", "tags")
+
+    def __init__(self) -> None:
+        self.blocks: list[_Block] = []
+        self.tags: list[str] = []
+        self.parents: list[int] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.last: list[int] = []
+        self.marked: list[int] = []
+
+    def contains(self, outer: int, inner: int) -> bool:
+        """Whether element *inner* is *outer* or inside it."""
+        return outer <= inner < self.last[outer]
+
+
+def _clean(text: str) -> str:
+    normalized = " ".join(text.split())
+    if normalized and _CONTROL.search(normalized):
+        normalized = " ".join(_CONTROL.sub("", normalized).split())
+    return normalized
+
+
+def _walk(root: HtmlElement) -> _Page:
+    """Cut the page into blocks in one iterative pass, skipping hidden and furniture subtrees."""
+    page = _Page()
+    blocks, tags, parents, starts, ends, last, marked = (
+        page.blocks,
+        page.tags,
+        page.parents,
+        page.starts,
+        page.ends,
+        page.last,
+        page.marked,
+    )
+    pieces: list[str] = []
+    link_chars = 0
+    links = 0
+    open_blocks: list[int] = []
+    # Per open element: (index in the element table, or -1 for inline; is a counted link).
+    frames: list[tuple[int, bool]] = []
+    cache: dict[str, bool] = {}
+    huge = float(_TEXT_LENGTH(root)) * HUGE_SHARE
+
+    def flush() -> None:
+        nonlocal link_chars
+        text = "".join(pieces)
+        pieces.clear()
+        owner = open_blocks[-1] if open_blocks else -1
+        tag = tags[owner] if owner >= 0 else "body"
+        for part in _BREAKS.split(text) if "\n" in text else (text,):
+            normalized = _clean(part)
+            if normalized:
+                blocks.append(_Block(tag, owner, normalized, min(link_chars, len(normalized))))
+        link_chars = 0
+
+    walker = lxml.etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag
+        if not isinstance(tag, str):
+            if event == "end" and element.tail:
+                pieces.append(element.tail)
+            continue
+        if event == "start":
+            block = tag in _BLOCK_TAGS or "-" in tag
+            skip = hidden(element) or (
+                tag in FURNITURE_TAGS and float(_TEXT_LENGTH(element)) < huge
+            )
+            mark = (
+                not skip
+                and tag not in PROTECTED_TAGS
+                and tag not in FURNITURE_TAGS
+                and class_furniture(element, cache)
+            )
+            if mark and not block:
+                skip = True
+            index = -1
+            if block:
+                if pieces:
+                    flush()
+                index = len(tags)
+                parent = open_blocks[-1] if open_blocks else -1
+                tags.append(tag)
+                parents.append(parent)
+                starts.append(len(blocks))
+                ends.append(-1)
+                last.append(-1)
+                marked.append(index if mark else marked[parent] if parent >= 0 else -1)
+                open_blocks.append(index)
+            is_link = tag == "a" and not skip
+            frames.append((index, is_link))
+            if skip:
+                walker.skip_subtree()
+                continue
+            if is_link:
+                links += 1
+            elif tag == "br":
+                pieces.append("\n")
+            text = element.text
+            if text:
+                pieces.append(text)
+                if links:
+                    link_chars += len(text.strip())
+            continue
+        index, is_link = frames.pop()
+        if index >= 0:
+            if pieces:
+                flush()
+            open_blocks.pop()
+            ends[index] = len(blocks)
+            last[index] = len(tags)
+        elif is_link:
+            links -= 1
+        tail = element.tail
+        if tail:
+            pieces.append(tail)
+            if links and index < 0:
+                link_chars += len(tail.strip())
+    if pieces:
+        flush()
+    return page
+
+
+def _weights(blocks: list[_Block]) -> list[float]:
+    """How body-like each block is: positive for prose, negative for link lists."""
+    out: list[float] = []
+    for block in blocks:
+        chars, linked = block.chars, block.link_chars
+        if block.tag == "h1":
+            out.append(0.0)
+        elif linked > chars * MIN_LINK_DENSITY:
+            out.append(-float(chars))
+        else:
+            out.append(float(chars - 2 * linked) if chars >= MIN_PROSE_CHARS else 0.0)
+    return out
+
+
+def _best_container(page: _Page, weights: list[float]) -> tuple[int, float]:
+    """The element that directly holds the most prose (its children's, half its grandchildren's)."""
+    tags, parents = page.tags, page.parents
+    scores = [0.0] * len(tags)
+    for block, weight in zip(page.blocks, weights):
+        if weight <= 0 or block.owner < 0:
+            continue
+        target = block.owner if block.tag in _TEXT_OWNERS else parents[block.owner]
+        if target < 0:
+            continue
+        scores[target] += weight
+        up = parents[target]
+        if up >= 0:
+            scores[up] += weight / 2
+    best = max(range(len(scores)), key=scores.__getitem__, default=-1)
+    return (best, scores[best]) if best >= 0 and scores[best] > 0 else (-1, 0.0)
+
+
+def _prefix(values: list[float]) -> list[float]:
+    out = [0.0]
+    total = 0.0
+    for value in values:
+        total += value
+        out.append(total)
+    return out
+
+
+def _region(page: _Page, weights: list[float], best: int) -> list[int]:
+    """The elements of the body: *best* and siblings of it (and its ancestors) that read as body."""
+    blocks = page.blocks
+    chars = _prefix([float(b.chars) for b in blocks])
+    linked = _prefix([float(b.link_chars) for b in blocks])
+    prose = _prefix(
+        [
+            float(b.chars)
+            if w > 0 and (b.chars >= SCRAP_CHARS or _SENTENCE_END.search(b.text))
+            else 0.0
+            for b, w in zip(blocks, weights)
+        ]
+    )
+    starts, ends, parents = page.starts, page.ends, page.parents
+    own_prose = prose[ends[best]] - prose[starts[best]]
+    chosen = [best]
+    node = best
+    for _ in range(MAX_LEVELS):
+        parent = parents[node]
+        if parent < 0:
+            break
+        element = parent + 1
+        while element < page.last[parent]:
+            if element != node:
+                start, end = starts[element], ends[element]
+                total = chars[end] - chars[start]
+                text = prose[end] - prose[start]
+                if (
+                    total > 0
+                    and linked[end] - linked[start] <= total * SIBLING_LINKS
+                    and text > 0
+                    and (
+                        text >= min(SIBLING_MIN, own_prose * SIBLING_SHARE)
+                        or text >= total * SIBLING_PROSE
+                    )
+                ):
+                    chosen.append(element)
+            element = page.last[element]
+        node = parent
+    chosen.sort()
+    return chosen
+
+
+def _select(page: _Page) -> tuple[list[float], int]:
+    """Block weights and the best container, trusting class marks only when they are plausible."""
+    weights = _weights(page.blocks)
+    marked, blocks = page.marked, page.blocks
+    unmarked = [
+        0.0 if w > 0 and b.owner >= 0 and marked[b.owner] >= 0 else w
+        for b, w in zip(blocks, weights)
+    ]
+    best, score = _best_container(page, unmarked)
+    any_best, any_score = _best_container(page, weights)
+    if best < 0 or score < any_score * FALLBACK_SHARE:
+        return weights, any_best
+    return unmarked, best
+
+
+def extract_body(root: HtmlElement) -> tuple[str, ...]:
+    """The article's paragraphs in order. Changes the tree: call it after the metadata."""
+    lxml.etree.strip_elements(root, *JUNK_TAGS, with_tail=False)
+    page = _walk(root)
+    if not page.blocks:
+        return ()
+    weights, best = _select(page)
+    if best < 0:
+        return ()
+    blocks, marked, parents = page.blocks, page.marked, page.parents
+    kept: list[_Block] = []
+    for element in _region(page, weights, best):
+        for index in range(page.starts[element], page.ends[element]):
+            block = blocks[index]
+            if block.tag == "h1" or weights[index] < 0:
+                continue
+            # Skip text inside class-marked furniture, unless the mark is on the
+            # container itself or around it (then the mark was wrong).
+            mark = marked[block.owner] if block.owner >= 0 else -1
+            while mark >= 0 and page.contains(mark, best):
+                up = parents[mark]
+                mark = marked[up] if up >= 0 else -1
+            if mark < 0:
+                kept.append(block)
+    return _paragraphs(kept)
+
+
+def _paragraphs(kept: list[_Block]) -> tuple[str, ...]:
+    """The texts of *kept*, without headings that lead nowhere and repeated blocks."""
+    # A heading followed by no prose (before the next heading or the end) introduces
+    # something that was removed: a comment section, a list of links.
+    out: list[str] = []
+    pending: list[str] = []
+    for block in kept:
+        if block.tag in _HEADING_TAGS and block.chars < PROSE_HEADING_CHARS:
+            pending = [block.text]
+            continue
+        if pending:
+            out.extend(pending)
+            pending = []
+        if not out or out[-1] != block.text:
+            out.append(block.text)
+    return tuple(out)

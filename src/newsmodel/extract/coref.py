@@ -1,0 +1,279 @@
+"""Who a role phrase, a pronoun or "the latter" means.
+
+Role phrases ("The prime minister", "the Russian ambassador", "Libyan PM" in a
+headline) join the person whose titles hold that role, the one mentioned last
+before the phrase; they become aliases and mentions. Pronouns and "the former" /
+"the latter" are resolved on request by :func:`make_resolver`, the
+:data:`SpeakerResolver` handed to speech finding; they never become aliases.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Final, NamedTuple, TypeAlias
+
+from newsmodel.model import Person, Span
+
+if TYPE_CHECKING:
+    from newsmodel.extract.lexicon import Lexicon
+    from newsmodel.extract.people import Draft
+
+__all__ = [
+    "SpeakerResolver",
+    "add_headline_roles",
+    "add_role_mentions",
+    "make_resolver",
+    "roles_of",
+]
+
+SpeakerResolver: TypeAlias = Callable[[str, Span], Person | None]
+"""(source as written, its span in Article.text) -> the Person it names, or None."""
+
+SYNONYMS: Final = {
+    "pm": "prime minister",
+    "premier": "prime minister",
+    "sen": "senator",
+    "gov": "governor",
+    "rep": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "gen": "general",
+    "envoy": "ambassador",
+    "ceo": "chief executive",
+    "chief executive officer": "chief executive",
+    "spokeswoman": "spokesperson",
+    "spokesman": "spokesperson",
+    "chairwoman": "chairman",
+    "chair": "chairman",
+    "prof": "professor",
+    "dr": "doctor",
+    "capt": "captain",
+    "col": "colonel",
+    "lt": "lieutenant",
+}
+"""Role forms that mean the same office, mapped to one key."""
+
+_ROLE_PHRASE: Final = re.compile(r"\b([Tt]he)((?:[ \u00a0][\w’'\-.]+){1,5})")
+_WORD: Final = re.compile(r"[\w’'\-.]+")
+_POSSESSIVE: Final = re.compile(r"[’']s?$")
+_BREAK: Final = re.compile(r"[.,;:!?“”\"()\n—–]")
+_NOMINAL_DETERMINERS: Final = frozenset({"the", "a", "an", "this", "that", "our", "their"})
+_MALE: Final = frozenset({"he", "him", "his", "himself"})
+_FEMALE: Final = frozenset({"she", "her", "hers", "herself"})
+_LATTER: Final = re.compile(r"^the latter\b", re.IGNORECASE)
+_FORMER: Final = re.compile(r"^the former(?: of whom| of the two| one)?$", re.IGNORECASE)
+
+
+def _key(role: str) -> str:
+    return SYNONYMS.get(role, role)
+
+
+def roles_of(titles: Sequence[str], lex: Lexicon) -> frozenset[str]:
+    """Every role key the *titles* hold, whole ("prime minister") and by head ("minister")."""
+    keys: set[str] = set()
+    for title in titles:
+        words = [_POSSESSIVE.sub("", w).rstrip(".,") for w in title.lower().split()]
+        for i in range(len(words)):
+            for n in range(min(lex.max_role_words, len(words) - i), 0, -1):
+                phrase = " ".join(words[i : i + n])
+                if phrase in lex.roles:
+                    key = _key(phrase)
+                    keys.update((key, key.split()[-1]))
+                    break
+    return frozenset(keys)
+
+
+def _role_at(words: list[str], lex: Lexicon) -> tuple[int, int, str] | None:
+    """Modifiers then one role: (words used, index where the role starts, role key)."""
+    i = 0
+    while i < len(words) and (
+        words[i].lower() in lex.modifiers
+        or words[i].lower() in lex.demonyms
+        or words[i].lower() in lex.countries
+    ):
+        i += 1
+    for n in range(min(lex.max_role_words, len(words) - i), 0, -1):
+        phrase = " ".join(w.lower().rstrip(".") for w in words[i : i + n])
+        if phrase in lex.roles:
+            return i + n, i, _key(phrase)
+    return None
+
+
+def _country_words(words: list[str], lex: Lexicon) -> set[str]:
+    out: set[str] = set()
+    for word in words:
+        low = word.lower()
+        if low in lex.demonyms:
+            out.update((low, lex.demonyms[low].lower()))
+        elif low in lex.countries:
+            out.update((low, lex.countries[low].lower()))
+    return out
+
+
+class _Holder(NamedTuple):
+    titles: str
+    """The titles, joined and lower case."""
+    roles: frozenset[str]
+    starts: list[int]
+    """Where each mention starts, in order."""
+
+
+def _holders(
+    titles: Iterable[Sequence[str]], starts: Iterable[list[int]], lex: Lexicon
+) -> list[_Holder]:
+    return [
+        _Holder(" ".join(t).lower(), roles_of(t, lex), sorted(s))
+        for t, s in zip(titles, starts, strict=True)
+    ]
+
+
+def _pick(holders: Sequence[_Holder], role: str, places: set[str], pos: int | None) -> int | None:
+    """Which holder holds *role*: matching *places* first, then the last mentioned before *pos*."""
+    best: tuple[int, int, int] | None = None
+    head = role.rsplit(maxsplit=1)[-1]
+    for n, holder in enumerate(holders):
+        if role not in holder.roles and head not in holder.roles:
+            continue
+        before = [s for s in holder.starts if pos is None or s < pos]
+        if not before:
+            continue
+        fits = int(bool(places) and any(p in holder.titles for p in places))
+        score = (fits, before[-1] if pos is not None else -before[0], n)
+        if best is None or score[:2] > best[:2]:
+            best = score
+    return best[2] if best else None
+
+
+def add_role_mentions(text: str, drafts: Sequence[Draft], lex: Lexicon) -> None:
+    """Join each "the <role>" phrase of *text* to the person holding that role."""
+    holders = _holders(
+        (d.titles for d in drafts), ([m[0] for m in d.mentions] for d in drafts), lex
+    )
+    if not any(h.roles for h in holders):
+        return
+    starts = lex.modifiers | lex.role_starts
+    for match in _ROLE_PHRASE.finditer(text):
+        tail = match.group(2)
+        first = tail.split(None, 1)[0].lower()
+        if first not in starts and first not in lex.demonyms and first not in lex.countries:
+            continue
+        words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(tail)]
+        found = _role_at(words, lex)
+        if found is None:
+            continue
+        used, _, role = found
+        if used < len(words) and words[used][:1].isupper():
+            continue  # "the Russian ambassador Ivan Molotkov": a title, not a reference
+        which = _pick(holders, role, _country_words(words[:used], lex), match.start())
+        if which is None:
+            continue
+        draft = drafts[which]
+        # the phrase as written: from "The" to the end of its last role word
+        end = match.end()
+        for k, w in enumerate(_WORD.finditer(text, match.start(2), match.end())):
+            if k == used - 1:
+                end = w.end()
+                break
+        possessive = _POSSESSIVE.search(text, match.start(), end)
+        if possessive is not None:
+            end = possessive.start()
+        draft.add_mention(match.start(), end, text[match.start() : end])
+
+
+def add_headline_roles(headline: str, drafts: Sequence[Draft], lex: Lexicon) -> None:
+    """Give the headline's role phrases ("Libyan PM") as aliases to the persons they mean."""
+    holders = _holders(
+        (d.titles for d in drafts), ([m[0] for m in d.mentions] for d in drafts), lex
+    )
+    words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(headline)]
+    for i in range(len(words)):
+        if words[i].lower() not in lex.demonyms and words[i].lower() != "the":
+            continue
+        found = (
+            _role_at(words[i + 1 :], lex) if words[i].lower() == "the" else _role_at(words[i:], lex)
+        )
+        if found is None:
+            continue
+        used, _, role = found
+        phrase_words = words[i : i + used + (1 if words[i].lower() == "the" else 0)]
+        which = _pick(holders, role, _country_words(phrase_words, lex), None)
+        if which is not None:
+            draft = drafts[which]
+            phrase = " ".join(phrase_words)
+            if phrase != draft.name and phrase not in draft.aliases:
+                draft.aliases.append(phrase)
+
+
+def make_resolver(
+    text: str, persons: Sequence[Person], genders: Sequence[str], lex: Lexicon
+) -> SpeakerResolver:
+    """The speaker resolver over the finished *persons* of *text* (``genders`` in the same order).
+
+    A source covering a mention is that mention's person; a title right before a
+    name ("Russian Ambassador" in "Russian Ambassador to Libya Ivan Molotkov") is
+    that name's person; "the latter" and "the former" are the last and the one
+    before; he / she the last person of a fitting gender; a role phrase ("the
+    senator") the last person holding that role. Anything else is None.
+    """
+    index = sorted(
+        (span.start, span.end, i) for i, person in enumerate(persons) for span in person.mentions
+    )
+    starts = [s for s, _, _ in index]
+    holders = _holders(
+        (p.titles for p in persons), ([m.start for m in p.mentions] for p in persons), lex
+    )
+
+    def recent(pos: int) -> list[int]:
+        """Persons by their last mention before *pos*, most recent first, each once."""
+        seen: list[int] = []
+        for k in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
+            who = index[k][2]
+            if index[k][1] <= pos and who not in seen:
+                seen.append(who)
+                if len(seen) >= 12:
+                    break
+        return seen
+
+    def covered(span: Span, titled: bool) -> int | None:
+        k = bisect.bisect_left(starts, span.end) - 1
+        while k >= 0 and index[k][0] > span.start - 400:
+            if index[k][1] > span.start:
+                return index[k][2]
+            k -= 1
+        k = bisect.bisect_left(starts, span.end)
+        if titled and k < len(index) and index[k][0] - span.end <= 60:
+            between = text[span.end : index[k][0]]
+            if not _BREAK.search(between):
+                return index[k][2]  # a title written before the name
+        return None
+
+    def resolve(source: str, span: Span) -> Person | None:
+        form = " ".join(source.split()).lower()
+        last = form.rsplit(maxsplit=1)[-1] if form else ""
+        who = covered(span, last in lex.roles or last in lex.role_heads)
+        if who is not None:
+            return persons[who]
+        if _LATTER.match(form):
+            order = recent(span.start)
+            return persons[order[0]] if order else None
+        if _FORMER.match(form):
+            order = recent(span.start)
+            return persons[order[1]] if len(order) > 1 else None
+        want = "m" if form in _MALE else "f" if form in _FEMALE else None
+        if want is not None:
+            for n in recent(span.start):
+                if genders[n] in {want, "u"}:
+                    return persons[n]
+            return None
+        words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(source)]
+        while words and words[0].lower() in _NOMINAL_DETERMINERS:
+            words.pop(0)
+        found = _role_at(words, lex)
+        if found is None or found[0] != len(words):
+            return None
+        which = _pick(holders, found[2], _country_words(words[: found[0]], lex), span.start)
+        return persons[which] if which is not None else None
+
+    return resolve

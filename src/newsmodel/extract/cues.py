@@ -1,0 +1,143 @@
+"""The reporting-cue lexicon (``data/cues.txt``) and one compiled pattern for all its forms.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+from typing import Final, Literal, NamedTuple, TypeAlias
+
+__all__ = ["CueClass", "CueLexicon", "CueMatch", "find_cues", "load_cues"]
+
+CueClass: TypeAlias = Literal["speech", "thought", "frame"]
+"""``speech``: verbs of saying; ``thought``: belief, position, evidence; ``frame``: "according to"."""
+
+_CLASSES: Final = frozenset({"speech", "thought", "frame"})
+_WORD: Final = re.compile(r"(?<![’'-])\b[A-Za-z]+\b(?![’'-]\w)")
+#: A capitalised cue counts only in Title Case text ("Clinton Urges Britain to ..."), after a capitalised word.
+_TITLE_CONTEXT: Final = re.compile(r"[A-Z][\w’'.-]*\s+\Z")
+_GO: Final = frozenset({"went", "goes", "go", "going", "gone"})
+
+
+class CueLexicon(NamedTuple):
+    """Every cue form with its class, indexed by its first word (longest forms first)."""
+
+    classes: dict[str, CueClass]
+    by_first: dict[str, tuple[tuple[str, ...], ...]]
+    first_words: re.Pattern[str]
+
+
+class CueMatch(NamedTuple):
+    """One cue in a text: its offsets, the form as written and the form's class."""
+
+    start: int
+    end: int
+    text: str
+    cls: CueClass
+
+
+def _parse(source: str) -> dict[str, CueClass]:
+    classes: dict[str, CueClass] = {}
+    for raw in source.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, _, forms = line.partition(":")
+        cls = name.strip()
+        if cls not in _CLASSES:
+            continue
+        for form in forms.split("|"):
+            key = " ".join(form.split()).lower()
+            if key and key not in classes:
+                classes[key] = cls  # type: ignore[assignment]  # checked against _CLASSES above
+    return classes
+
+
+@functools.cache
+def load_cues() -> CueLexicon:
+    """The bundled cue lexicon, read once."""
+    source = (
+        importlib.resources.files("newsmodel")
+        .joinpath("data")
+        .joinpath("cues.txt")
+        .read_text(encoding="utf-8")
+    )
+    classes = _parse(source)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for form in classes:
+        words = tuple(form.split())
+        by_first.setdefault(words[0], []).append(words)
+    first = _trie_pattern(sorted({*by_first, *(w.capitalize() for w in by_first)}))
+    return CueLexicon(
+        classes,
+        {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()},
+        re.compile(rf"(?<![\w’'-])(?:{first})(?![\w-]|[’']\w)"),
+    )
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex alternation for *words*, factored by common prefixes (fast to match)."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]  # recursive structure
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]  # recursive structure
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            body = f"(?:{body})?"
+        return body
+
+    return build(trie)
+
+
+def find_cues(
+    text: str, lexicon: CueLexicon, start: int = 0, end: int | None = None
+) -> list[CueMatch]:
+    """Every cue form in ``text[start:end]``, in text order (one regex scan, then look-ups)."""
+    stop = len(text) if end is None else end
+    out: list[CueMatch] = []
+    by_first = lexicon.by_first
+    resume = start
+    for m in lexicon.first_words.finditer(text, start, stop):
+        if m.start() < resume:
+            continue
+        word = m.group()
+        if (
+            word[0].isupper()
+            and word != "According"
+            and not _TITLE_CONTEXT.search(text, max(start, m.start() - 30), m.start())
+        ):
+            continue
+        forms = by_first.get(word.lower(), ())
+        for form in forms:
+            last_end = m.end()
+            if len(form) > 1:
+                rest = list(_WORD.finditer(text, m.end(), min(stop, m.end() + 24)))[: len(form) - 1]
+                if tuple(w.group().lower() for w in rest) != form[1:]:
+                    continue
+                last_end = rest[-1].end()
+            first = m.start()
+            before = text[max(0, first - 14) : first].split()
+            if (
+                len(before) >= 3
+                and before[-1] == "to"
+                and before[-2] == "on"
+                and before[-3].lower() in _GO
+            ):
+                first = text.rfind(before[-3], 0, first)
+            out.append(
+                CueMatch(first, last_end, text[first:last_end], lexicon.classes[" ".join(form)])
+            )
+            resume = last_end
+            break
+    return out

@@ -1,0 +1,233 @@
+"""Sentence splitting for news prose: offsets only, no tokenisation model.
+
+A sentence ends at ``.``, ``!``, ``?`` or ``…`` (plus any closing quotation marks
+and brackets) when whitespace and a plausible sentence start follow, and always
+at a paragraph break (a blank line). Abbreviations that end in a full stop and
+usually precede a name or a number (``Mr.``, ``Dr.``, ``Gov.``, ``Jan.``,
+``No.``), initials (``J. R. R.``), dotted acronyms (``U.S.``, ``a.m.``) and
+decimals (``3.5``) do not end a sentence when a capitalised word or a digit
+follows them.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from newsmodel.model import Span
+
+__all__ = ["split_paragraphs", "split_sentences"]
+
+#: Titles and abbreviations that are followed by a name or a number, never by a new sentence.
+TITLES: Final = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "messrs",
+        "mmes",
+        "dr",
+        "prof",
+        "sen",
+        "sens",
+        "rep",
+        "reps",
+        "gov",
+        "govs",
+        "lt",
+        "col",
+        "gen",
+        "maj",
+        "capt",
+        "cmdr",
+        "adm",
+        "sgt",
+        "cpl",
+        "pvt",
+        "rev",
+        "fr",
+        "sr",
+        "jr",
+        "st",
+        "hon",
+        "pres",
+        "supt",
+        "insp",
+        "det",
+        "atty",
+        "amb",
+        "sec",
+        "gen",
+        "brig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mt",
+        "ft",
+        "ave",
+        "blvd",
+        "rd",
+        "hwy",
+        "ste",
+        "dept",
+        "est",
+        "approx",
+        "vs",
+        "v",
+        "ca",
+        "cf",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "bros",
+    ]
+)
+#: Abbreviations that may end a sentence themselves ("in the U.S. The ...").
+ACRONYM_END: Final = frozenset(
+    {"u.s", "u.k", "u.n", "e.u", "d.c", "a.m", "p.m", "inc", "co", "ltd", "jr", "sr"}
+)
+
+# A candidate end: terminal punctuation, optional closing marks, whitespace, then what follows.
+#: Abbreviations that precede a number ("No. 1", "Vol. 3") but are words otherwise.
+NUMBER_ABBR: Final = frozenset({"no", "nos", "fig", "vol", "vols", "pp", "art", "sec"})
+
+_END: Final = re.compile(
+    r"""(?P<punct>[.!?…]+)(?P<close>[”’"'»›」』)\]]*)(?P<space>\s+)(?=(?P<next>[\w“‘"'«‹„‚「『(\[—–-]))"""
+)
+_WORD_BEFORE: Final = re.compile(r"([\w.’'-]+)$")
+_PARAGRAPH: Final = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
+
+
+def split_paragraphs(text: str) -> list[Span]:
+    """Spans of the paragraphs of *text* (blocks separated by blank lines)."""
+    return [Span(start=m.start(), end=m.end()) for m in _PARAGRAPH.finditer(text)]
+
+
+def _is_boundary(text: str, start: int, m: re.Match[str]) -> bool:
+    """Whether the candidate end *m* really ends a sentence."""
+    punct = m.group("punct")
+    nxt = m.group("next")
+    if punct != ".":
+        # "?" or "!" inside a quotation followed by a lowercase word ("Why?" he asked) continues.
+        return not nxt.islower()
+    if nxt.islower():
+        return False
+    if m.group("close"):
+        return True
+    before = _WORD_BEFORE.search(text, start, m.start())
+    if before is None:
+        return True
+    word = before.group(1).lower().strip("’'-")
+    bare = word.rsplit(".", 1)[-1] if "." in word else word
+    if len(bare) == 1 and bare.isalpha():
+        # An initial ("J. Smith") or the last letter of an acronym ("U.S."): sentence end only
+        # when the acronym may end a sentence and the next word is not capitalised name-like.
+        return word in ACRONYM_END and not _name_follows(text, m.end())
+    if word in ACRONYM_END:
+        return not _name_follows(text, m.end()) or word in {"a.m", "p.m"}
+    if bare in TITLES and "." not in word:
+        return False
+    if bare in NUMBER_ABBR:
+        return not nxt.isdigit()
+    return True
+
+
+def _name_follows(text: str, pos: int) -> bool:
+    """A capitalised word that is not a common sentence opener starts at *pos*."""
+    end = pos
+    while end < len(text) and (text[end].isalnum() or text[end] in "-’'"):
+        end += 1
+    word = text[pos:end]
+    return bool(word) and word[0].isupper() and word.lower() not in _OPENERS
+
+
+_OPENERS: Final = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "but",
+        "and",
+        "in",
+        "on",
+        "at",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "if",
+        "when",
+        "while",
+        "as",
+        "after",
+        "before",
+        "so",
+        "yet",
+        "still",
+        "however",
+        "meanwhile",
+        "also",
+        "for",
+        "with",
+        "by",
+        "from",
+        "to",
+        "one",
+        "some",
+        "many",
+        "most",
+        "no",
+        "not",
+        "what",
+        "who",
+        "why",
+        "how",
+        "where",
+        "then",
+        "now",
+    ]
+)
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Spans of the sentences of ``text[start:end]``, never crossing a paragraph break.
+
+    Every span is stripped of surrounding whitespace and points into *text*.
+    """
+    stop = len(text) if end is None else end
+    spans: list[Span] = []
+    for para in _PARAGRAPH.finditer(text, start, stop):
+        sent_start = para.start()
+        for m in _END.finditer(text, para.start(), para.end()):
+            if _is_boundary(text, sent_start, m):
+                spans.append(Span(start=sent_start, end=m.start("space")))
+                sent_start = m.end()
+        tail = text[sent_start : para.end()].rstrip()
+        if tail.strip():
+            spans.append(Span(start=sent_start, end=sent_start + len(tail)))
+    return spans

@@ -1,0 +1,748 @@
+"""Speaker phrases next to a reporting cue, as written: names, nominals, pronouns.
+
+``source_before`` reads backwards from a cue ("The Russian ambassador, for his
+part, voiced" -> "The Russian ambassador"; "Molotkov, the latter of whom
+stressed" -> "the latter of whom"); ``source_after`` reads forwards ("said
+Smith, the senator" -> "Smith"). Both work on a small window of tokens, so
+their cost is bounded by the window, not the text.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Final, NamedTuple, TypeAlias
+
+from newsmodel.model import Span
+
+__all__ = [
+    "PRONOUNS",
+    "Token",
+    "TokenIndex",
+    "antecedent",
+    "source_after",
+    "source_before",
+    "tokens",
+]
+
+_TOKEN: Final = re.compile(r"\w+(?:[-.’'&]\w+)*(?:(?<=s)[’'](?!\w))?|[^\w\s]")
+
+PRONOUNS: Final = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+_DETERMINERS: Final = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "some",
+        "many",
+        "most",
+        "several",
+        "other",
+        "another",
+        "both",
+        "all",
+        "each",
+        "every",
+        "any",
+        "no",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "one",
+    ]
+)
+#: Words that may stand between a subject and its cue ("has also said", "had repeatedly warned").
+_BETWEEN: Final = frozenset(
+    [
+        "also",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "did",
+        "does",
+        "do",
+        "not",
+        "n't",
+        "never",
+        "repeatedly",
+        "previously",
+        "later",
+        "earlier",
+        "then",
+        "recently",
+        "once",
+        "reportedly",
+        "often",
+        "frequently",
+        "publicly",
+        "privately",
+        "again",
+        "still",
+        "already",
+        "just",
+        "even",
+        "further",
+        "firmly",
+        "strongly",
+        "flatly",
+        "quickly",
+        "initially",
+        "simply",
+        "long",
+        "is",
+        "was",
+        "were",
+        "are",
+        "been",
+        "being",
+        "be",
+        "openly",
+        "directly",
+        "explicitly",
+        "specifically",
+        "essentially",
+        "effectively",
+        "ultimately",
+        "finally",
+        "first",
+        "immediately",
+        "subsequently",
+        "angrily",
+        "bluntly",
+        "sharply",
+        "clearly",
+        "yesterday",
+        "today",
+        "tonight",
+        "separately",
+        "likewise",
+        "too",
+        "herself",
+        "himself",
+        "themselves",
+        "only",
+        "quietly",
+        "loudly",
+        "widely",
+        "always",
+        "usually",
+        "sometimes",
+    ]
+)
+#: Words that cannot be part of a nominal speaker phrase.
+_STOP: Final = frozenset(
+    [
+        "and",
+        "or",
+        "but",
+        "nor",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "because",
+        "if",
+        "when",
+        "while",
+        "as",
+        "than",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "after",
+        "before",
+        "since",
+        "until",
+        "about",
+        "over",
+        "under",
+        "into",
+        "during",
+        "without",
+        "between",
+        "against",
+        "through",
+        "of",
+        "for",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "not",
+        "also",
+        "so",
+        "then",
+        "there",
+        "here",
+        "what",
+        "how",
+        "why",
+        "where",
+        "whether",
+        "though",
+        "although",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "according",
+        "said,",
+        "this",
+        "that",
+        "it",
+        "its",
+        "it's",
+        "yet",
+        "even",
+        "just",
+        "only",
+        "more",
+        "less",
+        "very",
+        "much",
+        "such",
+        "like",
+        "unlike",
+        "per",
+        "via",
+        "amid",
+        "among",
+        "despite",
+        "toward",
+        "towards",
+        "upon",
+        "onto",
+        "off",
+        "up",
+        "down",
+        "out",
+    ]
+)
+_PARTICLES: Final = frozenset(
+    {
+        "van",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "von",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "la",
+        "le",
+        "y",
+        "dos",
+        "das",
+        "ter",
+    }
+)
+_TITLES: Final = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "col",
+        "gen",
+        "maj",
+        "capt",
+        "adm",
+        "sgt",
+        "rev",
+        "fr",
+        "sr",
+        "jr",
+        "st",
+        "hon",
+        "pres",
+        "atty",
+        "amb",
+        "sec",
+    ]
+)
+#: Capitalised words that open sentences or clauses and are not names.
+_FUNCTION_CAPS: Final = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "but",
+        "and",
+        "in",
+        "on",
+        "at",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "if",
+        "when",
+        "while",
+        "as",
+        "after",
+        "before",
+        "so",
+        "yet",
+        "still",
+        "however",
+        "meanwhile",
+        "also",
+        "for",
+        "with",
+        "by",
+        "from",
+        "to",
+        "one",
+        "some",
+        "many",
+        "most",
+        "no",
+        "not",
+        "what",
+        "who",
+        "why",
+        "how",
+        "where",
+        "then",
+        "now",
+        "later",
+        "earlier",
+        "last",
+        "next",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "asked",
+        "said",
+        "says",
+        "though",
+        "although",
+        "because",
+        "since",
+        "unless",
+        "until",
+        "whether",
+        "despite",
+        "instead",
+        "once",
+        "even",
+        "perhaps",
+        "indeed",
+        "both",
+        "either",
+        "neither",
+        "during",
+        "under",
+        "over",
+        "between",
+        "among",
+        "without",
+        "within",
+        "across",
+        "against",
+        "like",
+        "unlike",
+        "according",
+        "speaking",
+    ]
+)
+_RELATIVE_PHRASES: Final = (
+    ("the", "latter", "of", "whom"),
+    ("the", "former", "of", "whom"),
+    ("both", "of", "whom"),
+    ("one", "of", "whom"),
+    ("some", "of", "whom"),
+    ("many", "of", "whom"),
+    ("most", "of", "whom"),
+    ("all", "of", "whom"),
+)
+_RELATIVE: Final = frozenset({"who", "whom", "whose", "which"})
+_RELATIVE_SUBJECTS: Final = frozenset({"who"})
+_FINITE: Final = frozenset(
+    [
+        "is",
+        "was",
+        "are",
+        "were",
+        "would",
+        "will",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "should",
+        "said",
+        "says",
+        "say",
+        "told",
+        "did",
+        "does",
+        "do",
+    ]
+)
+_PREPOSITIONS: Final = frozenset(
+    [
+        "at",
+        "in",
+        "on",
+        "of",
+        "for",
+        "by",
+        "with",
+        "from",
+        "to",
+        "about",
+        "after",
+        "before",
+        "during",
+        "since",
+        "into",
+        "over",
+        "under",
+        "than",
+        "among",
+        "amid",
+    ]
+)
+_CONTRACTION: Final = re.compile(r"[’'](?:m|re|ve|ll|d|t)$", re.IGNORECASE)
+_MAX_HOPS: Final = 3
+_MAX_NOMINAL: Final = 6
+_MAX_NAME: Final = 7
+_MAX_PARENTHESIS: Final = 30
+
+
+Token: TypeAlias = re.Match[str]
+"""A word or punctuation mark: ``group()`` is its text, ``start()``/``end()`` its offsets."""
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of ``text[start:end]``."""
+    return list(_TOKEN.finditer(text, start, end))
+
+
+class TokenIndex(NamedTuple):
+    """The tokens of a whole text, for cheap windows."""
+
+    tokens: list[Token]
+
+    @classmethod
+    def of(cls, text: str) -> TokenIndex:
+        """Tokenise *text* once."""
+        return cls(tokens(text, 0, len(text)))
+
+    def window(self, start: int, end: int) -> list[Token]:
+        """The tokens that start in ``[start, end)``."""
+        toks = self.tokens
+        return toks[
+            bisect.bisect_left(toks, start, key=_start) : bisect.bisect_left(toks, end, key=_start)
+        ]
+
+
+def _start(token: Token) -> int:
+    return token.start()
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() and word.lower() not in _FUNCTION_CAPS
+
+
+def _is_name_piece(tok: list[Token], i: int) -> bool:
+    word = tok[i].group()
+    if word[:1].isupper():
+        return True
+    if word.lower() in _PARTICLES:
+        return True
+    if word == "." and i > 0:
+        prev = tok[i - 1].group()
+        return prev.lower() in _TITLES or (len(prev) == 1 and prev.isupper())
+    return False
+
+
+def _skip_between(tok: list[Token], i: int) -> int:
+    while i >= 0 and (
+        tok[i].group().lower() in _BETWEEN
+        or (tok[i].group().endswith("ly") and tok[i].group().islower())
+    ):
+        i -= 1
+    return i
+
+
+def _skip_parenthesis(tok: list[Token], i: int) -> int:
+    """Index before a ", ... ," or "— ... —" aside that ends at *i*, else *i* itself.
+
+    An aside is a relative clause ("who represents Nevada") or a verbless
+    apposition ("a Democrat from Ohio", "for his part"); a clause with a finite
+    verb is content, not an aside.
+    """
+    if i >= 1 and tok[i].group() == ")":
+        for j in range(i - 1, max(-1, i - 12), -1):
+            if tok[j].group() == "(":
+                return j - 1
+        return i
+    if i < 1 or tok[i].group() not in {",", "—", "–"}:
+        return i
+    closing = tok[i].group()
+    lower = max(0, i - _MAX_PARENTHESIS)
+    for j in range(i - 1, lower - 1, -1):
+        if tok[j].group() in {".", ";", ":", "“", "”", '"', "?", "!"}:
+            return i
+        if tok[j].group() == closing or (closing == "," and tok[j].group() in {"—", "–"}):
+            if j < 1 or j + 1 >= i:
+                return i
+            aside = [t.group().lower() for t in tok[j + 1 : i]]
+            if aside[0] not in _RELATIVE and not _FINITE.isdisjoint(aside):
+                return i
+            return j - 1
+    return i
+
+
+def _span(tok: list[Token], first: int, last: int) -> Span:
+    return Span(start=tok[first].start(), end=tok[last].end())
+
+
+def _name_back(tok: list[Token], i: int, floor: int) -> int:
+    """First index of the capitalised run ending at *i*."""
+    first = i
+    while first - 1 >= floor and i - first < _MAX_NAME and _is_name_piece(tok, first - 1):
+        first -= 1
+    while first < i and not _is_cap(tok[first].group()):
+        first += 1
+    if first > floor and tok[first - 1].group().lower() == "the":
+        first -= 1
+    return first
+
+
+def _nominal_back(tok: list[Token], i: int, floor: int) -> int | None:
+    """First index of a nominal phrase ending at *i* ("the Russian ambassador"), or None."""
+    head = tok[i].group().lower()
+    if head in _STOP or head in _DETERMINERS or not tok[i].group()[0].isalpha():
+        return None
+    first = i
+    while first - 1 >= floor and i - first < _MAX_NOMINAL:
+        word = tok[first - 1].group()
+        low = word.lower()
+        if low in _DETERMINERS:
+            return first - 1
+        if low in {"of", "for"} and first - 2 >= floor:
+            # "Some advocates for stem cell research", "the leader of the group"
+            outer = _nominal_back(tok, first - 2, floor)
+            if outer is not None:
+                return outer
+        if low in _STOP or low in PRONOUNS or not word[0].isalnum():
+            break
+        first -= 1
+    if head.endswith("s") and not head.endswith("ss"):
+        return first
+    if first < i and (tok[first].group()[0].isupper() or tok[first].group().endswith(("’s", "'s"))):
+        return first
+    return None
+
+
+def source_before(text: str, lo: int, hi: int, index: TokenIndex | None = None) -> Span | None:
+    """The speaker phrase that ends just before *hi* (a cue's start), within ``[lo, hi)``.
+
+    *index* (the text's tokens) saves tokenising the window again.
+    """
+    start = max(lo, hi - 220)
+    tok = index.window(start, hi) if index is not None else tokens(text, start, hi)
+    i = _skip_between(tok, len(tok) - 1)
+    if i < 0:
+        return None
+    i = _skip_between(tok, _skip_parenthesis(tok, i))
+    if i < 0:
+        return None
+    low = [t.group().lower() for t in tok[max(0, i - 3) : i + 1]]
+    for phrase in _RELATIVE_PHRASES:
+        if tuple(low[-len(phrase) :]) == phrase:
+            return _span(tok, i - len(phrase) + 1, i)
+    fallback: Span | None = None
+    for _ in range(_MAX_HOPS):
+        first = _phrase_before(tok, i)
+        if first is None:
+            return fallback
+        if (
+            first > 0
+            and tok[first - 1].group().lower() in _PREPOSITIONS
+            and tok[first].group().lower() not in _RELATIVE_SUBJECTS
+        ):
+            # "Trump at the time said": the phrase is a prepositional object, the subject is before it.
+            fallback = fallback or _span(tok, first, i)
+            i = _skip_between(tok, _skip_parenthesis(tok, _skip_between(tok, first - 2)))
+            if i < 0:
+                return fallback
+            continue
+        return _span(tok, first, i)
+    return fallback
+
+
+def _phrase_before(tok: list[Token], i: int) -> int | None:
+    """First index of the speaker phrase that ends at token *i*, or None."""
+    word = tok[i].group()
+    low = word.lower()
+    if low in _RELATIVE_SUBJECTS or (low in PRONOUNS and word != "i"):
+        return i
+    if word.endswith(("’s", "'s", "’", "'")) or _CONTRACTION.search(word):
+        return None
+    if _is_cap(word) or (word[:1].isupper() and i > 0 and tok[i - 1].group().lower() in _TITLES):
+        if i == 0 and word.endswith("ing"):
+            return None
+        return _name_back(tok, i, 0)
+    return _nominal_back(tok, i, 0)
+
+
+def source_after(
+    text: str, lo: int, hi: int, *, alone: bool = False, index: TokenIndex | None = None
+) -> Span | None:
+    """The speaker phrase that starts just after *lo* (a cue's end), within ``[lo, hi)``.
+
+    With *alone*, the phrase must end its clause ("said Smith." / "said Smith, the ...").
+    """
+    found = _phrase_after(text, lo, hi, index)
+    if found is None or not alone:
+        return found
+    rest = text[found.end : hi].lstrip()
+    return found if not rest or rest[0] in ",.;:!?—–()" else None
+
+
+def _phrase_after(text: str, lo: int, hi: int, index: TokenIndex | None) -> Span | None:
+    end = min(hi, lo + 300)
+    tok = index.window(lo, end) if index is not None else tokens(text, lo, end)
+    i = 0
+    while i < len(tok) and tok[i].group().lower() in _BETWEEN:
+        i += 1
+    if i >= len(tok):
+        return None
+    word = tok[i].group()
+    low = word.lower()
+    if low in PRONOUNS:
+        return _span(tok, i, i)
+    if low in _DETERMINERS and low not in {"that", "this", "these", "those", "no"}:
+        last = i
+        while last + 1 < len(tok) and last - i < _MAX_NOMINAL + 2:
+            nxt = tok[last + 1].group()
+            if not nxt[0].isalnum() or (
+                nxt.lower() in _STOP and nxt.lower() not in {"of", "for", "at"}
+            ):
+                break
+            last += 1
+        return _span(tok, i, last) if last > i else None
+    if _is_cap(word) or low in _TITLES:
+        last = i
+        while last + 1 < len(tok) and last - i < _MAX_NAME and _is_name_piece(tok, last + 1):
+            last += 1
+        while last > i and tok[last].group() == ".":
+            last -= 1
+        return _span(tok, i, last)
+    return None
+
+
+def antecedent(text: str, lo: int, source: Span, index: TokenIndex | None = None) -> Span | None:
+    """The phrase a relative source refers to: "Smith" for "Smith, who said" or
+    "Ivan Molotkov, the latter of whom stressed"; None for other sources."""
+    words = text[source.start : source.end].lower().split()
+    if (
+        not words
+        or words[0] not in {"who", "which", "the"}
+        or (words[0] == "the" and words[1:2] != ["latter"])
+    ):
+        return None
+    if words[0] == "the" and words[-1] != "whom":
+        return None
+    before = text[lo : source.start].rstrip()
+    if before.endswith((",", "—", "–")):
+        before = before[:-1]
+    return source_before(text, lo, lo + len(before), index) if before else None

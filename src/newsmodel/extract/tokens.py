@@ -1,0 +1,232 @@
+"""Capitalised runs: the one pass over an article's text that name finding shares.
+
+A *run* is a stretch of capitalised words on one line, joined by spaces and the
+small words names and organisations contain ("of", "and", "van der", "bin"):
+"Russian Ambassador", "Libya Ivan Molotkov", "British Chambers of Commerce".
+Each word gets a *kind* from the word lists, so people, organisation and place
+finding read the same runs without scanning the text again.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias
+
+if TYPE_CHECKING:
+    from newsmodel.extract.lexicon import Lexicon
+
+__all__ = [
+    "ABBREVIATION",
+    "CONNECTORS",
+    "PARTICLES",
+    "Run",
+    "Word",
+    "WordKind",
+    "find_runs",
+    "upper_class",
+]
+
+WordKind: TypeAlias = Literal[
+    "name",
+    "role",
+    "org",
+    "demonym",
+    "place",
+    "common",
+    "acronym",
+    "initial",
+    "particle",
+    "connector",
+]
+"""What a word of a run is: a possible name, or what rules it out as one."""
+
+
+def upper_class() -> str:
+    """The upper-case letters of the Latin, Greek and Cyrillic scripts, for a ``[...]`` class."""
+    return "".join(chr(c) for c in (*range(0x41, 0x250), *range(0x370, 0x530)) if chr(c).isupper())
+
+
+_U: Final = upper_class()
+ABBREVIATION: Final = r"(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Jr|Sr|Rev|Maj|Adm|Cmdr|Supt|Insp|Det|Hon|Pres)\."
+"""Abbreviated honorifics and ranks whose dot does not end a sentence."""
+PARTICLES: Final = frozenset(
+    {
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "dos",
+        "das",
+        "bin",
+        "ibn",
+        "bint",
+        "al",
+        "el",
+        "ter",
+        "ten",
+        "le",
+        "la",
+    }
+)
+"""Lower-case words inside names: "Ursula von der Leyen", "Mohammed bin Salman"."""
+CONNECTORS: Final = frozenset({"of", "for", "and", "the", "&", "on"})
+"""Lower-case words inside organisation names and titles: "Bank of England"."""
+_INNER: Final = "(?:" + "|".join(sorted(CONNECTORS | PARTICLES, key=len, reverse=True)) + ")"
+_SEP: Final = r"[ \u00a0]+"
+_PIECE: Final = rf"[{_U}][\w’'\-.]*"
+_ARABIC_ARTICLE: Final = r"(?:al|el|ad|as|ash|an|ar|at|az|abu|bin|ibn|ben)-"
+RUN_RE: Final = re.compile(rf"{_PIECE}(?:{_SEP}(?:{_INNER}{_SEP})*(?:{_ARABIC_ARTICLE})?{_PIECE})*")
+"""A run: capitalised words on one line with the small words between them."""
+_WORD_RE: Final = re.compile(r"[^ \u00a0]+")
+_ABBREVIATED: Final = re.compile(rf"{ABBREVIATION}$")
+_KEEP_DOT: Final = re.compile(rf"(?:{ABBREVIATION}|(?:[{_U}]\.)+)$")
+_CUT: Final = re.compile(
+    r"\.?[’']+(?:s|ve|ll|re|d|m|t)?$|[’'](?:ve|ll|re|d|m|t)\b|-(?=[^\W\d_])(?![{U}])".replace(
+        "{U}", _U
+    )
+)
+_LEAD: Final = re.compile(rf"(?:^|[ \u00a0(“\"])({_ARABIC_ARTICLE})$")
+_SPECIAL: Final = re.compile(r"[’'.\-]")
+_SENTENCE_END: Final = frozenset(".!?:“”\"‘'(—–-\n")
+
+
+class Word(NamedTuple):
+    """One word of a run: where it is, as written, and its kind."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    """Lower case, without a final dot: the form looked up in the word lists."""
+    kind: WordKind
+    gender: str = "u"
+    """For a given name or a gendered role: m, f, or u (unknown)."""
+
+
+class Run(NamedTuple):
+    """A run of capitalised words; ``words`` in text order."""
+
+    start: int
+    end: int
+    words: tuple[Word, ...]
+    sentence_start: bool
+    """The run opens a sentence or paragraph, so its first word's capital says little."""
+
+
+def _kind(text: str, key: str, lex: Lexicon) -> tuple[WordKind, str]:
+    if text[0].islower() and "-" in text:
+        return "name", lex.given_names.get(key.rsplit("-", maxsplit=1)[-1], "u")
+    if text[0].islower() or text == "&":
+        return ("particle" if key in PARTICLES else "connector"), "u"
+    if key in lex.roles:
+        gender = lex.roles[key]
+        return "role", ("u" if gender == "-" else gender)
+    if text in lex.org_words:
+        return "org", "u"
+    if key in lex.demonyms:
+        return "demonym", "u"
+    if key in lex.countries or key in lex.places:
+        return "place", "u"
+    if key in lex.common:
+        return "common", "u"
+    if text.endswith(".") or len(text) == 1:
+        return "initial", "u"
+    if text.isupper():
+        return "acronym", "u"
+    return "name", lex.given_names.get(key, "u")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \u00a0\t":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+_Seen: TypeAlias = dict[str, tuple[str, WordKind, str]]
+
+
+def _word(text: str, start: int, end: int, lex: Lexicon, seen: _Seen) -> Word:
+    word = text[start:end]
+    known = seen.get(word)
+    if known is None:
+        key = word.lower()
+        if key.endswith(".") and _ABBREVIATED.match(word):
+            key = key[:-1]
+        kind, gender = _kind(word, key, lex)
+        known = seen[word] = (key, kind, gender)
+    return Word(start, end, word, *known)
+
+
+def _split(
+    text: str, start: int, end: int, lex: Lexicon, seen: _Seen
+) -> list[tuple[list[Word], bool]]:
+    """The words of a run's match, cut where a word ends a name: a possessive, a
+    contraction, "UN-backed", a sentence-final dot. Pairs of (words, opens a sentence)."""
+    opens = _opens_sentence(text, start)
+    chunk = text[start:end]
+    if not _SPECIAL.search(chunk) and not text.endswith("-", 0, start):
+        words: list[Word] = []
+        pos = start
+        for part in chunk.split():
+            s = text.index(part, pos)
+            pos = s + len(part)
+            words.append(_word(text, s, pos, lex, seen))
+        while words and words[-1].kind == "connector":
+            words.pop()
+        return [(words, opens)] if words else []
+    pieces: list[tuple[list[Word], bool]] = []
+    current: list[Word] = []
+    lead = _LEAD.search(text, max(0, start - 6), start)
+    for match in _WORD_RE.finditer(text, start, end):
+        s, e = match.span()
+        if lead is not None and s == start:
+            s = lead.start(1)
+        cut = _CUT.search(text, s, e)
+        ends_sentence = False
+        if cut is not None:
+            e = cut.start()
+        elif text[e - 1] == "." and not _KEEP_DOT.match(text, s, e):
+            e = e - 1
+            ends_sentence = True
+        if e > s:
+            current.append(_word(text, s, e, lex, seen))
+        if cut is not None or ends_sentence:
+            while current and current[-1].kind == "connector":
+                current.pop()
+            if current:
+                pieces.append((current, opens))
+            current, opens = [], ends_sentence
+    while current and current[-1].kind == "connector":
+        current.pop()
+    if current:
+        pieces.append((current, opens))
+    return pieces
+
+
+def find_runs(text: str, lex: Lexicon) -> list[Run]:
+    """Every run of capitalised words in *text*, in order."""
+    runs: list[Run] = []
+    seen: _Seen = {}
+    for match in RUN_RE.finditer(text):
+        start, end = match.span()
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue  # inside a word: "iPhone"
+        chunk = match.group()
+        if " " not in chunk and "\u00a0" not in chunk and not _SPECIAL.search(chunk):
+            if chunk.lower() in lex.common:
+                continue  # a lone "The", "But", "Monday": nothing to find
+            word = _word(text, start, end, lex, seen)
+            runs.append(Run(start, end, (word,), _opens_sentence(text, start)))
+            continue
+        for words, opens in _split(text, start, end, lex, seen):
+            if words[0].kind == "connector":
+                continue
+            runs.append(Run(words[0].start, words[-1].end, tuple(words), opens))
+    return runs

@@ -1,0 +1,154 @@
+"""Bytes of a web page into text, the way browsers decide the encoding.
+
+The order follows the WHATWG encoding sniffing algorithm, cut down to what a
+parser without an HTTP response can know: a byte order mark, then a
+``<meta charset>`` or ``http-equiv`` declaration near the top, then a strict
+UTF-8 trial, then windows-1252 (what "Latin-1" pages really are). Labels that
+WHATWG treats as windows-1252 (iso-8859-1, latin1, ascii) are read as such, so
+bytes 0x93/0x94 become curly quotes rather than C1 control characters.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import Final
+
+from newsmodel.model import ParseWarning
+
+__all__ = ["Decoded", "clean_text", "decode_html", "decode_text"]
+
+SNIFF_BYTES: Final = 2048
+"""How far into the page a charset declaration is looked for."""
+
+_BOMS: Final = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_CHARSET: Final = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)|<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
+    re.IGNORECASE,
+)
+_WINDOWS_1252_LABELS: Final = frozenset(
+    {"cp1252", "latin_1", "ascii", "iso8859_1", "iso8859-1", "us-ascii", "l1", "latin1"}
+)
+_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_UTF8_MULTIBYTE: Final = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH_BYTE: Final = re.compile(rb"[\x80-\xff]")
+
+
+class Decoded:
+    """A decoded page: its UTF-8 bytes, ready for lxml, and what went wrong on the way."""
+
+    __slots__ = ("data", "encoding", "warnings")
+
+    def __init__(self, data: bytes, encoding: str, warnings: tuple[ParseWarning, ...]) -> None:
+        self.data = data
+        self.encoding = encoding
+        self.warnings = warnings
+
+
+def _normalize_label(label: bytes) -> str | None:
+    """The Python codec for a declared charset label, WHATWG-mapped; None if unknown."""
+    try:
+        name = codecs.lookup(label.decode("ascii").strip().lower()).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    if name in _WINDOWS_1252_LABELS:
+        return "cp1252"
+    if name.startswith("utf-16") or name.startswith("utf-32"):
+        # A page declaring UTF-16 without a BOM is read as UTF-8 (WHATWG).
+        return "utf-8"
+    return name
+
+
+def _declared(head: bytes) -> str | None:
+    match = _CHARSET.search(head)
+    if match is None:
+        return None
+    return _normalize_label(match.group(1) or match.group(2))
+
+
+def _looks_like_cp1252(data: bytes) -> bool:
+    """True when the non-ASCII bytes are mostly not UTF-8 sequences (mislabelled Latin-1)."""
+    high = len(_HIGH_BYTE.findall(data))
+    in_sequences = sum(len(m) for m in _UTF8_MULTIBYTE.findall(data))
+    return in_sequences * 2 < high
+
+
+def clean_text(text: str) -> tuple[str, bool]:
+    """*text* without control characters, lone surrogates and non-characters; and whether any went."""
+    cleaned = _CONTROL.sub("", text)
+    return cleaned, len(cleaned) != len(text)
+
+
+def _from_text(text: str, encoding: str, warnings: list[ParseWarning]) -> Decoded:
+    cleaned, changed = clean_text(text)
+    if changed:
+        warnings.append(
+            ParseWarning(code="control-characters", message="control characters were removed")
+        )
+    return Decoded(cleaned.encode("utf-8"), encoding, tuple(warnings))
+
+
+def decode_text(text: str) -> Decoded:
+    """A page given as text: drop a leading BOM and any XML encoding declaration's effect."""
+    return _from_text(text.removeprefix("\ufeff"), "utf-8", [])
+
+
+def decode_html(data: bytes) -> Decoded:
+    """Decode page bytes as a browser would; return UTF-8 bytes for the parser."""
+    warnings: list[ParseWarning] = []
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom) :]
+            if encoding == "utf-8":
+                return _from_utf8(body, warnings, declared=True)
+            text = body.decode(encoding, errors="replace")
+            if "\ufffd" in text:
+                warnings.append(_replaced(encoding))
+            return _from_text(text, encoding, warnings)
+    declared = _declared(data[:SNIFF_BYTES])
+    if declared is None or declared == "utf-8":
+        return _from_utf8(data, warnings, declared=declared is not None)
+    try:
+        text = data.decode(declared)
+    except UnicodeDecodeError:
+        text = data.decode(declared, errors="replace")
+        warnings.append(_replaced(declared))
+    return _from_text(text, declared, warnings)
+
+
+def _replaced(encoding: str) -> ParseWarning:
+    return ParseWarning(
+        code="undecodable-bytes",
+        message=f"bytes that are not valid {encoding} were replaced by U+FFFD",
+    )
+
+
+def _from_utf8(data: bytes, warnings: list[ParseWarning], *, declared: bool) -> Decoded:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        # Valid UTF-8 goes to lxml as it is; control characters that survive
+        # parsing are removed from the extracted text (see clean_text).
+        return Decoded(data, "utf-8", ())
+    if _looks_like_cp1252(data):
+        if declared:
+            warnings.append(
+                ParseWarning(
+                    code="charset-mislabelled",
+                    message="the page says UTF-8 but is windows-1252; read as windows-1252",
+                )
+            )
+        text = data.decode("cp1252", errors="replace")
+        if "\ufffd" in text:
+            warnings.append(_replaced("windows-1252"))
+        return _from_text(text, "cp1252", warnings)
+    warnings.append(_replaced("utf-8"))
+    return _from_text(data.decode("utf-8", errors="replace"), "utf-8", warnings)

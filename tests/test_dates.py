@@ -1,0 +1,235 @@
+"""Dates as news pages write them: newsmodel._dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsmodel._dates import is_date_line, is_relative_date, parse_date
+
+UTC = dt.timezone.utc
+
+
+def naive(iso: str) -> dt.datetime:
+    """A naive datetime (the form parse_date gives when the text names no zone)."""
+    return dt.datetime.fromisoformat(iso)
+
+
+NOW = naive("2020-05-01T12:00")  # naive on purpose: relative results follow now
+
+
+def tz(hours: float) -> dt.timezone:
+    return dt.timezone(dt.timedelta(hours=hours))
+
+
+class TestNaiveForms:
+    """Dates that name no zone stay naive."""
+
+    @pytest.mark.parametrize(
+        ("raw", "expected"),
+        [
+            ("October 25, 2016 at 9:00 pm", naive("2016-10-25T21:00")),
+            ("Oct. 25, 2016, 9:00 p.m.", naive("2016-10-25T21:00")),
+            ("25 October 2016", naive("2016-10-25T00:00")),
+            ("25th of October 2016", naive("2016-10-25T00:00")),
+            ("Updated: 25 October 2016 14:05", naive("2016-10-25T14:05")),
+            ("Last updated on October 25, 2016", naive("2016-10-25T00:00")),
+            ("25.10.2016, 14:30 Uhr", naive("2016-10-25T14:30")),
+            ("Stand: 25.10.16 14:30 Uhr", naive("2016-10-25T14:30")),
+            ("25. Oktober 2016", naive("2016-10-25T00:00")),
+            ("Dienstag, 25. März 2014, 9 Uhr", naive("2014-03-25T09:00")),
+            ("1er janvier 2016 à 14h30", naive("2016-01-01T14:30")),
+            ("Publié le 3 février 2017", naive("2017-02-03T00:00")),
+            ("25 de octubre de 2016", naive("2016-10-25T00:00")),
+            ("25 ottobre 2016 ore 14:30", naive("2016-10-25T14:30")),
+            ("25 oktober 2016 14:30", naive("2016-10-25T14:30")),
+            ("3 maart 2015", naive("2015-03-03T00:00")),
+            ("2016-10-25", naive("2016-10-25T00:00")),
+            ("2016-10-25 21:00", naive("2016-10-25T21:00")),
+            ("2016/10/25", naive("2016-10-25T00:00")),
+            ("10/25/2016", naive("2016-10-25T00:00")),
+            ("25/10/2016", naive("2016-10-25T00:00")),
+            ("2016, Oct 25", naive("2016-10-25T00:00")),
+        ],
+    )
+    def test_parses(self, raw: str, expected: dt.datetime) -> None:
+        """The form gives the expected naive value."""
+        value = parse_date(raw)
+        assert value == expected
+        assert value is not None
+        assert value.tzinfo is None
+
+
+class TestZones:
+    """A zone the text names is kept as a fixed offset."""
+
+    @pytest.mark.parametrize(
+        ("raw", "expected"),
+        [
+            ("25 Oct 2016 21:00 GMT", dt.datetime(2016, 10, 25, 21, 0, tzinfo=UTC)),
+            ("2016-10-25T21:00:00+02:00", dt.datetime(2016, 10, 25, 21, 0, tzinfo=tz(2))),
+            ("2016-10-25T21:00:00Z", dt.datetime(2016, 10, 25, 21, 0, tzinfo=UTC)),
+            ("2016-10-25T21:00:00.123+0530", dt.datetime(2016, 10, 25, 21, 0, 0, 123000, tz(5.5))),
+            ("Tuesday 25 October 2016 09.00 BST", dt.datetime(2016, 10, 25, 9, 0, tzinfo=tz(1))),
+            (
+                "Published 3:14 PM ET, Tue October 25, 2016",
+                dt.datetime(2016, 10, 25, 15, 14, tzinfo=tz(-4)),
+            ),
+            (
+                "Published 3:14 PM ET, Mon January 25, 2016",
+                dt.datetime(2016, 1, 25, 15, 14, tzinfo=tz(-5)),
+            ),
+            ("Jan. 3, 2017, 4:05 p.m. EST", dt.datetime(2017, 1, 3, 16, 5, tzinfo=tz(-5))),
+            ("June 3, 2017 10:00 PDT", dt.datetime(2017, 6, 3, 10, 0, tzinfo=tz(-7))),
+            ("25.10.2016, 14:30 Uhr MESZ", dt.datetime(2016, 10, 25, 14, 30, tzinfo=tz(2))),
+            ("25 Oct 2016 10:00 CET", dt.datetime(2016, 10, 25, 10, 0, tzinfo=tz(1))),
+            ("Oct 25 2016 10:00 UTC+05:30", dt.datetime(2016, 10, 25, 10, 0, tzinfo=tz(5.5))),
+            ("Oct 25 2016 10:00 GMT+2", dt.datetime(2016, 10, 25, 10, 0, tzinfo=tz(2))),
+            ("Mon, 25 Oct 2016 21:00:00 +0000", dt.datetime(2016, 10, 25, 21, 0, tzinfo=UTC)),
+            ("25 Oct 2016 08:00 AEST", dt.datetime(2016, 10, 25, 8, 0, tzinfo=tz(10))),
+            ("25 Oct 2016 08:00 IST", dt.datetime(2016, 10, 25, 8, 0, tzinfo=tz(5.5))),
+        ],
+    )
+    def test_zone_kept(self, raw: str, expected: dt.datetime) -> None:
+        """The offset equals the one the named zone stands for."""
+        value = parse_date(raw)
+        assert value == expected
+        assert value is not None
+        assert value.utcoffset() == expected.utcoffset()
+
+    def test_default_timezone_for_naive_only(self) -> None:
+        """default_timezone fills in a missing zone and never replaces a given one."""
+        berlin = tz(1)
+        assert parse_date("25.10.2016 14:30", default_timezone=berlin) == dt.datetime(
+            2016, 10, 25, 14, 30, tzinfo=berlin
+        )
+        given_zone = parse_date("25 Oct 2016 21:00 GMT", default_timezone=berlin)
+        assert given_zone is not None
+        assert given_zone.utcoffset() == dt.timedelta(0)
+
+    def test_date_without_time_ignores_zone(self) -> None:
+        """A zone with no clock time does not make a date aware."""
+        value = parse_date("25 October 2016 GMT")
+        assert value == naive("2016-10-25T00:00")
+        assert value is not None
+        assert value.tzinfo is None
+
+
+class TestRelative:
+    """Relative dates are resolved only against an explicit now."""
+
+    @pytest.mark.parametrize(
+        ("raw", "expected"),
+        [
+            ("3 hours ago", naive("2020-05-01T09:00")),
+            ("an hour ago", naive("2020-05-01T11:00")),
+            ("2 days ago", naive("2020-04-29T12:00")),
+            ("45 minutes ago", naive("2020-05-01T11:15")),
+            ("yesterday", naive("2020-04-30T00:00")),
+            ("Yesterday at 9:30 pm", naive("2020-04-30T21:30")),
+            ("today, 08:15", naive("2020-05-01T08:15")),
+            ("vor 3 Stunden", naive("2020-05-01T09:00")),
+            ("gestern", naive("2020-04-30T00:00")),
+            ("il y a 2 jours", naive("2020-04-29T12:00")),
+            ("hace 2 horas", naive("2020-05-01T10:00")),
+            ("Updated: 5 minutes ago", naive("2020-05-01T11:55")),
+            ("just now", NOW),
+        ],
+    )
+    def test_resolved_with_now(self, raw: str, expected: dt.datetime) -> None:
+        """With now, the relative date becomes a value."""
+        assert is_relative_date(raw)
+        assert parse_date(raw, now=NOW) == expected
+
+    @pytest.mark.parametrize("raw", ["3 hours ago", "yesterday", "vor 2 Tagen", "just now"])
+    def test_none_without_now(self, raw: str) -> None:
+        """Without now, a relative date gives None."""
+        assert parse_date(raw) is None
+
+    def test_aware_now_gives_aware(self) -> None:
+        """The result carries now's zone."""
+        now = dt.datetime(2020, 5, 1, 12, 0, tzinfo=UTC)
+        assert parse_date("2 hours ago", now=now) == dt.datetime(2020, 5, 1, 10, 0, tzinfo=UTC)
+
+    def test_absolute_is_not_relative(self) -> None:
+        """A written date is not relative."""
+        assert not is_relative_date("25 October 2016")
+
+    def test_day_month_uses_now_year(self) -> None:
+        """A day and month without year takes the year of now, never a future day."""
+        assert parse_date("Oct 25", now=NOW) == naive("2019-10-25T00:00")
+        assert parse_date("March 3", now=NOW) == naive("2020-03-03T00:00")
+        assert parse_date("Oct 25") is None
+
+
+class TestRejects:
+    """Nonsense gives None."""
+
+    @pytest.mark.parametrize(
+        "raw",
+        [
+            "",
+            "   ",
+            "2016",
+            "12345",
+            "20161025123",
+            "foo bar",
+            "October 2016",
+            "12 May 1850",
+            "31 February 2016",
+            "2016-13-45",
+            "2016-02-30T10:00",
+            "25 Oct 3016",
+            "the quick brown fox",
+            "x" * 500,
+        ],
+    )
+    def test_none(self, raw: str) -> None:
+        """The string holds no plausible date."""
+        assert parse_date(raw) is None
+
+    def test_far_future_against_now(self) -> None:
+        """More than a year after now is not a publication date."""
+        assert parse_date("25 Oct 2030", now=NOW) is None
+        assert parse_date("25 Oct 2020", now=NOW) == naive("2020-10-25T00:00")
+
+    @given(st.text(max_size=80))
+    def test_never_raises(self, raw: str) -> None:
+        """Any string gives a datetime or None."""
+        value = parse_date(raw)
+        assert value is None or isinstance(value, dt.datetime)
+        assert isinstance(is_date_line(raw), bool)
+
+
+class TestDateLine:
+    """A date line is a date and little else."""
+
+    @pytest.mark.parametrize(
+        "raw",
+        [
+            "October 25, 2016 at 9:00 pm",
+            "Updated: 25 October 2016",
+            "Tuesday 25 October 2016 09.00 BST",
+            "Published 3:14 PM ET, Tue October 25, 2016",
+            "25.10.2016, 14:30 Uhr",
+            "3 hours ago",
+        ],
+    )
+    def test_date_lines(self, raw: str) -> None:
+        """Labels, weekdays and zones around the date are allowed."""
+        assert is_date_line(raw)
+
+    @pytest.mark.parametrize(
+        "raw",
+        [
+            "The meeting on October 25, 2016 ended without a deal.",
+            "Libyan PM open to security cooperation with Russia",
+            "In 2016 the vote was held.",
+        ],
+    )
+    def test_sentences_are_not(self, raw: str) -> None:
+        """A sentence that contains a date is no date line."""
+        assert not is_date_line(raw)

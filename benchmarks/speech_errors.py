@@ -45,6 +45,27 @@ def main() -> int:
         mp = {i for i, _ in m}
         mg = {j for _, j in m}
         stmts = art.statements
+        if args.what == "buckets":
+            good = {i for i, j in m if sa.same_speaker(preds[i]["forms"], golds[j].get("speaker"))}
+            for i, p in enumerate(preds):
+                n = len(p["content"].split())
+                src = p["forms"][0] or ""
+                stype = (
+                    "none"
+                    if not src
+                    else "pron"
+                    if src.lower() in {"he", "she", "they", "i", "we", "it", "you", "who"}
+                    else "name"
+                    if src[0].isupper()
+                    else "nominal"
+                )
+                keys = [f"kind={p['kind']}", f"len={min(n // 5 * 5, 40)}", f"src={stype}"]
+                if stype in {"pron", "nominal"}:
+                    keys.append(f"word={src.lower().split()[-1]}")
+                for key in keys:
+                    counts["n " + key] += 1
+                    counts["ok " + key] += i in good
+            continue
         if args.what == "cueprec":
             good = {i for i, j in m if sa.same_speaker(preds[i]["forms"], golds[j].get("speaker"))}
             for i, p in enumerate(preds):
@@ -109,6 +130,10 @@ def main() -> int:
                     out.append(
                         f"SPK pred={preds[i]['forms'][0]!r} gold={golds[j].get('speaker')!r} cue={preds[i]['cue']!r}/{golds[j].get('cue')!r}\n    CTX={text[lo : s.content_spans[-1].end + 60]!r}"
                     )
+    if args.what == "buckets":
+        for k in sorted(k for k in counts if k.startswith("n ")):
+            print(f"{k[2:]:15} n={counts[k]:5} precision={counts['ok ' + k[2:]] / counts[k]:.2f}")
+        return 0
     if args.what == "cueprec":
         rows = [
             (counts[k] - counts["ok " + k[2:]], counts["ok " + k[2:]], k[2:])

@@ -49,6 +49,11 @@ class TestOrganizations:
             ("She studied at the University of Oxford.", "University of Oxford"),
             ("Procter & Gamble Co sued the firm.", "Procter & Gamble Co"),
             ("The Federal Reserve Bank of New York acted.", "Federal Reserve Bank of New York"),
+            (
+                "The US Securities and Exchange Commission sued.",
+                "US Securities and Exchange Commission",
+            ),
+            ("The Greek Parliament on Tuesday voted.", "Greek Parliament"),
         ],
     )
     def test_organisation_words(self, text: str, name: str) -> None:
@@ -72,6 +77,16 @@ class TestOrganizations:
     def test_lone_organisation_word_is_nothing(self) -> None:
         """A lone "Party" names no organisation."""
         assert org_names(analyzed("Party officials met.")) == []
+
+    def test_country_is_not_an_organisation(self) -> None:
+        """ "United States" is a place even though "United" often names clubs."""
+        a = analyzed("Attacks in the United States hit airlines.")
+        assert org_names(a) == []
+        assert place_names(a) == ["United States"]
+
+    def test_product_acronyms_are_not_organisations(self) -> None:
+        """DVD, MP3 and PS2 are products, not organisations."""
+        assert org_names(analyzed("Sales of DVD players, MP3 files and the PS2 rose.")) == []
 
     def test_shouted_text_is_not_acronyms(self) -> None:
         """A line in capitals is not a row of acronyms."""

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from jsonschema import Draft202012Validator, FormatChecker
@@ -71,6 +72,24 @@ def _carried(article: Article) -> dict[str, object]:
 
 class TestNinjs:
     """Writer and reader."""
+
+    def test_urls_are_written_as_uris(self, validator: Draft202012Validator) -> None:
+        """Page and image URLs with spaces, pipes or non-ASCII become valid URIs."""
+        article = attrs.evolve(
+            sample_article(),
+            url="https://example.com/news/Straße mit Bäumen",
+            image_url="https://img.example/fill-1200x650|format-webp|1/a.jpg",
+        )
+        document = to_ninjs(article)
+        assert _errors(validator, document) == []
+        assert (
+            document["associations"][0]["uri"]
+            == "https://img.example/fill-1200x650%7Cformat-webp%7C1/a.jpg"
+        )
+        assert (
+            document["renditions"][0]["href"]
+            == "https://example.com/news/Stra%C3%9Fe%20mit%20B%C3%A4umen"
+        )
 
     def test_sample_is_valid(self, validator: Draft202012Validator) -> None:
         """The sample article is a valid ninjs 3.1 document."""

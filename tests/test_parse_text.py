@@ -17,6 +17,13 @@ from newsmodel._text import normalize_text
 DATA = Path(__file__).resolve().parent / "data" / "text"
 CASES = sorted(p.stem for p in DATA.glob("*.txt"))
 OPTIONS = ParseOptions(analyze=False)
+FRAGMENTS = (
+    "By", "Von", "Jane Doe", "and", "John Roe", ",", "|", "Reuters", "TRIPOLI (Reuters) -",
+    "LONDON, Oct 25 -", "WASHINGTON —", "October 25, 2016", "at 9:00 pm", "Updated:", "3 hours ago",
+    "25.10.2016, 14:30 Uhr", "2016-10-25T21:00:00+02:00", "GMT", "ET", "Share", "Advertisement",
+    "Read more:", "Photo:", "©", "Related articles", "The minister said the talks would go on.",
+    "Libya", "in Berlin", "Staff writer", "—", "-", "(AP)", "Tuesday", "31 February 2016", "99:99",
+)  # fmt: skip
 
 
 def shared_dir() -> Path | None:
@@ -247,3 +254,20 @@ class TestProperties:
         except ParseError:
             return
         assert all(p == p.strip() and p for p in article.paragraphs)
+
+    @given(
+        st.lists(
+            st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=6).map(" ".join),
+            min_size=1,
+            max_size=12,
+        ),
+        st.sampled_from(["\n", "\n\n", "\r\n", "\n \n"]),
+    )
+    def test_newsy_lines(self, lines: list[str], newline: str) -> None:
+        """Lines made of dates, bylines, datelines and chrome never break the parser."""
+        article = parse_text(newline.join(lines), options=OPTIONS)
+        assert all(p and p == p.strip() for p in article.paragraphs)
+        assert [a.id for a in article.authors] == [
+            f"a{i}" for i in range(1, len(article.authors) + 1)
+        ]
+        assert article.published is None or article.published.year >= 1900

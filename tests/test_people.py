@@ -94,6 +94,11 @@ class TestAppositions:
             "prime minister of Libya’s UN-backed unity government",
         )
 
+    def test_role_before_comma(self) -> None:
+        """ "Trump’s campaign manager, Corey Lewandowski," gives the role as his title."""
+        a = analyzed("Donald Trump’s campaign manager, Zbigniew Qwerty, will speak.")
+        assert person(a, "Zbigniew Qwerty").titles == ("Trump’s campaign manager",)
+
     def test_apposition_with_article(self) -> None:
         """A leading "a" or "the" is left out of the title."""
         a = analyzed("But Nkosi Dlamini, the director general of the chamber, warned of costs.")
@@ -170,6 +175,14 @@ class TestNotPersons:
     def test_no_person(self, text: str) -> None:
         """Countries, cities, organisations, months, weekdays, headline-case phrases, adjectives."""
         assert names(analyzed(text)) == []
+
+    def test_city_after_given_name_is_a_surname(self) -> None:
+        """ "George Washington" is a name; "Washington" alone a place."""
+        a = analyzed(
+            "George Washington crossed. Washington said no. The George Washington University."
+        )
+        assert names(a) == ["George Washington"]
+        assert len(person(a, "George Washington").mentions) == 1
 
     def test_month_after_given_name_is_a_surname(self) -> None:
         """ "Theresa May" is a name even though May is a month."""

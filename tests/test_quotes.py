@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -146,5 +148,5 @@ class TestSentences:
         """Sentences are ordered, non-empty, inside the text and never hold a blank line."""
         spans = split_sentences(text)
         assert all(0 <= a.start < a.end <= len(text) for a in spans)
-        assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+        assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
         assert all("\n\n" not in s.slice(text) for s in spans)

@@ -250,6 +250,43 @@ PATTERNS = [
         "the economy mattered most chose Smith",
     ),
     ("Smith Urges Britain to Remain in Union", "Smith", "Urges", "indirect", "to Remain in Union"),
+    (
+        "Smith endorsed Jones in early June, after a long wait.",
+        "Smith",
+        "endorsed",
+        "indirect",
+        "Jones in early June",
+    ),
+    ("When asked about the plan, Smith said nothing.", None, "asked", "indirect", "about the plan"),
+    (
+        "Twenty-four percent said they would vote.",
+        "Twenty-four percent",
+        "said",
+        "indirect",
+        "they would vote",
+    ),
+    ("Most of them said they would vote.", "Most of them", "said", "indirect", "they would vote"),
+    (
+        "Rubio was asked about the plan on Monday.",
+        None,
+        "asked",
+        "indirect",
+        "about the plan on Monday",
+    ),
+    (
+        "Rep. Mary Jones (D-Md.), chair of the panel, said the vote was fair.",
+        "Rep. Mary Jones",
+        "said",
+        "indirect",
+        "the vote was fair",
+    ),
+    (
+        "Trump at the time said the wall would rise.",
+        "Trump",
+        "said",
+        "indirect",
+        "the wall would rise",
+    ),
     # mixed: a paraphrase with a quotation inside
     (
         "Smith called the plan “a disaster” for farmers.",
@@ -279,7 +316,9 @@ class TestPatterns:
     """One fixture per reporting pattern: source, cue, kind and content as written."""
 
     @pytest.mark.parametrize(("text", "source", "cue", "kind", "content"), PATTERNS)
-    def test_pattern(self, text: str, source: str, cue: str, kind: str, content: str) -> None:
+    def test_pattern(
+        self, text: str, source: str | None, cue: str, kind: str, content: str
+    ) -> None:
         """The text yields a statement with exactly this source, cue, kind and content."""
         found = [(s.source, s.cue, s.kind, s.content) for s in statements(text)]
         assert (source, cue, kind, content) in found

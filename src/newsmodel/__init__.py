@@ -23,7 +23,7 @@ from newsmodel.parse.newsml import from_newsml, iter_newsml
 from newsmodel.parse.text import parse_text
 from newsmodel.serialize.json import from_dict, from_json, to_dict, to_json
 from newsmodel.serialize.newsml import NewsMLOptions, to_newsml
-from newsmodel.serialize.ninjs import from_ninjs, to_ninjs
+from newsmodel.serialize.ninjs import from_ninjs, to_ninjs, to_ninjs_json
 
 __version__ = "0.1.0"
 
@@ -56,4 +56,5 @@ __all__ = [
     "to_json",
     "to_newsml",
     "to_ninjs",
+    "to_ninjs_json",
 ]

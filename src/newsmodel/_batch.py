@@ -85,26 +85,50 @@ class Outcome:
 def iter_inputs(
     inputs: Iterable[str], *, recursive: bool, exclude: Path | None = None
 ) -> Iterator[tuple[str, PurePath]]:
-    """Each input file with its path relative to the folder it was found in.
+    """Each input file with its path relative to the root of the input tree.
 
-    A file argument stands for itself (relative path: its name); a folder stands
-    for its files in name order (and, with *recursive*, its sub-folders' files),
-    relative to the folder itself when it is the only input, else to its parent.
-    Hidden entries and the *exclude* folder (the output folder) are skipped. A
-    path that does not exist or cannot be read is still yielded, so that reading
-    it fails and is reported like any other bad file.
+    The root is the folder itself when a single folder is given; with several
+    inputs it is the deepest folder that holds them all, so ``a/ b/`` gives
+    ``a/001.txt`` and ``b/001.txt``, and ``bbc/*/001.txt`` gives ``business/001.txt``,
+    ``tech/001.txt``...: outputs never collide because two inputs share a name.
+    A folder stands for its files in name order (and, with *recursive*, its
+    sub-folders' files). Hidden entries and the *exclude* folder (the output
+    folder) are skipped. A path that does not exist or cannot be read is still
+    yielded, so that reading it fails and is reported like any other bad file.
     """
     skip = exclude.resolve() if exclude is not None else None
     names = list(inputs)
+    root = _common_root(names)
     for name in names:
-        folder = Path(name)
-        if name != STDIO and folder.is_dir():
-            # With several inputs, each folder keeps its own name, so that
-            # a/001.txt and b/001.txt do not both become 001.json.
-            rel = PurePath(folder.resolve().name) if len(names) > 1 else PurePath()
-            yield from _walk(folder, rel, recursive=recursive, skip=skip)
+        path = Path(name)
+        if name != STDIO and path.is_dir():
+            rel = _relative(path, root) if root is not None else PurePath()
+            yield from _walk(path, rel, recursive=recursive, skip=skip)
         else:
-            yield name, PurePath(Path(name).name or name)
+            yield name, _relative(path, root) if root is not None else PurePath(path.name or name)
+
+
+def _common_root(names: list[str]) -> Path | None:
+    """The deepest folder holding every one of several inputs (None for a single input)."""
+    if len(names) < 2:
+        return None
+    try:
+        return Path(os.path.commonpath([_absolute(Path(n)).parent for n in names]))
+    except ValueError:  # paths on different drives
+        return Path(os.sep)
+
+
+def _absolute(path: Path) -> Path:
+    """*path* made absolute: a folder fully resolved, a file's own link kept (it may dangle)."""
+    return path.resolve() if path.is_dir() else path.parent.resolve() / path.name
+
+
+def _relative(path: Path, root: Path) -> PurePath:
+    absolute = _absolute(path)
+    try:
+        return PurePath(absolute.relative_to(root))
+    except ValueError:
+        return PurePath(absolute.name)
 
 
 def _walk(
@@ -129,7 +153,8 @@ def _walk(
 
 def destination(folder: Path, rel: PurePath, target: OutputFormat) -> Path:
     """Where the output for the input at *rel* goes under *folder*: same place, new ending."""
-    stem = rel.name.rsplit(".", 1)[0] if "." in rel.name.lstrip(".") else rel.name
+    name = rel.name.removesuffix(".gz")
+    stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
     return folder / rel.parent / (stem + SUFFIXES[target])
 
 

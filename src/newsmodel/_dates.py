@@ -29,26 +29,28 @@ MAX_YEAR: Final = 2100
 MAX_DATE_CHARS: Final = 200
 """Longer strings are not date strings."""
 
-_MONTHS: Final[dict[str, int]] = {}
-for _month, _names in enumerate(
-    (
-        "january jan jänner jaenner januar janvier janv enero ene gennaio gen januari janeiro",
-        "february feb febr februar février fevrier févr fevr febrero febbraio februari fevereiro fev",
-        "march mar märz maerz mär mrz mars marzo maart mrt março marco",
-        "april apr avril avr abril abr aprile",
-        "may mai mayo maggio mag mei maio",
-        "june jun juni juin junio giugno giu junho",
-        "july jul juli juillet juil julio luglio lug julho",
-        "august aug août aout agosto ago augustus",
-        "september sep sept septembre septiembre setiembre set settembre setembro",
-        "october oct oktober okt octobre octubre ottobre ott outubro out",
-        "november nov novembre noviembre novembro",
-        "december dec dezember dez décembre decembre déc dic diciembre dicembre dezembro",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        _MONTHS[_name] = _month
+_MONTH_NAMES: Final = (
+    "january jan jänner styczeń stycznia ledna январь января jaenner januar janvier janv enero ene gennaio gen januari janeiro",
+    "february feb febr luty lutego února февраль февраля februar février fevrier févr fevr febrero febbraio februari fevereiro fev",
+    "march mar marts märz marzec marca března март марта maerz mär mrz mars marzo maart mrt março marco",
+    "april apr kwiecień kwietnia dubna апрель апреля avril avr abril abr aprile",
+    "may maj maja května май мая mai mayo maggio mag mei maio",
+    "june jun czerwiec czerwca června июнь июня juni juin junio giugno giu junho",
+    "july jul lipiec lipca července июль июля juli juillet juil julio luglio lug julho",
+    "august augusti sierpień sierpnia srpna август августа aug août aout agosto ago augustus",
+    "september sep sept wrzesień września září сентябрь сентября septembre septiembre setiembre set settembre setembro",
+    "october oct październik października října октябрь октября oktober okt octobre octubre ottobre ott outubro out",
+    "november nov listopad listopada listopadu ноябрь ноября novembre noviembre novembro",
+    "december dec desember grudzień grudnia prosince декабрь декабря dezember dez décembre decembre déc dic diciembre dicembre dezembro",
+)
+"""Month names and abbreviations, one string per month: en, de, fr, es, it, nl, pt, sv/da/no, pl, cs, ru."""
+
+
+def _month_table() -> dict[str, int]:
+    return {name: month for month, names in enumerate(_MONTH_NAMES, 1) for name in names.split()}
+
+
+_MONTHS: Final = _month_table()
 
 _MONTH_ALT: Final = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _MONTH: Final = rf"(?P<month>{_MONTH_ALT})\.?(?![^\W\d_])"
@@ -67,7 +69,7 @@ _MD_RE: Final = re.compile(
     rf"(?<![^\W\d_]){_MONTH}\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.])", re.IGNORECASE
 )
 _NUMERIC_DMY_RE: Final = re.compile(
-    r"(?<![\d.:/-])(?P<day>[0-3]?\d)(?P<sep>[./])(?P<month>[01]?\d)(?P=sep)"
+    r"(?<![\d.:/-])(?P<day>[0-3]?\d)(?P<sep>[./]) ?(?P<month>[01]?\d)(?P=sep) ?"
     r"(?P<year>(?:19|20)\d{2}|\d{2})(?![\d/]|\.\d)"
 )
 _NUMERIC_YMD_RE: Final = re.compile(
@@ -79,6 +81,8 @@ _ISO_RE: Final = re.compile(
     r"\s*(?P<zone>Z|[+-]\d{2}(?::?\d{2})?)?)?",
     re.IGNORECASE,
 )
+_COMPACT_DATE_RE: Final = re.compile(r"(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)")
+"""ISO 8601 basic format, a date alone: ``20161025``."""
 _TIME_RE: Final = re.compile(
     r"(?<![\d:./])(?P<hour>[0-2]?\d)(?:[:.h](?P<minute>[0-5]\d)(?:[:.](?P<second>[0-5]\d))?"
     r"(?:\s*(?P<ampm>[ap])\.?\s*m\b\.?)?|\s*(?P<ampm2>[ap])\.?\s*m\b\.?|\s*(?P<uhr>uhr|h)\b)",
@@ -296,38 +300,47 @@ def _cut(text: str, start: int, end: int) -> str:
 
 
 def _parse_iso(text: str) -> _Found | None:
-    m = _ISO_RE.search(text)
+    m = _ISO_RE.search(text) or _COMPACT_DATE_RE.fullmatch(text)
     if not m:
         return None
-    day = _make_date(int(m["year"]), int(m["month"]), int(m["day"]))
+    parts = m.groupdict()
+    day = _make_date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
     if day is None:
         return None
     clock = dt.time()
-    if m["hour"] is not None:
-        hour, minute, second = int(m["hour"]), int(m["minute"]), int(m["second"] or 0)
-        if hour > 23 or minute > 59 or second > 59:
+    hour = parts.get("hour")
+    if hour is not None:
+        hours, minute, second = int(hour), int(parts["minute"]), int(parts["second"] or 0)
+        if hours > 23 or minute > 59 or second > 59:
             return None
-        micro = int((m["frac"] or "0")[:6].ljust(6, "0"))
-        clock = dt.time(hour, minute, second, micro)
+        micro = int((parts["frac"] or "0")[:6].ljust(6, "0"))
+        clock = dt.time(hours, minute, second, micro)
     value = dt.datetime.combine(day, clock)
-    zone = m["zone"]
+    zone = parts.get("zone")
     if zone:
-        if zone.upper() == "Z":
-            value = value.replace(tzinfo=dt.timezone.utc)
-        else:
-            digits = zone[1:].replace(":", "")
-            hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
-            if hours > 14 or minutes > 59:
-                return None
-            delta = dt.timedelta(hours=hours, minutes=minutes) * (-1 if zone[0] == "-" else 1)
-            value = value.replace(tzinfo=dt.timezone(delta))
+        offset = _iso_offset(zone)
+        if offset is None:
+            return None
+        value = value.replace(tzinfo=offset)
     residue = _cut(text, m.start(), m.end())
-    if value.tzinfo is None and m["hour"] is not None:
+    if value.tzinfo is None and hour is not None:
         found = _find_zone(residue, day)
         if found:
             value = value.replace(tzinfo=found[0])
             residue = _cut(residue, found[1], found[2])
     return _Found(value, residue)
+
+
+def _iso_offset(zone: str) -> dt.timezone | None:
+    """``Z``, ``+02``, ``+0200`` or ``+02:00`` as a fixed offset (None when out of range)."""
+    if zone.upper() == "Z":
+        return dt.timezone.utc
+    digits = zone[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+    if hours > 14 or minutes > 59:
+        return None
+    delta = dt.timedelta(hours=hours, minutes=minutes) * (-1 if zone[0] == "-" else 1)
+    return dt.timezone(delta)
 
 
 def _parse_written(text: str, now: dt.datetime | None) -> _Found | None:
@@ -356,8 +369,8 @@ def _parse_dateutil(text: str) -> _Found | None:
     # Two naive sentinels: a part dateutil filled in from the default differs between them.
     first, second = dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2)
     try:
-        value = du_parser.parse(text, default=first, tzinfos=_dateutil_zone)
-        check = du_parser.parse(text, default=second, tzinfos=_dateutil_zone)
+        value = du_parser.parse(text, default=first, dayfirst=True, tzinfos=_dateutil_zone)
+        check = du_parser.parse(text, default=second, dayfirst=True, tzinfos=_dateutil_zone)
     except (du_parser.ParserError, OverflowError, ValueError):
         return None
     if value.date() != check.date():

@@ -15,15 +15,23 @@ if TYPE_CHECKING:
 __all__ = ["SpeechRow", "format_table", "speech_rows", "summarize"]
 
 HEADERS: Final = ("speaker", "cue", "what was said", "kind")
-_NARROW_COLUMN: Final = 24
+_SPEAKER_COLUMN: Final = 24
+_CUE_COLUMN: Final = 16
+_KIND_COLUMN: Final = 8
 _MIN_TEXT_COLUMN: Final = 20
 
 
 @attrs.frozen(kw_only=True)
 class SpeechRow:
-    """One line of the who-said-what table."""
+    """One line of the who-said-what table.
+
+    ``speaker`` is the person's name (or the words of the text when they name
+    no person of the article); ``as_written`` is how the text refers to them
+    there, when that differs from the name ("The ambassador").
+    """
 
     speaker: str
+    as_written: str | None
     cue: str
     said: str
     kind: str
@@ -37,17 +45,11 @@ def speech_rows(article: Article) -> list[SpeechRow]:
     return rows
 
 
-def _speaker(person: Person | None, source: str | None) -> str:
-    if person is None:
-        return source or "?"
-    if source and source != person.name:
-        return f"{person.name} ({source})"
-    return person.name
-
-
 def _statement_row(statement: Statement) -> SpeechRow:
+    person, source = statement.speaker, statement.source
     return SpeechRow(
-        speaker=_speaker(statement.speaker, statement.source),
+        speaker=person.name if person else source or "?",
+        as_written=source if person and source and source != person.name else None,
         cue=statement.cue or "",
         said=statement.content,
         kind=statement.kind,
@@ -55,34 +57,51 @@ def _statement_row(statement: Statement) -> SpeechRow:
 
 
 def _quote_row(quote: Quote) -> SpeechRow:
-    return SpeechRow(speaker=_speaker(quote.speaker, None), cue="", said=quote.text, kind="quote")
+    speaker = quote.speaker.name if quote.speaker else "?"
+    return SpeechRow(speaker=speaker, as_written=None, cue="", said=quote.text, kind="quote")
+
+
+def _cells(row: SpeechRow) -> tuple[str, str, str, str]:
+    written = f"({row.as_written})" if row.as_written else ""
+    return row.speaker, written, row.cue, row.said
 
 
 def format_table(rows: Sequence[SpeechRow], *, width: int = 100) -> str:
-    """*rows* as a plain-text table at most *width* characters wide.
+    """*rows* as a plain-text table at most *width* characters wide (every column wraps).
 
-    The speaker and cue columns are cut at 24 characters; what was said wraps.
+    The speaker's name comes first, then, on the next line, the words the text used
+    for them when those differ from the name.
     """
     if not rows:
         return "(no statements found)"
-    cells = [(r.speaker, r.cue, r.said, r.kind) for r in rows]
-    narrow = [
-        min(_NARROW_COLUMN, max(len(HEADERS[i]), *(len(c[i]) for c in cells))) for i in (0, 1, 3)
-    ]
-    speaker_w, cue_w, kind_w = narrow
+    speaker_w = _column(HEADERS[0], [t for r in rows for t in _cells(r)[:2]], _SPEAKER_COLUMN)
+    cue_w = _column(HEADERS[1], [r.cue for r in rows], _CUE_COLUMN)
+    kind_w = _column(HEADERS[3], [r.kind for r in rows], _KIND_COLUMN)
     room = max(_MIN_TEXT_COLUMN, width - speaker_w - cue_w - kind_w - 6)
-    said_w = min(room, max(len(HEADERS[2]), *(len(c[2]) for c in cells)))
+    said_w = _column(HEADERS[2], [r.said for r in rows], room)
     widths = (speaker_w, cue_w, said_w, kind_w)
     lines = [_line(HEADERS, widths), _line(tuple("-" * w for w in widths), widths)]
-    for speaker, cue, said, kind in cells:
-        wrapped = textwrap.wrap(said, said_w) or [""]
-        lines.append(_line((_cut(speaker, speaker_w), _cut(cue, cue_w), wrapped[0], kind), widths))
-        lines.extend(_line(("", "", more, ""), widths) for more in wrapped[1:])
+    for row in rows:
+        speaker, written, cue, said = _cells(row)
+        columns = (
+            _wrap(speaker, speaker_w) + _wrap(written, speaker_w),
+            _wrap(cue, cue_w),
+            _wrap(said, said_w),
+            [row.kind],
+        )
+        height = max(map(len, columns))
+        lines.extend(
+            _line(tuple(c[i] if i < len(c) else "" for c in columns), widths) for i in range(height)
+        )
     return "\n".join(lines)
 
 
-def _cut(value: str, size: int) -> str:
-    return value if len(value) <= size else value[: size - 1] + "…"
+def _column(header: str, values: Iterable[str], limit: int) -> int:
+    return min(limit, max(len(header), *(len(v) for v in values)))
+
+
+def _wrap(value: str, width: int) -> list[str]:
+    return textwrap.wrap(value, width, break_on_hyphens=False) if value else []
 
 
 def _line(cells: tuple[str, ...], widths: tuple[int, ...]) -> str:

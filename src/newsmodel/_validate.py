@@ -19,7 +19,8 @@ from typing import Any, Final
 import attrs
 from lxml import etree
 
-from newsmodel.errors import DeserializationError, NewsmodelError
+from newsmodel.errors import DeserializationError, NewsmodelError, ParseError
+from newsmodel.parse._xml import make_parser, parse_xml
 from newsmodel.serialize.json import from_dict
 
 __all__ = [
@@ -72,10 +73,6 @@ class Report:
     problems: tuple[Problem, ...] = ()
 
 
-def _hardened_parser() -> etree.XMLParser:
-    return etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False)
-
-
 class Validator:
     """Checks documents against the schemas in *folder*; each schema loads on first use."""
 
@@ -105,7 +102,7 @@ class Validator:
         if self._xsd is None:
             path = self._schema_file(G2_SCHEMA)
             try:
-                self._xsd = etree.XMLSchema(etree.parse(str(path), _hardened_parser()))
+                self._xsd = etree.XMLSchema(etree.parse(str(path), make_parser()))
             except (etree.XMLSchemaParseError, etree.XMLSyntaxError, OSError) as err:
                 msg = f"cannot load {path}: {err}"
                 raise SchemasUnavailableError(msg) from err
@@ -138,9 +135,11 @@ class Validator:
 
     def _check_xml(self, data: bytes) -> Report:
         try:
-            root = etree.fromstring(data, _hardened_parser())
-        except etree.XMLSyntaxError as err:
-            return Report(kind="XML", problems=(Problem(message=err.msg, line=err.lineno),))
+            root = parse_xml(data)
+        except ParseError as err:
+            return Report(
+                kind="XML", problems=(Problem(message=err.msg, line=_line(data, err.pos)),)
+            )
         qname = etree.QName(root)
         if qname.namespace != _NAR_NS:
             what = "NewsML 1.x, not NewsML-G2" if qname.localname == "NewsML" else "not NewsML-G2"
@@ -148,10 +147,6 @@ class Validator:
                 message=f"root element {qname.localname!r}: {what}", line=root.sourceline
             )
             return Report(kind="XML", problems=(problem,))
-        dtd = root.getroottree().docinfo.internalDTD
-        if dtd is not None and any(True for _ in dtd.iterentities()):
-            problem = Problem(message="declares entities, which are never expanded here", line=1)
-            return Report(kind="NewsML-G2", problems=(problem,))
         schema = self.xsd()
         try:
             valid = schema.validate(root)
@@ -205,3 +200,10 @@ def _shorten(message: str) -> str:
     for uri, prefix in _SHORT_NAMESPACES:
         message = message.replace(uri, prefix)
     return _EXPECTED_LIST.sub(lambda m: f"Expected is one of ({m.group(1)}…)", message)
+
+
+def _line(data: bytes, pos: int | None) -> int | None:
+    """The 1-based line of character offset *pos* in *data*, where known."""
+    if pos is None:
+        return None
+    return data.decode("utf-8", "replace")[:pos].count("\n") + 1

@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Protocol
 
+from lxml import etree
 from tqdm import tqdm
 
 from newsmodel import __version__
@@ -28,7 +29,9 @@ from newsmodel._validate import SCHEMAS_ENV, SchemasUnavailableError, Validator
 from newsmodel.convert import INPUT_FORMATS, OUTPUT_FORMATS, read_articles, render
 from newsmodel.errors import NewsmodelError
 from newsmodel.options import ParseOptions
+from newsmodel.parse._xml import parse_xml
 from newsmodel.parse.text import parse_text
+from newsmodel.serialize.newsml import NewsMLOptions, to_newsml
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -117,7 +120,9 @@ def _add_reading(parser: argparse.ArgumentParser) -> None:
         help="skip people and who-said-what (metadata and body only; much faster)",
     )
     parser.add_argument(
-        "--encoding", default="utf-8", help="how plain-text input is decoded (default: utf-8)"
+        "--encoding",
+        default="utf-8",
+        help="how plain-text input is decoded (default: utf-8, falling back to windows-1252 with a warning)",
     )
 
 
@@ -160,7 +165,9 @@ def _build_parser() -> argparse.ArgumentParser:
     convert.add_argument("-r", "--recursive", action="store_true", help="descend into sub-folders")
     convert.add_argument("-f", "--force", action="store_true", help="overwrite existing outputs")
     noise = convert.add_mutually_exclusive_group()
-    noise.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
+    noise.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar; only failures are reported"
+    )
     noise.add_argument("-v", "--verbose", action="store_true", help="report every file")
     convert.set_defaults(run=_convert)
 
@@ -414,7 +421,15 @@ def _example(args: argparse.Namespace) -> int:
     _out(summarize(article, width=args.width))
     _out("")
     try:
-        document = render(article, args.target)
+        if args.target == "newsml":
+            # For reading, not for exchange: indented, and without the second
+            # rendition that carries the exact model (see docs/newsml.md).
+            item = to_newsml(article, options=NewsMLOptions(embed_model=False))
+            document = etree.tostring(
+                parse_xml(item), pretty_print=True, xml_declaration=True, encoding="UTF-8"
+            )
+        else:
+            document = render(article, args.target)
     except NewsmodelError as err:
         _err(f"example: cannot write {args.target}: {err}")
         return EXIT_FAILED

@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
+import attrs
+
 from newsmodel.errors import NewsmodelError, ParseError, SerializationError
-from newsmodel.model import PARAGRAPH_SEPARATOR, Article
+from newsmodel.model import PARAGRAPH_SEPARATOR, Article, ParseWarning
 from newsmodel.options import DEFAULT_OPTIONS, ParseOptions
 from newsmodel.parse.html import parse_html
 from newsmodel.parse.newsml import iter_newsml
@@ -43,6 +46,7 @@ __all__ = [
     "convert_bytes",
     "detect_format",
     "file_to_jsonl",
+    "gunzip",
     "read_articles",
     "render",
     "try_file_to_jsonl",
@@ -63,6 +67,8 @@ SUFFIXES: Final[Mapping[OutputFormat, str]] = MappingProxyType(
 """The file name ending of each output format."""
 
 _SNIFF_BYTES: Final = 8192
+_GZIP_MAGIC: Final = b"\x1f\x8b"
+_GZIP_WBITS: Final = 16 + zlib.MAX_WBITS  # a gzip header and trailer around deflate data
 _BOM: Final = b"\xef\xbb\xbf"
 # The first element of an XML or HTML document, after any declaration,
 # processing instructions, comments and doctype.
@@ -139,7 +145,7 @@ def read_articles(
     """Read every article in *data*: one, or one per item of a NewsML-G2 newsMessage.
 
     Args:
-        data: the document's bytes.
+        data: the document's bytes; gzip-compressed bytes are decompressed first.
         source: its format, or ``"auto"`` to detect it (:func:`detect_format`).
         url: where the page or text came from (HTML and text only).
         options: how HTML and text are parsed (``analyze=False`` skips the analysis).
@@ -149,9 +155,14 @@ def read_articles(
         ParseError: the document cannot be read as an article.
         DeserializationError: a JSON, ninjs or NewsML document describes no valid article.
     """
+    data = gunzip(data, limit=options.max_input_chars)
     fmt = detect_format(data) if source == "auto" else source
     if fmt == "text":
-        return (parse_text(_decode(data, encoding), url=url, options=options),)
+        text, fallback = _decode(data, encoding)
+        article = parse_text(text, url=url, options=options)
+        if fallback is not None:
+            article = attrs.evolve(article, warnings=(fallback, *article.warnings))
+        return (article,)
     if fmt == "html":
         return (parse_html(data, url=url, options=options),)
     if fmt == "newsml":
@@ -165,11 +176,48 @@ def read_articles(
     return (from_ninjs(document),)
 
 
-def _decode(data: bytes, encoding: str) -> str:
-    codec = "utf-8-sig" if encoding.replace("_", "-").lower() in {"utf-8", "utf8"} else encoding
+def gunzip(data: bytes, *, limit: int) -> bytes:
+    """*data* decompressed when it is gzip (as corpora often store pages), else *data* itself.
+
+    Raises:
+        ParseError: the gzip stream is broken, or inflates past *limit* bytes
+            (a decompression bomb is stopped there, not inflated in memory).
+    """
+    if not data.startswith(_GZIP_MAGIC):
+        return data
+    inflater = zlib.decompressobj(wbits=_GZIP_WBITS)
     try:
-        return data.decode(codec)
+        out = inflater.decompress(data, limit + 1)
+    except zlib.error as err:
+        msg = f"broken gzip data: {err}"
+        raise ParseError(msg) from err
+    if len(out) > limit:
+        msg = f"the gzip data inflates past the limit of {limit:,} bytes"
+        raise ParseError(msg)
+    if not inflater.eof:
+        raise ParseError("truncated gzip data")
+    return out
+
+
+def _decode(data: bytes, encoding: str) -> tuple[str, ParseWarning | None]:
+    """The text and, when UTF-8 failed and windows-1252 was used instead, a warning.
+
+    Text files that are not UTF-8 are nearly always windows-1252 or Latin-1 (as
+    browsers assume): the fallback decodes them rather than failing the file.
+    An explicit other ``encoding`` is used strictly.
+    """
+    utf8 = encoding.replace("_", "-").lower() in {"utf-8", "utf8"}
+    codec = "utf-8-sig" if utf8 else encoding
+    try:
+        return data.decode(codec), None
     except UnicodeDecodeError as err:
+        if utf8:
+            warning = ParseWarning(
+                code="charset-fallback",
+                message=f"not UTF-8 (byte 0x{err.object[err.start]:02x} at offset {err.start}); "
+                "read as windows-1252",
+            )
+            return data.decode("cp1252", errors="replace"), warning
         bad = err.object[err.start : err.start + 1].hex()
         msg = f"not {encoding} text (byte 0x{bad} at offset {err.start}); try --encoding"
         raise ParseError(msg) from err
@@ -182,14 +230,14 @@ def _decode(data: bytes, encoding: str) -> str:
 
 
 def render(article: Article, target: OutputFormat) -> bytes:
-    """*article* written in the *target* format, as UTF-8 bytes ending in a newline
-    (except NewsML-G2, which is exactly what :func:`~newsmodel.to_newsml` writes).
+    """*article* written in the *target* format, as UTF-8 bytes ending in a newline.
 
     Raises:
         SerializationError: the article cannot be written in that format.
     """
     if target == "newsml":
-        return to_newsml(article)
+        document = to_newsml(article)
+        return document if document.endswith(b"\n") else document + b"\n"
     if target == "json":
         text = to_json(article, indent=2)
     elif target == "jsonl":

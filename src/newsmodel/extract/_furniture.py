@@ -10,15 +10,20 @@ kept).
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
+import lxml.etree
 from lxml.html import HtmlElement
 
-__all__ = ["FURNITURE_TAGS", "PROTECTED_TAGS", "class_furniture", "hidden"]
+__all__ = ["FURNITURE_TAGS", "PROTECTED_TAGS", "class_furniture", "remove_hidden"]
 
-FURNITURE_TAGS: Final = frozenset({"nav", "aside", "figure", "figcaption", "dialog", "menu"})
-"""Elements that are page furniture unless broken markup put the whole page inside them."""
+FURNITURE_TAGS: Final = frozenset(
+    {"nav", "aside", "figure", "figcaption", "dialog", "menu", "noscript"}
+)
+"""Elements that are page furniture unless they hold most of the page's text: broken
+markup that put the page inside a <nav>, or a <noscript> copy of a script-built page."""
 
 PROTECTED_TAGS: Final = frozenset({"html", "body", "main", "article"})
 """Elements never judged by their class: their classes describe the page, not a box."""
@@ -29,7 +34,8 @@ _FURNITURE_WORDS: Final = re.compile(
     r"popup|trending|most-read|mostread|author-?bio|author-?info|authorbox|more-?stories|"
     r"jump-?link|skip-?link|visually-?hidden|sr-only|screen-?reader|sidebar|side-bar|advert|"
     r"sponsor|promo|footer|navigation|navbar|menu|toolbar|modal|pagination|teaser-list|"
-    r"further-reading|read-?next|tag-?list|tag-?cloud|post-?tags|share-?bar"
+    r"further-reading|read-?next|tag-?list|tag-?cloud|post-?tags|share-?bar|key-?points|"
+    r"slideshow|lightbox"
 )
 """Words (lower case) that mark page furniture anywhere inside a class token."""
 
@@ -58,6 +64,13 @@ _FURNITURE_TOKENS: Final = frozenset(
         "entry-meta",
         "article-meta",
         "d-none",
+        "image",
+        "img",
+        "photo",
+        "picture",
+        "gallery",
+        "video",
+        "media-caption",
     }
 )
 """Whole class tokens that mark page furniture."""
@@ -86,6 +99,7 @@ def _token_is_furniture(token: str) -> bool:
     return _FURNITURE_WORDS.search(token) is not None
 
 
+@functools.lru_cache(maxsize=4096)
 def hints_are_furniture(hints: str) -> bool:
     """Whether a lower-cased class-and-id string names page furniture."""
     if _BODY_HINT.search(hints):
@@ -93,26 +107,41 @@ def hints_are_furniture(hints: str) -> bool:
     return any(_token_is_furniture(token) for token in hints.split())
 
 
-def hidden(element: HtmlElement) -> bool:
-    """Whether *element* is hidden from readers (``hidden`` or an inline display:none)."""
-    get = element.get
-    if get("hidden") is not None:
-        return True
-    style = get("style")
-    return bool(style) and _HIDDEN_STYLE.search(style) is not None
+_MAYBE_HIDDEN: Final = lxml.etree.XPath(
+    "//@style[contains(., 'none') or contains(., 'hidden')]/.. | //@hidden/.."
+)
+
+
+def remove_hidden(root: HtmlElement) -> None:
+    """Remove elements hidden from readers (``hidden``, inline display:none), keeping tails."""
+    for element in _MAYBE_HIDDEN(root):
+        if (
+            not isinstance(element, HtmlElement)
+            or element.tag in PROTECTED_TAGS
+            or element.getparent() is None
+        ):
+            continue
+        style = element.get("style")
+        if element.get("hidden") is not None or (style and _HIDDEN_STYLE.search(style)):
+            element.drop_tree()
 
 
 def class_furniture(element: HtmlElement, cache: dict[str, bool]) -> bool:
     """Whether *element*'s class or id names page furniture.
 
-    *cache* maps class-and-id strings already judged on this page to their verdict.
+    *cache* maps class-and-id strings already judged on this page to their verdict
+    (:func:`hints_are_furniture` also remembers the most common ones across pages: it
+    is a pure function of the string).
     """
     get = element.get
     cls = get("class")
     ident = get("id")
-    if cls is None and ident is None:
-        return False
-    hints = f"{cls} {ident}" if cls and ident else cls or ident or ""
+    if cls is None:
+        if ident is None:
+            return False
+        hints = ident
+    else:
+        hints = f"{cls} {ident}" if ident else cls
     verdict = cache.get(hints)
     if verdict is None:
         verdict = cache[hints] = hints_are_furniture(hints.lower())

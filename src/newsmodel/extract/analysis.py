@@ -7,40 +7,26 @@ meets to one of them through :func:`~newsmodel.extract.coref.make_resolver`.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING
 
 import attrs
 
 from newsmodel.extract.coref import (
     SpeakerResolver,
-    add_headline_roles,
     add_role_mentions,
     make_resolver,
 )
 from newsmodel.extract.entities import find_organizations, find_places
 from newsmodel.extract.lexicon import lexicon
 from newsmodel.extract.people import find_people, freeze_people
+from newsmodel.extract.speech import find_speech
 from newsmodel.extract.tokens import find_runs
-from newsmodel.model import Article, Quote, Statement
+from newsmodel.model import Article
 
 if TYPE_CHECKING:
     from newsmodel.options import ParseOptions
 
 __all__ = ["analyze"]
-
-SpeechFinder: TypeAlias = Callable[..., tuple[tuple[Statement, ...], tuple[Quote, ...]]]
-
-
-def _speech_finder() -> SpeechFinder | None:
-    """``newsmodel.extract.speech.find_speech`` once that module exists, else None."""
-    try:
-        module: Any = importlib.import_module("newsmodel.extract.speech")
-    except ImportError:
-        return None
-    finder: SpeechFinder | None = getattr(module, "find_speech", None)
-    return finder
 
 
 def analyze(article: Article, *, options: ParseOptions) -> Article:
@@ -52,20 +38,14 @@ def analyze(article: Article, *, options: ParseOptions) -> Article:
     lex = lexicon()
     runs = find_runs(text, lex)
     drafts = find_people(text, runs, lex)
-    add_role_mentions(text, drafts, lex)
-    if article.headline:
-        add_headline_roles(article.headline, drafts, lex)
+    add_role_mentions(text, article.headline, drafts, lex)
     persons, genders = freeze_people(drafts)
     taken = sorted((m.start, m.end) for p in persons for m in p.mentions)
     organizations = find_organizations(text, runs, lex, taken=taken)
     taken = sorted([*taken, *((m.start, m.end) for o in organizations for m in o.mentions)])
     places = find_places(text, runs, lex, dateline=article.dateline, taken=taken)
-    statements: tuple[Statement, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    find_speech = _speech_finder()
-    if find_speech is not None:
-        resolve: SpeakerResolver = make_resolver(text, persons, genders, lex)
-        statements, quotes = find_speech(text, resolve=resolve, language=options.language)
+    resolve: SpeakerResolver = make_resolver(text, persons, genders, lex)
+    statements, quotes = find_speech(text, resolve=resolve, language=options.language)
     return attrs.evolve(
         article,
         persons=persons,

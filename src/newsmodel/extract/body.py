@@ -15,17 +15,19 @@ returned in order, with headings that lead nowhere and link lists removed.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import lxml.etree
-from lxml.html import HtmlElement
 
 from newsmodel.extract._furniture import (
     FURNITURE_TAGS,
     PROTECTED_TAGS,
     class_furniture,
-    hidden,
+    remove_hidden,
 )
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 __all__ = ["extract_body"]
 
@@ -33,7 +35,6 @@ JUNK_TAGS: Final = (
     "head",
     "script",
     "style",
-    "noscript",
     "template",
     "svg",
     "math",
@@ -106,24 +107,37 @@ _BREAKS: Final = re.compile(r"\n\s*\n")
 _SENTENCE_END: Final = re.compile(r"[.!?:;…。！？»«\"”“)]\W*$")
 _TEXT_LENGTH: Final = lxml.etree.XPath("string-length(normalize-space())")
 
-_env = __import__("os").environ.get
 HUGE_SHARE: Final = 0.5
 """A furniture tag (nav, aside...) holding this share of the page's text is broken markup
 wrapped around the page, and is read like any other element."""
 MIN_LINK_DENSITY: Final = 0.5
 """Blocks with more of their text in links than this are navigation, not body."""
+LINKED_PROSE_CHARS: Final = 150
 MIN_PROSE_CHARS: Final = 20
 """Blocks shorter than this neither help nor hurt when choosing the container."""
-FALLBACK_SHARE: Final = float(_env("HB_FB", "0.5"))
+FALLBACK_SHARE: Final = 0.5
 """If skipping class-marked furniture leaves less than this share of the best prose
 container's score, the marks were wrong (a wrapper named "share" or "sidebar")."""
-SCRAP_CHARS: Final = int(_env("HB_SCRAP", "40"))
+SCRAP_CHARS: Final = 40
 """Blocks shorter than this without sentence punctuation are scraps, not prose."""
-MAX_LEVELS: Final = int(_env("HB_ML", "1"))
-SIBLING_LINKS: Final = float(_env("HB_SL", "0.3"))
-SIBLING_MIN: Final = float(_env("HB_SM", "150"))
-SIBLING_SHARE: Final = float(_env("HB_SS", "0.2"))
-SIBLING_PROSE: Final = float(_env("HB_SPR", "0.5"))
+MAX_LEVELS: Final = 5
+"""How many ancestors of the best container may contribute sibling subtrees."""
+SIBLING_LINKS: Final = 0.3
+"""A sibling subtree with more of its text in links than this is not body."""
+SIBLING_MIN: Final = 150.0
+SIBLING_SHARE: Final = 0.2
+SIBLING_PROSE: Final = 0.5
+"""A direct sibling joins with min(SIBLING_MIN, SIBLING_SHARE x the container's prose)
+characters of prose, or when at least SIBLING_PROSE of its text is prose."""
+FAR_SIBLING_MIN: Final = 400.0
+FAR_SIBLING_SHARE: Final = 0.25
+"""A sibling further up joins with max(FAR_SIBLING_MIN, FAR_SIBLING_SHARE x the
+container's prose) characters of prose: the article split around a photo or an ad."""
+LEAD_MIN: Final = 250.0
+"""A sibling further up that comes before the container joins with this much prose:
+the lead or standfirst set apart in the article's header."""
+WRAPPER_SHARE: Final = 0.5
+"""A class-marked element holding more than this share of the page's prose is a wrapper."""
 PROSE_HEADING_CHARS: Final = 100
 """A heading this long is prose set in a heading tag, kept like a paragraph."""
 
@@ -186,16 +200,21 @@ def _walk(root: HtmlElement) -> _Page:
         page.marked,
     )
     pieces: list[str] = []
+    has_text = False
     link_chars = 0
     links = 0
     open_blocks: list[int] = []
     # Per open element: (index in the element table, or -1 for inline; is a counted link).
     frames: list[tuple[int, bool]] = []
     cache: dict[str, bool] = {}
-    huge = float(_TEXT_LENGTH(root)) * HUGE_SHARE
+    huge = -1.0  # computed when first needed: most pages have no furniture tags left
 
     def flush() -> None:
-        nonlocal link_chars
+        nonlocal link_chars, has_text
+        if not has_text:
+            pieces.clear()
+            return
+        has_text = False
         text = "".join(pieces)
         pieces.clear()
         owner = open_blocks[-1] if open_blocks else -1
@@ -210,22 +229,21 @@ def _walk(root: HtmlElement) -> _Page:
     for event, element in walker:
         tag = element.tag
         if not isinstance(tag, str):
-            if event == "end" and element.tail:
-                pieces.append(element.tail)
+            tail = element.tail if event == "end" else None
+            if tail:
+                pieces.append(tail)
+                has_text = has_text or not tail.isspace()
             continue
         if event == "start":
             block = tag in _BLOCK_TAGS or "-" in tag
-            skip = hidden(element) or (
-                tag in FURNITURE_TAGS and float(_TEXT_LENGTH(element)) < huge
-            )
-            mark = (
-                not skip
-                and tag not in PROTECTED_TAGS
-                and tag not in FURNITURE_TAGS
-                and class_furniture(element, cache)
-            )
-            if mark and not block:
-                skip = True
+            mark = skip = False
+            if tag in FURNITURE_TAGS:
+                if huge < 0:
+                    huge = float(_TEXT_LENGTH(root)) * HUGE_SHARE
+                skip = float(_TEXT_LENGTH(element)) < huge
+            elif tag not in PROTECTED_TAGS:
+                mark = class_furniture(element, cache)
+                skip = mark and not block
             index = -1
             if block:
                 if pieces:
@@ -251,6 +269,8 @@ def _walk(root: HtmlElement) -> _Page:
             text = element.text
             if text:
                 pieces.append(text)
+                if not has_text and not text.isspace():
+                    has_text = True
                 if links:
                     link_chars += len(text.strip())
             continue
@@ -266,6 +286,8 @@ def _walk(root: HtmlElement) -> _Page:
         tail = element.tail
         if tail:
             pieces.append(tail)
+            if not has_text and not tail.isspace():
+                has_text = True
             if links and index < 0:
                 link_chars += len(tail.strip())
     if pieces:
@@ -281,7 +303,8 @@ def _weights(blocks: list[_Block]) -> list[float]:
         if block.tag == "h1":
             out.append(0.0)
         elif linked > chars * MIN_LINK_DENSITY:
-            out.append(-float(chars))
+            # A long linked passage (a whole paragraph in one <a>) is not a menu.
+            out.append(-float(chars) if chars < LINKED_PROSE_CHARS else 0.0)
         else:
             out.append(float(chars - 2 * linked) if chars >= MIN_PROSE_CHARS else 0.0)
     return out
@@ -291,7 +314,7 @@ def _best_container(page: _Page, weights: list[float]) -> tuple[int, float]:
     """The element that directly holds the most prose (its children's, half its grandchildren's)."""
     tags, parents = page.tags, page.parents
     scores = [0.0] * len(tags)
-    for block, weight in zip(page.blocks, weights):
+    for block, weight in zip(page.blocks, weights, strict=True):
         if weight <= 0 or block.owner < 0:
             continue
         target = block.owner if block.tag in _TEXT_OWNERS else parents[block.owner]
@@ -314,7 +337,7 @@ def _prefix(values: list[float]) -> list[float]:
     return out
 
 
-def _region(page: _Page, weights: list[float], best: int) -> list[int]:
+def _region(page: _Page, weights: list[float], best: int) -> list[tuple[int, bool]]:
     """The elements of the body: *best* and siblings of it (and its ancestors) that read as body."""
     blocks = page.blocks
     chars = _prefix([float(b.chars) for b in blocks])
@@ -324,15 +347,20 @@ def _region(page: _Page, weights: list[float], best: int) -> list[int]:
             float(b.chars)
             if w > 0 and (b.chars >= SCRAP_CHARS or _SENTENCE_END.search(b.text))
             else 0.0
-            for b, w in zip(blocks, weights)
+            for b, w in zip(blocks, weights, strict=True)
         ]
     )
     starts, ends, parents = page.starts, page.ends, page.parents
     own_prose = prose[ends[best]] - prose[starts[best]]
-    chosen = [best]
+    chosen = [(best, False)]
     node = best
-    for _ in range(MAX_LEVELS):
+    for level in range(MAX_LEVELS):
         parent = parents[node]
+        if level == 0:
+            needed = before = min(SIBLING_MIN, own_prose * SIBLING_SHARE)
+        else:
+            needed = max(FAR_SIBLING_MIN, own_prose * FAR_SIBLING_SHARE)
+            before = min(needed, LEAD_MIN)
         if parent < 0:
             break
         element = parent + 1
@@ -341,29 +369,43 @@ def _region(page: _Page, weights: list[float], best: int) -> list[int]:
                 start, end = starts[element], ends[element]
                 total = chars[end] - chars[start]
                 text = prose[end] - prose[start]
-                if (
-                    total > 0
-                    and linked[end] - linked[start] <= total * SIBLING_LINKS
-                    and text > 0
-                    and (
-                        text >= min(SIBLING_MIN, own_prose * SIBLING_SHARE)
-                        or text >= total * SIBLING_PROSE
-                    )
-                ):
-                    chosen.append(element)
+                if total > 0 and linked[end] - linked[start] <= total * SIBLING_LINKS and text > 0:
+                    if text >= needed or (level == 0 and text >= total * SIBLING_PROSE):
+                        chosen.append((element, False))
+                    elif element < node and text >= before:
+                        # A lead set apart in the article's header: its sentences only.
+                        chosen.append((element, True))
             element = page.last[element]
         node = parent
     chosen.sort()
     return chosen
 
 
+def _unmark_wrappers(page: _Page, weights: list[float]) -> None:
+    """Drop the class marks of elements that hold most of the page's prose: they are
+    wrappers whose class names a feature of the page ("share", "sidebar-layout")."""
+    prose = _prefix([max(w, 0.0) for w in weights])
+    limit = prose[-1] * WRAPPER_SHARE
+    marked, parents, starts, ends = page.marked, page.parents, page.starts, page.ends
+    own = [
+        mark == element and prose[ends[element]] - prose[starts[element]] <= limit
+        for element, mark in enumerate(marked)
+    ]
+    for element, parent in enumerate(parents):
+        if own[element]:
+            marked[element] = element
+        else:
+            marked[element] = marked[parent] if parent >= 0 else -1
+
+
 def _select(page: _Page) -> tuple[list[float], int]:
     """Block weights and the best container, trusting class marks only when they are plausible."""
     weights = _weights(page.blocks)
+    _unmark_wrappers(page, weights)
     marked, blocks = page.marked, page.blocks
     unmarked = [
         0.0 if w > 0 and b.owner >= 0 and marked[b.owner] >= 0 else w
-        for b, w in zip(blocks, weights)
+        for b, w in zip(blocks, weights, strict=True)
     ]
     best, score = _best_container(page, unmarked)
     any_best, any_score = _best_container(page, weights)
@@ -375,6 +417,7 @@ def _select(page: _Page) -> tuple[list[float], int]:
 def extract_body(root: HtmlElement) -> tuple[str, ...]:
     """The article's paragraphs in order. Changes the tree: call it after the metadata."""
     lxml.etree.strip_elements(root, *JUNK_TAGS, with_tail=False)
+    remove_hidden(root)
     page = _walk(root)
     if not page.blocks:
         return ()
@@ -383,10 +426,12 @@ def extract_body(root: HtmlElement) -> tuple[str, ...]:
         return ()
     blocks, marked, parents = page.blocks, page.marked, page.parents
     kept: list[_Block] = []
-    for element in _region(page, weights, best):
+    for element, lead in _region(page, weights, best):
         for index in range(page.starts[element], page.ends[element]):
             block = blocks[index]
             if block.tag == "h1" or weights[index] < 0:
+                continue
+            if lead and (block.chars < SCRAP_CHARS or not _SENTENCE_END.search(block.text)):
                 continue
             # Skip text inside class-marked furniture, unless the mark is on the
             # container itself or around it (then the mark was wrong).
@@ -399,13 +444,24 @@ def extract_body(root: HtmlElement) -> tuple[str, ...]:
     return _paragraphs(kept)
 
 
+def _scrap(block: _Block) -> bool:
+    return block.chars < SCRAP_CHARS and not _SENTENCE_END.search(block.text)
+
+
 def _paragraphs(kept: list[_Block]) -> tuple[str, ...]:
     """The texts of *kept*, without headings that lead nowhere and repeated blocks."""
     # A heading followed by no prose (before the next heading or the end) introduces
     # something that was removed: a comment section, a list of links.
     out: list[str] = []
     pending: list[str] = []
-    for block in kept:
+    # Scraps (short lines without sentence punctuation) at either end of the body are
+    # page furniture the classes did not name: dates, "Share", "Next article".
+    first, end = 0, len(kept)
+    while first < end and _scrap(kept[first]):
+        first += 1
+    while end > first and _scrap(kept[end - 1]):
+        end -= 1
+    for block in kept[first:end]:
         if block.tag in _HEADING_TAGS and block.chars < PROSE_HEADING_CHARS:
             pending = [block.text]
             continue

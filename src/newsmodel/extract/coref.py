@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SpeakerResolver",
-    "add_headline_roles",
     "add_role_mentions",
     "make_resolver",
     "roles_of",
@@ -55,9 +54,12 @@ SYNONYMS: Final = {
 }
 """Role forms that mean the same office, mapped to one key."""
 
-_ROLE_PHRASE: Final = re.compile(r"\b([Tt]he)((?:[ \u00a0][\w’'\-.]+){1,5})")
+_THE: Final = re.compile(r"\b[Tt]he[ \u00a0]([\w’'\-.]+)")
+_ROLE_PHRASE: Final = re.compile(r"([Tt]he)((?:[ \u00a0][\w’'\-.]+){1,5})")
 _WORD: Final = re.compile(r"[\w’'\-.]+")
 _POSSESSIVE: Final = re.compile(r"[’']s?$")
+_RECENT_PERSONS: Final = 12
+_LOOKBACK_MENTIONS: Final = 200
 _BREAK: Final = re.compile(r"[.,;:!?“”\"()\n—–]")
 _NOMINAL_DETERMINERS: Final = frozenset({"the", "a", "an", "this", "that", "our", "their"})
 _MALE: Final = frozenset({"he", "him", "his", "himself"})
@@ -75,12 +77,14 @@ def roles_of(titles: Sequence[str], lex: Lexicon) -> frozenset[str]:
     keys: set[str] = set()
     for title in titles:
         words = [_POSSESSIVE.sub("", w).rstrip(".,") for w in title.lower().split()]
-        for i in range(len(words)):
+        for i, word in enumerate(words):
+            if word not in lex.role_starts:
+                continue
             for n in range(min(lex.max_role_words, len(words) - i), 0, -1):
                 phrase = " ".join(words[i : i + n])
                 if phrase in lex.roles:
                     key = _key(phrase)
-                    keys.update((key, key.split()[-1]))
+                    keys.update((key, key.rsplit(maxsplit=1)[-1]))
                     break
     return frozenset(keys)
 
@@ -136,29 +140,35 @@ def _pick(holders: Sequence[_Holder], role: str, places: set[str], pos: int | No
     for n, holder in enumerate(holders):
         if role not in holder.roles and head not in holder.roles:
             continue
-        before = [s for s in holder.starts if pos is None or s < pos]
-        if not before:
+        k = len(holder.starts) if pos is None else bisect.bisect_left(holder.starts, pos)
+        if k == 0:
             continue
         fits = int(bool(places) and any(p in holder.titles for p in places))
-        score = (fits, before[-1] if pos is not None else -before[0], n)
+        score = (fits, holder.starts[k - 1] if pos is not None else -holder.starts[0], n)
         if best is None or score[:2] > best[:2]:
             best = score
     return best[2] if best else None
 
 
-def add_role_mentions(text: str, drafts: Sequence[Draft], lex: Lexicon) -> None:
-    """Join each "the <role>" phrase of *text* to the person holding that role."""
+def add_role_mentions(
+    text: str, headline: str | None, drafts: Sequence[Draft], lex: Lexicon
+) -> None:
+    """Join each "the <role>" phrase of *text* to the person holding that role, as a
+    mention and an alias, and each role phrase of the *headline* as an alias."""
     holders = _holders(
         (d.titles for d in drafts), ([m[0] for m in d.mentions] for d in drafts), lex
     )
     if not any(h.roles for h in holders):
         return
     starts = lex.modifiers | lex.role_starts
-    for match in _ROLE_PHRASE.finditer(text):
-        tail = match.group(2)
-        first = tail.split(None, 1)[0].lower()
+    for the in _THE.finditer(text):
+        first = _POSSESSIVE.sub("", the.group(1)).lower()
         if first not in starts and first not in lex.demonyms and first not in lex.countries:
             continue
+        match = _ROLE_PHRASE.match(text, the.start())
+        if match is None:
+            continue
+        tail = match.group(2)
         words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(tail)]
         found = _role_at(words, lex)
         if found is None:
@@ -180,13 +190,14 @@ def add_role_mentions(text: str, drafts: Sequence[Draft], lex: Lexicon) -> None:
         if possessive is not None:
             end = possessive.start()
         draft.add_mention(match.start(), end, text[match.start() : end])
+    if headline:
+        _headline_roles(headline, drafts, holders, lex)
 
 
-def add_headline_roles(headline: str, drafts: Sequence[Draft], lex: Lexicon) -> None:
+def _headline_roles(
+    headline: str, drafts: Sequence[Draft], holders: Sequence[_Holder], lex: Lexicon
+) -> None:
     """Give the headline's role phrases ("Libyan PM") as aliases to the persons they mean."""
-    holders = _holders(
-        (d.titles for d in drafts), ([m[0] for m in d.mentions] for d in drafts), lex
-    )
     words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(headline)]
     for i in range(len(words)):
         if words[i].lower() not in lex.demonyms and words[i].lower() != "the":
@@ -225,14 +236,18 @@ def make_resolver(
         (p.titles for p in persons), ([m.start for m in p.mentions] for p in persons), lex
     )
 
+    wanted = min(len(persons), _RECENT_PERSONS)
+
     def recent(pos: int) -> list[int]:
-        """Persons by their last mention before *pos*, most recent first, each once."""
+        """Persons by their last mention before *pos*, most recent first, each once
+        (looking back over a bounded number of mentions)."""
         seen: list[int] = []
-        for k in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
+        last = bisect.bisect_left(starts, pos) - 1
+        for k in range(last, max(-1, last - _LOOKBACK_MENTIONS), -1):
             who = index[k][2]
             if index[k][1] <= pos and who not in seen:
                 seen.append(who)
-                if len(seen) >= 12:
+                if len(seen) >= wanted:
                     break
         return seen
 

@@ -12,10 +12,11 @@ from typing import Final, Literal, NamedTuple, TypeAlias
 
 __all__ = ["CueClass", "CueLexicon", "CueMatch", "find_cues", "load_cues"]
 
-CueClass: TypeAlias = Literal["speech", "thought", "frame"]
-"""``speech``: verbs of saying; ``thought``: belief, position, evidence; ``frame``: "according to"."""
+CueClass: TypeAlias = Literal["speech", "thought", "stance", "frame"]
+"""``speech``: verbs of saying; ``thought``: belief, intention, evidence; ``stance``: position
+and evaluation with an object ("endorsed Jones"); ``frame``: "according to"."""
 
-_CLASSES: Final = frozenset({"speech", "thought", "frame"})
+_CLASSES: Final = frozenset({"speech", "thought", "stance", "frame"})
 _WORD: Final = re.compile(r"(?<![’'-])\b[A-Za-z]+\b(?![’'-]\w)")
 #: A capitalised cue counts only in Title Case text ("Clinton Urges Britain to ..."), after a capitalised word.
 _TITLE_CONTEXT: Final = re.compile(r"[A-Z][\w’'.-]*\s+\Z")
@@ -127,14 +128,10 @@ def find_cues(
                     continue
                 last_end = rest[-1].end()
             first = m.start()
-            before = text[max(0, first - 14) : first].split()
-            if (
-                len(before) >= 3
-                and before[-1] == "to"
-                and before[-2] == "on"
-                and before[-3].lower() in _GO
-            ):
-                first = text.rfind(before[-3], 0, first)
+            if text.endswith(" on to ", 0, first):
+                before = text[max(0, first - 14) : first].split()
+                if len(before) >= 3 and before[-3].lower() in _GO:
+                    first = text.rfind(before[-3], 0, first)
             out.append(
                 CueMatch(first, last_end, text[first:last_end], lexicon.classes[" ".join(form)])
             )

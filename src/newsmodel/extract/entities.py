@@ -25,7 +25,29 @@ __all__ = ["find_organizations", "find_places"]
 
 _Found = dict[str, tuple[list[str], list[Span]]]
 _ORG_BREAK: Final = frozenset({"role"})
-_ORG_STOPS: Final = frozenset({"and", "the"})
+_CALENDAR: Final = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 
 
 def _add(found: _Found, canonical: str, form: str, span: Span | None) -> None:
@@ -50,7 +72,8 @@ def _org_spans(run: Run, lex: Lexicon) -> Iterable[tuple[int, int]]:
             i > 0
             and words[i - 1].kind not in _ORG_BREAK
             and words[i - 1].kind != "particle"
-            and words[i - 1].key not in _ORG_STOPS
+            and words[i - 1].key != "the"
+            and not (words[i - 1].key == "and" and words[i].key == "the")
         ):
             i -= 1
         while i < k and (
@@ -59,7 +82,12 @@ def _org_spans(run: Run, lex: Lexicon) -> Iterable[tuple[int, int]]:
         ):
             i += 1
         j = k + 1
-        while j < len(words) and words[j].kind not in _ORG_BREAK and words[j].key != "and":
+        while (
+            j < len(words)
+            and words[j].kind not in _ORG_BREAK
+            and words[j].key != "and"
+            and words[j].key not in _CALENDAR
+        ):
             j += 1
         while j > k + 1 and words[j - 1].kind in {"connector", "particle"}:
             j -= 1
@@ -89,6 +117,8 @@ def find_organizations(
             if any(w.start in blocked for w in words):
                 continue
             form = _span_text(text, words)
+            if form.lower() in lex.countries or form.lower() in lex.places:
+                continue
             _add(
                 found,
                 lex.organizations.get(form, form),
@@ -100,7 +130,13 @@ def find_organizations(
             if k in covered or word.start in blocked:
                 continue
             known = lex.organizations.get(word.text)
-            if known is None and word.kind == "acronym" and acronyms <= 2 and len(word.text) <= 6:
+            if (
+                known is None
+                and word.kind == "acronym"
+                and acronyms <= 2
+                and len(word.text) <= 6
+                and word.text.isalpha()
+            ):
                 known = word.text
             if known is not None and word.kind not in {"place", "common"}:
                 _add(found, known, word.text, Span(start=word.start, end=word.end))

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from importlib import resources
 from typing import Final
 
 __all__ = ["detect_language"]
 
-SAMPLE_CHARS: Final = 700
+SAMPLE_CHARS: Final = 500
 """Only the start of a text is read: a few hundred words settle the question."""
 MIN_HITS: Final = 3
 """Fewer stopword hits than this: too little evidence."""
@@ -45,8 +44,12 @@ _NON_LATIN_RE: Final = re.compile("[\u0370-\u03ff\u0530-\u1fff\u3040-\u9fff\uac0
 
 
 @functools.cache
-def _profiles() -> dict[str, frozenset[str]]:
-    """Stopword → languages, read once from ``data/stopwords.txt``."""
+def _profiles() -> tuple[frozenset[str], dict[str, tuple[tuple[str, float], ...]]]:
+    """All stopwords, and for each the languages it belongs to with its weight 1/k.
+
+    Read once from ``data/stopwords.txt``. A word shared by k profiles counts 1/k for
+    each of them: shared words say little.
+    """
     source = resources.files("newsmodel").joinpath("data", "stopwords.txt")
     index: dict[str, set[str]] = {}
     for line in source.read_text(encoding="utf-8").splitlines():
@@ -55,7 +58,11 @@ def _profiles() -> dict[str, frozenset[str]]:
         lang, _, words = line.partition(":")
         for word in words.split():
             index.setdefault(word, set()).add(lang.strip())
-    return {word: frozenset(langs) for word, langs in index.items()}
+    weights = {
+        word: tuple((lang, 1.0 / len(langs)) for lang in sorted(langs))
+        for word, langs in index.items()
+    }
+    return frozenset(weights), weights
 
 
 def _by_script(sample: str, letters: int) -> str | None:
@@ -88,19 +95,14 @@ def detect_language(text: str) -> str | None:
         scripted = _by_script(sample, letters)
         if scripted is not None:
             return scripted
-    profiles = _profiles()
-    # A word shared by k profiles counts 1/k for each: shared words say little.
+    vocabulary, weights = _profiles()
     # Splitting on whitespace is enough: stopwords rarely carry punctuation.
-    counts = Counter(sample.lower().split())
     scores: dict[str, float] = {}
     hits: dict[str, int] = {}
-    for word, n in counts.items():
-        langs = profiles.get(word)
-        if langs is None:
-            continue
-        for lang in langs:
-            scores[lang] = scores.get(lang, 0.0) + n / len(langs)
-            hits[lang] = hits.get(lang, 0) + n
+    for word in [w for w in sample.lower().split() if w in vocabulary]:
+        for lang, weight in weights[word]:
+            scores[lang] = scores.get(lang, 0.0) + weight
+            hits[lang] = hits.get(lang, 0) + 1
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)

@@ -12,6 +12,7 @@ Titles and appositions are kept as written.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
@@ -75,15 +76,16 @@ class Draft:
 
 class _Candidate(NamedTuple):
     words: tuple[Word, ...]
-    title: str | None
-    appositive: str | None
     honorific: Word | None
+    """The honorific or office right before the name in its run ("Mr", "President")."""
     evidence: bool
+    """The text marks the words as a person's name (a title, an apposition, a cue)."""
     start: int
     end: int
     keys: tuple[str, ...]
     core: tuple[str, ...]
     """The name words without particles and initials: what identifies the person."""
+    closes_run: bool
 
 
 def role_in(words: list[str], lex: Lexicon) -> str | None:
@@ -109,7 +111,8 @@ def _nameish(words: tuple[Word, ...], i: int, lex: Lexicon) -> bool:
 
 
 def _name_tail(words: tuple[Word, ...], i: int, j: int, lex: Lexicon) -> bool:
-    """Whether word *j* continues the name begun at *i*: "Theresa May", "Mervyn King"."""
+    """Whether word *j* continues the name begun at *i*: "Theresa May", "Mervyn King",
+    "George Washington"."""
     w = words[j]
     if w.kind in {"name", "initial", "particle"}:
         return True
@@ -119,6 +122,7 @@ def _name_tail(words: tuple[Word, ...], i: int, j: int, lex: Lexicon) -> bool:
     return last and (
         (w.kind == "common" and w.key in _NAME_MONTHS)
         or (w.kind == "role" and w.key in _SURNAME_ROLES)
+        or (w.kind == "place" and w.key not in lex.countries)
     )
 
 
@@ -245,6 +249,28 @@ def _appositive(text: str, end: int, lex: Lexicon) -> str | None:
     return " ".join(words) or None
 
 
+def _comma_title(text: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """The role before a name set off by commas: "Trump’s campaign manager, Corey Lewandowski,"."""
+    if text[start - 2 : start] != ", " or text[end : end + 1] not in {",", ".", ")", ""}:
+        return None
+    title, _, owned = _pre_title(text, start - 2, lex)
+    return None if owned else title
+
+
+def _evidence(text: str, start: int, end: int, closes_run: bool, lex: Lexicon) -> bool:
+    """Whether the text around a name that is not led by a given name marks a person."""
+    title, _, owned = _pre_title(text, start, lex)
+    if owned:
+        return False
+    return bool(
+        title
+        or _comma_title(text, start, end, lex)
+        or (closes_run and _appositive(text, end, lex))
+        or _AFTER_CUE.match(text, end)
+        or _BEFORE_CUE.search(text, max(0, start - 16), start)
+    )
+
+
 def _candidates(text: str, runs: list[Run], lex: Lexicon) -> list[_Candidate]:
     out: list[_Candidate] = []
     for run in runs:
@@ -256,51 +282,34 @@ def _candidates(text: str, runs: list[Run], lex: Lexicon) -> list[_Candidate]:
             if before is not None and before.kind in {"org", "acronym"}:
                 continue
             start, end = words[0].start, words[-1].end
-            title, touching, owned = _pre_title(text, start, lex)
-            honorific = before if before is not None and before.kind == "role" else None
-            if honorific is None and touching is not None and touching[0].isupper():
-                key = touching.lower().rstrip(".")
-                gender = lex.roles.get(key, "-")
-                honorific = Word(
-                    start=0,
-                    end=0,
-                    text=touching,
-                    key=key,
-                    kind="role",
-                    gender="u" if gender == "-" else gender,
-                )
-            if honorific is not None and honorific.key not in lex.honorifics:
-                honorific = None
+            honorific = (
+                before
+                if before is not None and before.kind == "role" and before.key in lex.honorifics
+                else None
+            )
             inner = (
                 before is not None
                 and before.kind in {"common", "place"}
                 and not (i == 1 and run.sentence_start)
             )
-            appositive = _appositive(text, end, lex) if end == run.end else None
-            core = tuple(w.key for w in words if w.kind == "name")
-            evidence = not (owned or inner) and bool(
-                title
-                or appositive
-                or (
-                    len(core) > 1
-                    and core[0] not in lex.given_names
-                    and (
-                        _AFTER_CUE.match(text, end)
-                        or _BEFORE_CUE.search(text, max(0, start - 16), start)
-                    )
-                )
+            core = tuple(w.key for w in words if w.kind not in {"particle", "initial"})
+            closes_run = end == run.end
+            evidence = (
+                len(core) > 1
+                and core[0] not in lex.given_names
+                and not inner
+                and _evidence(text, start, end, closes_run, lex)
             )
             out.append(
                 _Candidate(
                     words=words,
-                    title=title,
-                    appositive=appositive,
                     honorific=honorific,
                     evidence=evidence,
                     start=start,
                     end=end,
                     keys=tuple(w.key for w in words),
                     core=core,
+                    closes_run=closes_run,
                 )
             )
     return out
@@ -315,10 +324,10 @@ def _accepted(cand: _Candidate, lex: Lexicon) -> bool:
     return cand.evidence or core[0] in lex.given_names
 
 
-def _gender(cand: _Candidate, lex: Lexicon) -> str:
+def _gender(cand: _Candidate, titles: tuple[str | None, str | None], lex: Lexicon) -> str:
     if cand.honorific is not None and cand.honorific.gender != "u":
         return cand.honorific.gender
-    for title in (cand.title, cand.appositive):
+    for title in titles:
         if title:
             role = role_in(title.lower().split(), lex)
             if role and lex.roles[role] != "-":
@@ -327,22 +336,30 @@ def _gender(cand: _Candidate, lex: Lexicon) -> str:
     return lex.given_names.get(first, "u")
 
 
-def _nearest(drafts: list[Draft], pos: int) -> Draft:
-    """The draft mentioned last before *pos*, else the first one."""
+def _nearest(drafts: list[Draft], pos: int, starts: dict[int, list[int]]) -> Draft:
+    """The draft mentioned last before *pos*, else the first one (*starts*: sorted mention
+    starts by ``id(draft)``)."""
     best: tuple[int, Draft] | None = None
     for draft in drafts:
-        before = [s for s, _ in draft.mentions if s < pos]
-        if before and (best is None or before[-1] > best[0]):
-            best = (before[-1], draft)
+        mine = starts[id(draft)]
+        k = bisect.bisect_left(mine, pos)
+        if k and (best is None or mine[k - 1] > best[0]):
+            best = (mine[k - 1], draft)
     return best[1] if best else drafts[0]
 
 
 def _join(draft: Draft, cand: _Candidate, text: str, lex: Lexicon) -> None:
     draft.add_mention(cand.start, cand.end, text[cand.start : cand.end])
-    draft.add_title(cand.title)
-    draft.add_title(cand.appositive)
+    title, touching, owned = _pre_title(text, cand.start, lex)
+    if title is None and not owned:
+        title = _comma_title(text, cand.start, cand.end, lex)
+    appositive = _appositive(text, cand.end, lex) if cand.closes_run else None
+    if not owned:
+        draft.add_title(title)
+    draft.add_title(appositive)
     if draft.gender == "u":
-        draft.gender = _gender(cand, lex)
+        gender = lex.roles.get(touching.lower().rstrip("."), "-") if touching else "-"
+        draft.gender = gender if gender != "-" else _gender(cand, (title, appositive), lex)
 
 
 def find_people(text: str, runs: list[Run], lex: Lexicon) -> list[Draft]:
@@ -381,15 +398,19 @@ def find_people(text: str, runs: list[Run], lex: Lexicon) -> list[Draft]:
         if len(draft.words) > 2 and tail not in surnames:
             surnames.setdefault(tail, []).append(draft)
         given.setdefault(draft.words[0], []).append(draft)
+    starts = {id(d): sorted(start for start, _ in d.mentions) for d in drafts}
     for cand in singles:
         key = " ".join(cand.keys)
         matches = surnames.get(key) or given.get(key)
         if matches:
-            _join(_nearest(matches, cand.start), cand, text, lex)
+            draft = _nearest(matches, cand.start, starts)
+            _join(draft, cand, text, lex)
+            bisect.insort(starts[id(draft)], cand.start)
         elif cand.honorific is not None and len(cand.core) == 1 and cand.words[0].kind == "name":
             draft = Draft(name=text[cand.start : cand.end], words=cand.keys)
             drafts.append(draft)
             surnames.setdefault(key, []).append(draft)
+            starts[id(draft)] = [cand.start]
             _join(draft, cand, text, lex)
     return drafts
 

@@ -90,13 +90,15 @@ def _classify(
     if mark == "“":
         if _has(stack, "low"):
             result = ("close", "low")
-        elif _has(stack, "curly") and right and not left:
+        elif _has(stack, "curly") and right and not prev.isspace():
             result = ("close", "curly")
         else:
             result = ("open", "curly")
     elif mark == "”":
         if _has(stack, "curly"):
             result = ("close", "curly")
+        elif _has(stack, "straight"):
+            result = ("close", "straight")  # "…” typed with mixed marks
         elif _has(stack, "low"):
             result = ("close", "low")
         elif (left and not right) or language in {"sv", "fi"}:
@@ -104,6 +106,8 @@ def _classify(
     elif mark in {'"', "''"}:
         if _has(stack, "straight"):
             result = ("close", "straight")
+        elif _has(stack, "curly") and right and not prev.isspace():
+            result = ("close", "curly")  # “…" typed with mixed marks
         elif not (right and not left) and prev not in "0123456789":
             result = ("open", "straight")
     elif mark == "‘":

@@ -15,7 +15,8 @@ import bisect
 import re
 from typing import Final, NamedTuple, TypeAlias
 
-from newsmodel.model import Span
+from newsmodel.extract.sentences import Bounds
+from newsmodel.extract.wordlists import word_list
 
 __all__ = [
     "PRONOUNS",
@@ -30,415 +31,15 @@ __all__ = [
 _TOKEN: Final = re.compile(r"\w+(?:[-.’'&]\w+)*(?:(?<=s)[’'](?!\w))?|[^\w\s]")
 
 PRONOUNS: Final = frozenset({"he", "she", "they", "we", "i", "it", "you"})
-_DETERMINERS: Final = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "your",
-        "some",
-        "many",
-        "most",
-        "several",
-        "other",
-        "another",
-        "both",
-        "all",
-        "each",
-        "every",
-        "any",
-        "no",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "dozens",
-        "hundreds",
-        "thousands",
-        "one",
-    ]
-)
+_DETERMINERS: Final = word_list("determiners")
 #: Words that may stand between a subject and its cue ("has also said", "had repeatedly warned").
-_BETWEEN: Final = frozenset(
-    [
-        "also",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "should",
-        "must",
-        "did",
-        "does",
-        "do",
-        "not",
-        "n't",
-        "never",
-        "repeatedly",
-        "previously",
-        "later",
-        "earlier",
-        "then",
-        "recently",
-        "once",
-        "reportedly",
-        "often",
-        "frequently",
-        "publicly",
-        "privately",
-        "again",
-        "still",
-        "already",
-        "just",
-        "even",
-        "further",
-        "firmly",
-        "strongly",
-        "flatly",
-        "quickly",
-        "initially",
-        "simply",
-        "long",
-        "is",
-        "was",
-        "were",
-        "are",
-        "been",
-        "being",
-        "be",
-        "openly",
-        "directly",
-        "explicitly",
-        "specifically",
-        "essentially",
-        "effectively",
-        "ultimately",
-        "finally",
-        "first",
-        "immediately",
-        "subsequently",
-        "angrily",
-        "bluntly",
-        "sharply",
-        "clearly",
-        "yesterday",
-        "today",
-        "tonight",
-        "separately",
-        "likewise",
-        "too",
-        "herself",
-        "himself",
-        "themselves",
-        "only",
-        "quietly",
-        "loudly",
-        "widely",
-        "always",
-        "usually",
-        "sometimes",
-    ]
-)
+_BETWEEN: Final = word_list("between")
 #: Words that cannot be part of a nominal speaker phrase.
-_STOP: Final = frozenset(
-    [
-        "and",
-        "or",
-        "but",
-        "nor",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "because",
-        "if",
-        "when",
-        "while",
-        "as",
-        "than",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "with",
-        "from",
-        "after",
-        "before",
-        "since",
-        "until",
-        "about",
-        "over",
-        "under",
-        "into",
-        "during",
-        "without",
-        "between",
-        "against",
-        "through",
-        "of",
-        "for",
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "not",
-        "also",
-        "so",
-        "then",
-        "there",
-        "here",
-        "what",
-        "how",
-        "why",
-        "where",
-        "whether",
-        "though",
-        "although",
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "according",
-        "said,",
-        "this",
-        "that",
-        "it",
-        "its",
-        "it's",
-        "yet",
-        "even",
-        "just",
-        "only",
-        "more",
-        "less",
-        "very",
-        "much",
-        "such",
-        "like",
-        "unlike",
-        "per",
-        "via",
-        "amid",
-        "among",
-        "despite",
-        "toward",
-        "towards",
-        "upon",
-        "onto",
-        "off",
-        "up",
-        "down",
-        "out",
-    ]
-)
-_PARTICLES: Final = frozenset(
-    {
-        "van",
-        "der",
-        "den",
-        "de",
-        "del",
-        "della",
-        "di",
-        "da",
-        "du",
-        "von",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "la",
-        "le",
-        "y",
-        "dos",
-        "das",
-        "ter",
-    }
-)
-_TITLES: Final = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sen",
-        "rep",
-        "gov",
-        "lt",
-        "col",
-        "gen",
-        "maj",
-        "capt",
-        "adm",
-        "sgt",
-        "rev",
-        "fr",
-        "sr",
-        "jr",
-        "st",
-        "hon",
-        "pres",
-        "atty",
-        "amb",
-        "sec",
-    ]
-)
+_STOP: Final = word_list("stop")
+_PARTICLES: Final = word_list("particles")
+_TITLES: Final = word_list("speaker_titles")
 #: Capitalised words that open sentences or clauses and are not names.
-_FUNCTION_CAPS: Final = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "it",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "but",
-        "and",
-        "in",
-        "on",
-        "at",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "if",
-        "when",
-        "while",
-        "as",
-        "after",
-        "before",
-        "so",
-        "yet",
-        "still",
-        "however",
-        "meanwhile",
-        "also",
-        "for",
-        "with",
-        "by",
-        "from",
-        "to",
-        "one",
-        "some",
-        "many",
-        "most",
-        "no",
-        "not",
-        "what",
-        "who",
-        "why",
-        "how",
-        "where",
-        "then",
-        "now",
-        "later",
-        "earlier",
-        "last",
-        "next",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "asked",
-        "said",
-        "says",
-        "though",
-        "although",
-        "because",
-        "since",
-        "unless",
-        "until",
-        "whether",
-        "despite",
-        "instead",
-        "once",
-        "even",
-        "perhaps",
-        "indeed",
-        "both",
-        "either",
-        "neither",
-        "during",
-        "under",
-        "over",
-        "between",
-        "among",
-        "without",
-        "within",
-        "across",
-        "against",
-        "like",
-        "unlike",
-        "according",
-        "speaking",
-    ]
-)
+_FUNCTION_CAPS: Final = word_list("function_caps")
 _RELATIVE_PHRASES: Final = (
     ("the", "latter", "of", "whom"),
     ("the", "former", "of", "whom"),
@@ -451,54 +52,19 @@ _RELATIVE_PHRASES: Final = (
 )
 _RELATIVE: Final = frozenset({"who", "whom", "whose", "which"})
 _RELATIVE_SUBJECTS: Final = frozenset({"who"})
-_FINITE: Final = frozenset(
-    [
-        "is",
-        "was",
-        "are",
-        "were",
-        "would",
-        "will",
-        "has",
-        "have",
-        "had",
-        "can",
-        "could",
-        "should",
-        "said",
-        "says",
-        "say",
-        "told",
-        "did",
-        "does",
-        "do",
-    ]
-)
-_PREPOSITIONS: Final = frozenset(
-    [
-        "at",
-        "in",
-        "on",
-        "of",
-        "for",
-        "by",
-        "with",
-        "from",
-        "to",
-        "about",
-        "after",
-        "before",
-        "during",
-        "since",
-        "into",
-        "over",
-        "under",
-        "than",
-        "among",
-        "amid",
-    ]
-)
+_FINITE: Final = word_list("finite")
+_PREPOSITIONS: Final = word_list("prepositions")
 _CONTRACTION: Final = re.compile(r"[’'](?:m|re|ve|ll|d|t)$", re.IGNORECASE)
+_QUANTIFIERS: Final = frozenset({"some", "many", "others", "most", "few", "another"})
+_APPROXIMATELY: Final = frozenset(
+    {"about", "only", "nearly", "almost", "roughly", "just", "over", "under", "some"}
+)
+#: Nouns that head time and abstract phrases, never a speaker ("a few days", "the gamut").
+_NOT_HEADS: Final = word_list("not_heads")
+_NUMBER_WORD: Final = re.compile(
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|\w+teen"
+)
 _MAX_HOPS: Final = 3
 _MAX_NOMINAL: Final = 6
 _MAX_NAME: Final = 7
@@ -515,25 +81,35 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
 
 
 class TokenIndex(NamedTuple):
-    """The tokens of a whole text, for cheap windows."""
+    """Tokens of a text, computed once per sentence when first needed.
 
-    tokens: list[Token]
+    ``bounds`` are ``(start, end)`` pairs in text order (sentences); a window
+    inside one of them is cut from that sentence's cached tokens.
+    """
+
+    text: str
+    bounds: list[tuple[int, int]]
+    starts: list[int]
+    cache: dict[int, tuple[list[Token], list[int]]]
 
     @classmethod
-    def of(cls, text: str) -> TokenIndex:
-        """Tokenise *text* once."""
-        return cls(tokens(text, 0, len(text)))
+    def of(cls, text: str, bounds: list[tuple[int, int]]) -> TokenIndex:
+        """An index over *text* whose windows are cached per bound."""
+        return cls(text, bounds, [b[0] for b in bounds], {})
 
     def window(self, start: int, end: int) -> list[Token]:
-        """The tokens that start in ``[start, end)``."""
-        toks = self.tokens
-        return toks[
-            bisect.bisect_left(toks, start, key=_start) : bisect.bisect_left(toks, end, key=_start)
-        ]
-
-
-def _start(token: Token) -> int:
-    return token.start()
+        """The tokens of ``text[start:end]``."""
+        k = bisect.bisect_right(self.starts, max(start, end - 1)) - 1
+        if k < 0 or self.bounds[k][0] > start or self.bounds[k][1] < end:
+            return tokens(self.text, start, end)
+        if self.bounds[k][1] - self.bounds[k][0] > 4 * (end - start) + 200:
+            return tokens(self.text, start, end)  # a long sentence: cut the window only
+        cached = self.cache.get(k)
+        if cached is None:
+            toks = tokens(self.text, *self.bounds[k])
+            cached = self.cache[k] = (toks, [t.start() for t in toks])
+        toks, starts = cached
+        return toks[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
 
 def _is_cap(word: str) -> bool:
@@ -590,8 +166,8 @@ def _skip_parenthesis(tok: list[Token], i: int) -> int:
     return i
 
 
-def _span(tok: list[Token], first: int, last: int) -> Span:
-    return Span(start=tok[first].start(), end=tok[last].end())
+def _span(tok: list[Token], first: int, last: int) -> Bounds:
+    return Bounds(tok[first].start(), tok[last].end())
 
 
 def _name_back(tok: list[Token], i: int, floor: int) -> int:
@@ -609,14 +185,31 @@ def _name_back(tok: list[Token], i: int, floor: int) -> int:
 def _nominal_back(tok: list[Token], i: int, floor: int) -> int | None:
     """First index of a nominal phrase ending at *i* ("the Russian ambassador"), or None."""
     head = tok[i].group().lower()
-    if head in _STOP or head in _DETERMINERS or not tok[i].group()[0].isalpha():
+    if head in {"percent", "%"} or head.isdigit():
+        # "46 percent of voters said", "About 9 percent said", "Twenty-four percent said", "43 said"
+        j = i - 1 if not head.isdigit() else i
+        if j < floor or not (
+            tok[j].group()[0].isdigit() or _NUMBER_WORD.fullmatch(tok[j].group().lower())
+        ):
+            return None
+        if j - 2 >= floor and tok[j - 1].group() == "in" and tok[j].group() == "10":
+            j -= 2  # "About four in 10 said"
+        return j - 1 if j - 1 >= floor and tok[j - 1].group().lower() in _APPROXIMATELY else j
+    if (
+        head in _STOP
+        or head in _DETERMINERS
+        or head in _NOT_HEADS
+        or not tok[i].group()[0].isalpha()
+    ):
         return None
+    if head.endswith("ed") and not head.endswith("eed"):
+        return None  # "the crowd cheered", "a commission appointed": a verb, not a noun
     first = i
     while first - 1 >= floor and i - first < _MAX_NOMINAL:
         word = tok[first - 1].group()
         low = word.lower()
         if low in _DETERMINERS:
-            return first - 1
+            return first if low == "that" else first - 1
         if low in {"of", "for"} and first - 2 >= floor:
             # "Some advocates for stem cell research", "the leader of the group"
             outer = _nominal_back(tok, first - 2, floor)
@@ -632,7 +225,20 @@ def _nominal_back(tok: list[Token], i: int, floor: int) -> int | None:
     return None
 
 
-def source_before(text: str, lo: int, hi: int, index: TokenIndex | None = None) -> Span | None:
+def _skip_asides(tok: list[Token], i: int) -> int:
+    """Index before the adverbs, asides and parentheses that end at *i* ("Smith (D-Md.), chair of X, said")."""
+    i = _skip_between(tok, i)
+    for _ in range(3):
+        if i >= 1 and tok[i].group() == "." and "." in tok[i - 1].group():
+            i -= 1  # "the F.B.I." ends in a full-stop token
+        j = _skip_between(tok, _skip_parenthesis(tok, i))
+        if j == i:
+            break
+        i = j
+    return i
+
+
+def source_before(text: str, lo: int, hi: int, index: TokenIndex | None = None) -> Bounds | None:
     """The speaker phrase that ends just before *hi* (a cue's start), within ``[lo, hi)``.
 
     *index* (the text's tokens) saves tokenising the window again.
@@ -642,16 +248,29 @@ def source_before(text: str, lo: int, hi: int, index: TokenIndex | None = None) 
     i = _skip_between(tok, len(tok) - 1)
     if i < 0:
         return None
-    i = _skip_between(tok, _skip_parenthesis(tok, i))
+    i = _skip_asides(tok, i)
     if i < 0:
         return None
     low = [t.group().lower() for t in tok[max(0, i - 3) : i + 1]]
     for phrase in _RELATIVE_PHRASES:
         if tuple(low[-len(phrase) :]) == phrase:
             return _span(tok, i - len(phrase) + 1, i)
-    fallback: Span | None = None
+    fallback: Bounds | None = None
     for _ in range(_MAX_HOPS):
         first = _phrase_before(tok, i)
+        if first is None and tok[i].group().lower() in _NOT_HEADS:
+            # "Trump at the time said": step over the time phrase.
+            j = next(
+                (
+                    j
+                    for j in range(i - 1, max(-1, i - 4), -1)
+                    if tok[j].group().lower() in _PREPOSITIONS
+                ),
+                -1,
+            )
+            if j > 0:
+                i = _skip_asides(tok, j - 1)
+                continue
         if first is None:
             return fallback
         if (
@@ -661,7 +280,7 @@ def source_before(text: str, lo: int, hi: int, index: TokenIndex | None = None) 
         ):
             # "Trump at the time said": the phrase is a prepositional object, the subject is before it.
             fallback = fallback or _span(tok, first, i)
-            i = _skip_between(tok, _skip_parenthesis(tok, _skip_between(tok, first - 2)))
+            i = _skip_asides(tok, first - 2)
             if i < 0:
                 return fallback
             continue
@@ -675,6 +294,15 @@ def _phrase_before(tok: list[Token], i: int) -> int | None:
     low = word.lower()
     if low in _RELATIVE_SUBJECTS or (low in PRONOUNS and word != "i"):
         return i
+    if low in _QUANTIFIERS:
+        return i  # "some say", "others said", "one says"
+    if (
+        low in {"them", "us", "those"}
+        and i >= 2
+        and tok[i - 1].group() == "of"
+        and tok[i - 2].group().lower() in _QUANTIFIERS
+    ):
+        return i - 2  # "most of them said"
     if word.endswith(("’s", "'s", "’", "'")) or _CONTRACTION.search(word):
         return None
     if _is_cap(word) or (word[:1].isupper() and i > 0 and tok[i - 1].group().lower() in _TITLES):
@@ -686,7 +314,7 @@ def _phrase_before(tok: list[Token], i: int) -> int | None:
 
 def source_after(
     text: str, lo: int, hi: int, *, alone: bool = False, index: TokenIndex | None = None
-) -> Span | None:
+) -> Bounds | None:
     """The speaker phrase that starts just after *lo* (a cue's end), within ``[lo, hi)``.
 
     With *alone*, the phrase must end its clause ("said Smith." / "said Smith, the ...").
@@ -698,7 +326,7 @@ def source_after(
     return found if not rest or rest[0] in ",.;:!?—–()" else None
 
 
-def _phrase_after(text: str, lo: int, hi: int, index: TokenIndex | None) -> Span | None:
+def _phrase_after(text: str, lo: int, hi: int, index: TokenIndex | None) -> Bounds | None:
     end = min(hi, lo + 300)
     tok = index.window(lo, end) if index is not None else tokens(text, lo, end)
     i = 0
@@ -730,7 +358,9 @@ def _phrase_after(text: str, lo: int, hi: int, index: TokenIndex | None) -> Span
     return None
 
 
-def antecedent(text: str, lo: int, source: Span, index: TokenIndex | None = None) -> Span | None:
+def antecedent(
+    text: str, lo: int, source: Bounds, index: TokenIndex | None = None
+) -> Bounds | None:
     """The phrase a relative source refers to: "Smith" for "Smith, who said" or
     "Ivan Molotkov, the latter of whom stressed"; None for other sources."""
     words = text[source.start : source.end].lower().split()

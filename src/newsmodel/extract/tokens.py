@@ -92,6 +92,7 @@ _CUT: Final = re.compile(
     )
 )
 _LEAD: Final = re.compile(rf"(?:^|[ \u00a0(“\"])({_ARABIC_ARTICLE})$")
+_POSSESSIVES: Final = frozenset({"’s", "'s"})
 _SPECIAL: Final = re.compile(r"[’'.\-]")
 _SENTENCE_END: Final = frozenset(".!?:“”\"‘'(—–-\n")
 
@@ -152,15 +153,19 @@ def _opens_sentence(text: str, start: int) -> bool:
 _Seen: TypeAlias = dict[str, tuple[str, WordKind, str]]
 
 
+def _known(word: str, lex: Lexicon) -> tuple[str, WordKind, str]:
+    key = word.lower()
+    if key.endswith(".") and _ABBREVIATED.match(word):
+        key = key[:-1]
+    kind, gender = _kind(word, key, lex)
+    return key, kind, gender
+
+
 def _word(text: str, start: int, end: int, lex: Lexicon, seen: _Seen) -> Word:
     word = text[start:end]
     known = seen.get(word)
     if known is None:
-        key = word.lower()
-        if key.endswith(".") and _ABBREVIATED.match(word):
-            key = key[:-1]
-        kind, gender = _kind(word, key, lex)
-        known = seen[word] = (key, kind, gender)
+        known = seen[word] = _known(word, lex)
     return Word(start, end, word, *known)
 
 
@@ -186,6 +191,11 @@ def _split(
     lead = _LEAD.search(text, max(0, start - 6), start)
     for match in _WORD_RE.finditer(text, start, end):
         s, e = match.span()
+        piece = match.group()
+        plain = "’" not in piece and "'" not in piece and "-" not in piece and piece[-1] != "."
+        if plain and (lead is None or s != start):
+            current.append(_word(text, s, e, lex, seen))
+            continue
         if lead is not None and s == start:
             s = lead.start(1)
         cut = _CUT.search(text, s, e)
@@ -214,17 +224,30 @@ def find_runs(text: str, lex: Lexicon) -> list[Run]:
     """Every run of capitalised words in *text*, in order."""
     runs: list[Run] = []
     seen: _Seen = {}
+    special = _SPECIAL.search
     for match in RUN_RE.finditer(text):
         start, end = match.span()
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
             continue  # inside a word: "iPhone"
         chunk = match.group()
-        if " " not in chunk and "\u00a0" not in chunk and not _SPECIAL.search(chunk):
-            if chunk.lower() in lex.common:
-                continue  # a lone "The", "But", "Monday": nothing to find
-            word = _word(text, start, end, lex, seen)
-            runs.append(Run(start, end, (word,), _opens_sentence(text, start)))
-            continue
+        if " " not in chunk and "\u00a0" not in chunk:
+            if chunk[-2:] in _POSSESSIVES and not special(chunk, 0, len(chunk) - 2):
+                end -= 2  # "Trump’s"
+                chunk = chunk[:-2]
+            elif special(chunk):
+                chunk = ""
+            if chunk:
+                known = seen.get(chunk)
+                if known is None:
+                    known = seen[chunk] = _known(chunk, lex)
+                if known[1] == "common":
+                    continue  # a lone "The", "But", "Monday": nothing to find
+                runs.append(
+                    Run(
+                        start, end, (Word(start, end, chunk, *known),), _opens_sentence(text, start)
+                    )
+                )
+                continue
         for words, opens in _split(text, start, end, lex, seen):
             if words[0].kind == "connector":
                 continue

@@ -86,11 +86,14 @@ _BY_RE: Final = re.compile(
     r"^(?:by|von|par|por|door|di|av|text|texto|written by|words by|story by)\s*:?\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
-_PART_SPLIT_RE: Final = re.compile(r"\s+[|·•—–-]\s+|\s*\|\s*")
+_PART_SPLIT_RE: Final = re.compile(r"\s+(?:[|·•—–-]|//?)\s+|\s*\|\s*")
 _NAMES_SPLIT_RE: Final = re.compile(r"\s*,\s*|\s*;\s*|\s+(?:and|und|et|y|e|en|og|och|i|&)\s+")
 _NAME_IN_PLACE_RE: Final = re.compile(
     r"^(?P<name>.+?) (?:in|aus|à|en|a) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}$"
 )
+_EDGE_PUNCTUATION: Final = " |·•—–-/,;:"
+_COMMA_RE: Final = re.compile(r"\s*,\s+")
+_DIGIT_RE: Final = re.compile(r"\d")
 _IN_PLACE_RE: Final = re.compile(r"^(?:in|aus|à|en|a|in)\s+[A-Z]")
 _NAME_CHARS_RE: Final = re.compile(r"^[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*\.?$")
 
@@ -171,6 +174,17 @@ def is_name(text: str) -> bool:
     return capitals >= 2 and tokens[-1][0].isupper()
 
 
+def _is_single_name(text: str) -> bool:
+    """One capitalised word after "By" ("By Krimiblogger"): a pen name."""
+    return (
+        len(text) >= 3
+        and text[0].isupper()
+        and text.isalpha()
+        and text.lower() not in _NOT_NAME_WORDS
+        and not _is_agency(text)
+    )
+
+
 def _read_parts(parts: list[str], *, prefixed: bool) -> Byline | None:
     names: list[str] = []
     roles: dict[str, str] = {}
@@ -189,7 +203,7 @@ def _read_parts(parts: list[str], *, prefixed: bool) -> Byline | None:
             elif _is_role(piece):
                 if names:
                     roles.setdefault(names[-1], piece)
-            elif is_name(_tidy_name(piece)):
+            elif is_name(_tidy_name(piece)) or (prefixed and _is_single_name(piece)):
                 name = _tidy_name(piece)
                 if name.lower() not in {n.lower() for n in names}:
                     names.append(name)
@@ -197,7 +211,7 @@ def _read_parts(parts: list[str], *, prefixed: bool) -> Byline | None:
                 return None
     if not names and not (prefixed and agency):
         return None
-    if not prefixed and not (agency or roles):
+    if not prefixed and not (agency or roles or date_raw):
         return None
     return Byline(tuple(names), roles, agency, date_raw)
 
@@ -212,14 +226,27 @@ def parse_byline(line: str) -> Byline | None:
     if len(line) > MAX_BYLINE_CHARS:
         return None
     m = _BY_RE.match(line)
-    rest = m["rest"] if m else line
+    rest = (m["rest"] if m else line).strip(_EDGE_PUNCTUATION)
+    rest, trailing_date = _split_trailing_date(rest)
     parts = [p for p in _PART_SPLIT_RE.split(rest) if p.strip()]
     if not m and len(parts) == 1:
         head, sep, tail = rest.partition(", ")
         if not sep:
             return None
         parts = [head, tail]
-    return _read_parts(parts, prefixed=m is not None)
+    byline = _read_parts(parts, prefixed=m is not None)
+    if byline is not None and trailing_date is not None:
+        return byline._replace(date_raw=trailing_date)
+    return byline
+
+
+def _split_trailing_date(text: str) -> tuple[str, str | None]:
+    """``"Max Mustermann, 25.10.2016, 14:30 Uhr"`` into the name part and the whole date."""
+    for sep in _COMMA_RE.finditer(text):
+        tail = text[sep.end() :]
+        if _DIGIT_RE.search(tail) and is_date_line(tail):
+            return text[: sep.start()], tail
+    return text, None
 
 
 def name_byline(line: str) -> Byline | None:

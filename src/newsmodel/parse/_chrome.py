@@ -34,15 +34,45 @@ _UI_WORDS: Final = word_set(
     "listen play pause video audio gallery photos photo font size text a a+ a- aa contents now my "
     "account donate watch live breaking expand collapse image images embed options edit view "
     "full screen fullscreen sections section topics topic trending reply report flag continue "
-    "reading article story min read mins views facebook-messenger "
+    "reading article story min read mins views facebook-messenger reply cancel backtotop "
     # German, French, Spanish, Italian, Dutch
     "schließen teilen drucken anzeige werbung abonnieren suche anmelden abmelden menü startseite "
-    "weiterlesen kommentare kommentar merken artikel vorlesen zurück mehr "
+    "weiterlesen kommentare kommentar merken artikel vorlesen zurück mehr verfassen antwort "
+    "abbrechen hauptinhalt inhalt abo login e-paper epaper "
     "fermer partager imprimer publicité rechercher connexion s'abonner accueil commentaires "
     "cerrar compartir imprimir publicidad buscar suscríbete inicio comentarios "
     "chiudi condividi stampa pubblicità cerca abbonati commenti "
     "sluiten delen printen advertentie zoeken inloggen reacties"
 )
+_SKIP_LINK_RE: Final = re.compile(
+    r"(?:skip (?:to|navigation)|jump to (?:content|navigation|main)|zum inhalt|direkt zum|"
+    r"zur (?:haupt)?navigation|zur fußzeile|aller au contenu|passer au contenu|ir al contenido|"
+    r"saltar al contenido|vai al contenuto|salta al contenuto|naar (?:de )?inhoud)\b",
+    re.IGNORECASE,
+)
+_COOKIE_PHRASES: Final = (
+    "we use",
+    "this site uses",
+    "this website uses",
+    "our site uses",
+    "our website uses",
+    "wir verwenden",
+    "wir nutzen",
+    "diese website verwendet",
+    "diese seite verwendet",
+    "diese website nutzt",
+    "nous utilisons",
+    "ce site utilise",
+    "utilizamos",
+    "este sitio utiliza",
+    "utilizziamo",
+    "questo sito utilizza",
+    "wij gebruiken",
+    "deze website gebruikt",
+)
+"""A site speaking of its own cookies ("We use cookies..."), not an article about them."""
+MAX_NOTICE_CHARS: Final = 600
+"""A cookie notice runs to a few sentences."""
 _UI_SPLIT_RE: Final = re.compile(r"[\s|·•/,:]+")
 
 _NAV_SPLIT_RE: Final = re.compile(r"\s+[|·•»>›/]\s+|\s*\|\s*")
@@ -52,7 +82,7 @@ _TERMINAL: Final = (".", "!", "?", '"', "”", "»", "…")
 _TEASER_RE: Final = re.compile(
     r"(?:read more|read next|read also|more:|related:|related (?:articles?|stories|story|content|"
     r"coverage|links|topics|news)|see also|also read|sign up\b|subscribe (?:to|now|for|here)|"
-    r"follow (?:us|@)|click here|share (?:this|on)|continue reading|most (?:read|popular|viewed|shared)|"
+    r"follow (?:us|@)|click here|(?:lost|forgot) your password|leave a (?:reply|comment)|share (?:this|on)|continue reading|most (?:read|popular|viewed|shared)|"
     r"recommended(?: for you| stories)?\b|you (?:may|might) (?:also )?like|more (?:from|on this|stories|news)\b|"
     r"download (?:our|the) app|get (?:our|the) (?:newsletter|app)|join (?:our|the) (?:newsletter|conversation)|"
     r"advertisement\b|sponsored content|tags?:|topics?:|filed under|keywords?:|"
@@ -115,17 +145,21 @@ _FOOTER_START_RE: Final = re.compile(
     r"(?:©|\(c\)\s*(?:19|20)\d{2}|copyright\s*(?:©|\(c\))?\s*(?:19|20)\d{2})"
     r"|(?:terms (?:of|and) (?:use|service|conditions)|privacy (?:policy|notice|settings)|"
     r"cookie (?:policy|settings|preferences)|contact us|about us|impressum|datenschutz)\b"
-    r"|\(?(?:reporting|additional reporting|writing|editing|compiled|graphics) by\b",
+    r"|\(?(?:reporting|additional reporting|writing|editing|compiled|graphics) by\b"
+    r"|(?:source|sources|quelle|fuente|fonte|bron)\s*:\s*\S.{0,80}$",
     re.IGNORECASE,
 )
-_RESERVED: Final = (
-    "all rights reserved",
-    "alle rechte vorbehalten",
-    "tous droits réservés",
-    "todos los derechos reservados",
-    "tutti i diritti riservati",
-    "alle rechten voorbehouden",
+_RESERVED_RE: Final = re.compile(
+    "all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados"
+    "|tutti i diritti riservati|alle rechten voorbehouden",
+    re.IGNORECASE,
 )
+_RESERVED_STEMS: Final = ("reserv", "vorbehalten", "riservati", "voorbehouden")
+"""Cheap substring tests before the rights-reserved regex."""
+_START_RE: Final = re.compile(
+    f"{_SKIP_LINK_RE.pattern}|{_CREDIT_START_RE.pattern}|{_FOOTER_START_RE.pattern}", re.IGNORECASE
+)
+"""One match for what starts a chrome line: skip links, credits, footers."""
 
 
 def _is_ui_line(line: str) -> bool:
@@ -150,18 +184,20 @@ def _is_nav_line(line: str) -> bool:
 def is_chrome(line: str) -> bool:
     """Whether a whole line (one unit of text) is page chrome rather than article text."""
     size = len(line)
+    if size > MAX_NOTICE_CHARS:
+        return False
+    lower = line.lower()
+    if "cookie" in lower and any(phrase in lower for phrase in _COOKIE_PHRASES):
+        return True
+    if any(stem in lower for stem in _RESERVED_STEMS) and _RESERVED_RE.search(line):
+        return size <= MAX_CAPTION_CHARS  # "All rights reserved"
     if size > MAX_CAPTION_CHARS:
         return False
-    if _is_ui_line(line):
+    if _START_RE.match(line) or _is_ui_line(line):
         return True
     if size <= MAX_TEASER_CHARS and (_TEASER_RE.match(line) or _is_nav_line(line)):
         return True
-    if _CREDIT_START_RE.match(line) or _FOOTER_START_RE.match(line):
-        return True
-    if _CREDIT_END_RE.search(line[-CREDIT_TAIL_CHARS:]):
-        return True
-    lower = line.lower()
-    return any(phrase in lower for phrase in _RESERVED)
+    return _CREDIT_END_RE.search(line[-CREDIT_TAIL_CHARS:]) is not None
 
 
 def is_end_marker(line: str) -> bool:

@@ -25,6 +25,7 @@ __all__ = ["split_units"]
 
 MIN_BLANK_BLOCKS: Final = 3
 """With this many blank-line blocks the text uses blank lines between paragraphs."""
+MIN_WRAP_WIDTH: Final = 40
 MAX_WRAP_WIDTH: Final = 110
 """Hard-wrapped text has no line longer than this."""
 WRAP_SLACK: Final = 12
@@ -56,7 +57,7 @@ def _wrap_width(lines: list[str]) -> int | None:
     if len(lines) < 4:
         return None
     width = max(len(line) for line in lines)
-    if width > MAX_WRAP_WIDTH:
+    if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
         return None
     full = sum(1 for line in lines if len(line) >= width - WRAP_SLACK)
     return width if full >= max(3, 0.4 * len(lines)) else None

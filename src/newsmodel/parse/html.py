@@ -7,11 +7,10 @@ to its main content (:mod:`newsmodel.extract.body`).
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import lxml.etree
 import lxml.html
-from lxml.html import HtmlElement
 
 from newsmodel.errors import ParseError
 from newsmodel.extract.analysis import analyze
@@ -21,6 +20,9 @@ from newsmodel.model import Article, ParseWarning
 from newsmodel.options import DEFAULT_OPTIONS, ParseOptions
 from newsmodel.parse._common import article_id, check_size
 from newsmodel.parse._decode import decode_html, decode_text
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 __all__ = ["parse_html"]
 

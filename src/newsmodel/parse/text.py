@@ -32,7 +32,11 @@ if TYPE_CHECKING:
 __all__ = ["parse_text"]
 
 HEAD_SCAN: Final = 12
-"""The headline, dates and byline are looked for among this many units at the top."""
+"""The headline, dates and byline are looked for among this many units above the body."""
+PROSE_GAP: Final = 2
+"""The body starts at a prose unit followed by more prose within this many units."""
+MAX_HEAD_UNITS: Final = 40
+"""A prose pair further than this after the first prose unit does not move the body start."""
 META_AFTER_BODY_START: Final = 3
 """Dates and bylines are also taken from this many units after the body starts."""
 MAX_META_CHARS: Final = 200
@@ -44,8 +48,11 @@ MAX_META_WORDS: Final = 25
 STANDFIRST_MIN_WORDS: Final = 10
 STANDFIRST_RATIO: Final = 1.3
 """A title line this much longer than the one above it is a standfirst under a headline."""
+MAX_STANDFIRST_WORDS: Final = 60
+"""A standfirst is one or two sentences."""
 MAX_HEADLINE_WORDS: Final = 30
 MAX_HEADLINE_CHARS: Final = 250
+MIN_HEADLINE_LETTERS: Final = 3
 
 RELATIVE_DATE_WARNING: Final = "relative-date-unresolved"
 NO_HEADLINE_WARNING: Final = "no-headline"
@@ -56,6 +63,10 @@ _MODIFIED_RE: Final = re.compile(
     r"aggiornato|bijgewerkt|atualizado)\b",
     re.IGNORECASE,
 )
+_BY_INSIDE_RE: Final = re.compile(r"\b(?:by|von|par|por|door)\s+", re.IGNORECASE)
+_ON_RE: Final = re.compile(r"\s+(?:on|am|le|el|il|op|at|um)\s+|\s*[,|·•]\s+", re.IGNORECASE)
+_DIGIT_RE: Final = re.compile(r"\d")
+_LETTERS_RE: Final = re.compile(r"[^\W\d_]")
 _META_SPLIT_RE: Final = re.compile(r"\s+[|·•—–-]\s+|\s*\|\s*")
 _CLOSERS: Final = "\"”’'»)"
 _TERMINALS: Final = (".", "!", "…", ":")
@@ -73,6 +84,7 @@ class _Head(NamedTuple):
     subheadline: str | None
     body_start: int
     metas: dict[int, _Meta]
+    headline_index: int = -1
 
 
 def _read_meta(unit: str) -> _Meta | None:
@@ -84,10 +96,42 @@ def _read_meta(unit: str) -> _Meta | None:
     byline = parse_byline(unit)
     if byline is not None:
         return _Meta((), byline)
+    combined = _date_and_byline(unit)
+    if combined is not None:
+        return combined
     parts = [p for p in _META_SPLIT_RE.split(unit) if p]
     if len(parts) < 2 or not all(is_date_line(p) for p in parts):
         return None
     return _Meta(tuple((p, bool(_MODIFIED_RE.match(p))) for p in parts), None)
+
+
+def _date_and_byline(unit: str) -> _Meta | None:
+    """A date and a byline on one line.
+
+    "Posted on 21 Sept 2020 by Jane Doe", "By Jane Doe on Oct 25, 2016",
+    "Erstellt von Max Mustermann am 6. Mai 2014".
+    """
+    m = _BY_INSIDE_RE.search(unit)
+    if m is None:
+        return None
+    before, after = unit[: m.start()].strip(" ,|·•-–—"), unit[m.start() :]
+    dates: list[str] = []
+    if before and is_date_line(before):
+        dates.append(before)
+    elif before and (before.count(" ") > 1 or _DIGIT_RE.search(before)):
+        return None  # more than a label ("Posted", "Erstellt") before the byline
+    for sep in _ON_RE.finditer(after):
+        tail = after[sep.end() :]
+        if is_date_line(tail):
+            dates.append(tail)
+            after = after[: sep.start()]
+            break
+    if not dates:
+        return None
+    byline = parse_byline(after)
+    if byline is None:
+        return None
+    return _Meta(tuple((d, bool(_MODIFIED_RE.match(d))) for d in dates), byline)
 
 
 def _is_standalone(line: str) -> bool:
@@ -104,9 +148,13 @@ def _is_prose(unit: str) -> bool:
 
 
 def _is_title_like(unit: str) -> bool:
+    """A line that could be a headline: short, not a label, with some letters in it."""
     words = unit.count(" ") + 1
     return (
-        words <= MAX_HEADLINE_WORDS and len(unit) <= MAX_HEADLINE_CHARS and not unit.endswith(":")
+        words <= MAX_HEADLINE_WORDS
+        and len(unit) <= MAX_HEADLINE_CHARS
+        and not unit.endswith(":")
+        and len(_LETTERS_RE.findall(unit)) >= MIN_HEADLINE_LETTERS
     )
 
 
@@ -120,15 +168,29 @@ def _norm(unit: str) -> str:
     return unit.casefold().strip(" .")
 
 
+def _body_start(units: list[str]) -> int | None:
+    """Where the body starts: the first prose unit with more prose close after it.
+
+    A lone prose line in the page chrome (a cookie notice, a site description) does
+    not start the body; with no such pair the first prose unit does.
+    """
+    first: int | None = None
+    for i, unit in enumerate(units):
+        if not _is_prose(unit) or is_chrome(unit):
+            continue
+        if first is None:
+            first = i
+        if any(_is_prose(u) for u in units[i + 1 : i + 1 + PROSE_GAP]) or i + 1 == len(units):
+            return i if i - first <= MAX_HEAD_UNITS else first
+    return first
+
+
 def _find_head(units: list[str]) -> _Head:
     """Headline, subheadline, head metas and where the body starts."""
-    scan = min(len(units), HEAD_SCAN)
+    body_start = _body_start(units)
+    top = max(0, body_start - HEAD_SCAN) if body_start is not None else 0
     metas: dict[int, _Meta] = {}
-    body_start: int | None = None
-    for i in range(scan):
-        if _is_prose(units[i]) and not is_chrome(units[i]):
-            body_start = i
-            break
+    for i in range(top, body_start if body_start is not None else min(len(units), HEAD_SCAN)):
         meta = _read_meta(units[i])
         if meta is not None:
             metas[i] = meta
@@ -144,20 +206,31 @@ def _find_head(units: list[str]) -> _Head:
             metas[i] = meta
     candidates = [
         i
-        for i in range(body_start)
+        for i in range(top, body_start)
         if i not in metas and _is_title_like(units[i]) and not is_chrome(units[i])
     ]
     if not candidates:
         return _Head(None, None, body_start, metas)
     head_metas = [i for i in metas if i < body_start]
+    standfirst = _standfirst_above_metas(units, body_start, metas) if not head_metas else None
+    if standfirst is not None:
+        # Headline, a one-sentence standfirst, then the date and byline: the body starts
+        # after them, and the standfirst is the subheadline.
+        after = body_start + 1
+        while after in metas:
+            after += 1
+        headline_index = candidates[-1]
+        return _Head(units[headline_index], standfirst, after, metas, headline_index)
     if not head_metas:
         # No date, no byline. An article file starts with its title and the body follows;
         # page text shows chrome before its headline, and the headline is the last title
         # line before the body.
-        chrome_on_top = any(is_chrome(units[i]) for i in range(candidates[0]))
+        chrome_on_top = top > 0 or any(is_chrome(units[i]) for i in range(candidates[0]))
         index = candidates[-1] if chrome_on_top else candidates[0]
-        return _Head(units[index], None, index + 1, metas)
-    first_meta = min(head_metas)
+        return _Head(units[index], None, index + 1, metas, index)
+    # The headline sits just above the first date or byline that has a title line above
+    # it; a masthead date at the very top has none.
+    first_meta = min((m for m in head_metas if m > candidates[0]), default=min(head_metas))
     before = [c for c in candidates if c < first_meta]
     if len(before) >= 2:
         byline = name_byline(units[before[-1]])
@@ -170,7 +243,16 @@ def _find_head(units: list[str]) -> _Head:
     subheadline = next(
         (units[c] for c in candidates if c > index and _norm(units[c]) != _norm(headline)), None
     )
-    return _Head(headline, subheadline, body_start, metas)
+    return _Head(headline, subheadline, body_start, metas, index)
+
+
+def _standfirst_above_metas(
+    units: list[str], body_start: int, metas: dict[int, _Meta]
+) -> str | None:
+    """The standfirst when the first prose unit is one, with date or byline lines right below it."""
+    if body_start + 1 not in metas or units[body_start].count(" ") >= MAX_STANDFIRST_WORDS:
+        return None
+    return units[body_start]
 
 
 def _body(units: list[str], head: _Head) -> list[str]:
@@ -191,6 +273,27 @@ def _body(units: list[str], head: _Head) -> list[str]:
     return paragraphs
 
 
+def _split_trailing_dates(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """Date lines at the very end of the body ("Published: 25 Oct 2016"), taken out of it."""
+    dates: list[str] = []
+    while len(paragraphs) > 1 and len(dates) < META_AFTER_BODY_START:
+        last = paragraphs[-1]
+        if len(last) > SHORT_META_CHARS or not is_date_line(last):
+            break
+        dates.insert(0, paragraphs.pop())
+    return paragraphs, dates
+
+
+def _with_tail_dates(head: _Head, tail_dates: list[str], *, after: int) -> _Head:
+    """*head* with the date lines that closed the body added as metas after every unit."""
+    if not tail_dates:
+        return head
+    metas = dict(head.metas)
+    for k, raw in enumerate(tail_dates):
+        metas[after + k] = _Meta(((raw, bool(_MODIFIED_RE.match(raw))),), None)
+    return head._replace(metas=metas)
+
+
 class _Dates(NamedTuple):
     published: dt.datetime | None
     published_raw: str | None
@@ -199,10 +302,14 @@ class _Dates(NamedTuple):
     warnings: tuple[ParseWarning, ...]
 
 
-def _read_dates(metas: dict[int, _Meta], options: ParseOptions) -> _Dates:
+def _read_dates(metas: dict[int, _Meta], after: int, options: ParseOptions) -> _Dates:
+    """Published and modified dates from the metas, those below the headline (*after*) first.
+
+    A date above the headline is more often the page's "today" than the article's date.
+    """
     published_raw: str | None = None
     modified_raw: str | None = None
-    for index in sorted(metas):
+    for index in sorted(metas, key=lambda i: (i < after, i)):
         meta = metas[index]
         found = list(meta.dates)
         if meta.byline is not None and meta.byline.date_raw:
@@ -295,6 +402,8 @@ def parse_text(
     units = split_units(cleaned, _is_standalone)
     head = _find_head(units)
     paragraphs = _body(units, head)
+    paragraphs, tail_dates = _split_trailing_dates(paragraphs)
+    head = _with_tail_dates(head, tail_dates, after=len(units))
     dateline = None
     publisher: str | None = None
     if paragraphs:
@@ -302,7 +411,7 @@ def parse_text(
         if cut is not None:
             dateline, publisher = cut.dateline, cut.agency
             paragraphs[0] = cut.rest
-    dates = _read_dates(head.metas, options)
+    dates = _read_dates(head.metas, head.headline_index, options)
     authors, agency = _authors(head.metas)
     publisher = agency or publisher
     warnings = [*hygiene, *dates.warnings]
@@ -314,19 +423,15 @@ def parse_text(
         msg = f"{warnings[0].code}: {warnings[0].message}"
         raise ParseError(msg, source=url)
     language = options.language or detect_language(_language_sample(paragraphs) or cleaned)
-    sources = [
-        FieldSource(field=name, source=source)
-        for name, source, present in (
-            ("headline", "text", head.headline is not None),
-            ("published", "date-line", dates.published is not None),
-            ("modified", "date-line", dates.modified is not None),
-            ("authors", "byline", bool(authors)),
-            ("publisher", "byline" if agency else "dateline", publisher is not None),
-            ("dateline", "dateline", dateline is not None),
-            ("language", "options" if options.language else "detected", language is not None),
-        )
-        if present
-    ]
+    sources = (
+        ("headline", "text", head.headline is not None),
+        ("published", "date-line", dates.published is not None),
+        ("modified", "date-line", dates.modified is not None),
+        ("authors", "byline", bool(authors)),
+        ("publisher", "byline" if agency else "dateline", publisher is not None),
+        ("dateline", "dateline", dateline is not None),
+        ("language", "options" if options.language else "detected", language is not None),
+    )
     body = tuple(paragraphs)
     article = Article(
         id=article_id(url, head.headline, body),
@@ -343,6 +448,6 @@ def parse_text(
         dateline=dateline,
         paragraphs=body,
         warnings=tuple(warnings),
-        sources=tuple(sources),
+        sources=tuple(FieldSource(field=f, source=src) for f, src, found in sources if found),
     )
     return analyze(article, options=options) if options.analyze else article

@@ -40,6 +40,11 @@ def _uri(article: Article) -> str:
     return URI_PREFIX + quote(article.id, safe="")
 
 
+def _as_uri(reference: str) -> str:
+    """A page's URL as an RFC 3986 URI: spaces, ``|`` and non-ASCII percent-encoded."""
+    return quote(reference, safe="/:?#[]@!$&'()*+,;=%~")
+
+
 def _when(value: dt.datetime, zone: dt.tzinfo) -> str:
     return format_datetime(value, assume=zone)
 
@@ -102,12 +107,14 @@ def to_ninjs(article: Article, *, naive_timezone: dt.tzinfo = dt.timezone.utc) -
     if article.authors:
         doc["by"] = ", ".join(a.name for a in article.authors)
     if article.url is not None:
-        doc["renditions"] = [{"name": "web", "href": article.url, "contentType": "text/html"}]
+        doc["renditions"] = [
+            {"name": "web", "href": _as_uri(article.url), "contentType": "text/html"}
+        ]
     if article.image_url is not None or article.image_caption is not None:
         image: dict[str, Any] = {
             "name": "image",
             "type": "picture",
-            "uri": article.image_url or f"{uri}#image",
+            "uri": _as_uri(article.image_url) if article.image_url else f"{uri}#image",
         }
         if article.image_caption is not None:
             image["descriptions"] = [{"role": "caption", "value": article.image_caption}]

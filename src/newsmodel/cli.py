@@ -78,11 +78,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _out(line: str) -> None:
-    sys.stdout.write(line + "\n")
+    try:
+        sys.stdout.write(line + "\n")
+    except UnicodeEncodeError:  # a file name with undecodable bytes (lone surrogates)
+        sys.stdout.write(_printable(line) + "\n")
 
 
 def _err(line: str) -> None:
-    sys.stderr.write(line + "\n")
+    sys.stderr.write(_printable(line) + "\n")
+
+
+def _printable(line: str) -> str:
+    """*line* with lone surrogates (from undecodable file names) as backslash escapes."""
+    return line.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _positive_int(value: str) -> int:
@@ -206,7 +214,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _say(message: str) -> None:
-    tqdm.write(message, file=sys.stderr)
+    tqdm.write(_printable(message), file=sys.stderr)
 
 
 def _read_stdin() -> bytes:
@@ -352,6 +360,9 @@ def _show(args: argparse.Namespace) -> int:
     except OSError as err:
         _err(f"{name}: cannot read: {err.strerror or err}")
         return EXIT_FAILED
+    except ValueError as err:  # a path the OS cannot name: a NUL, a lone surrogate
+        _err(f"{name}: cannot read: {err}")
+        return EXIT_FAILED
     try:
         articles = read_articles(
             data,
@@ -387,6 +398,10 @@ def _validate(args: argparse.Namespace) -> int:
             continue
         except SchemasUnavailableError as err:
             raise UsageError(str(err)) from err
+        except ValueError as err:  # a path the OS cannot name (a NUL); checks raise only ours
+            _out(f"{name!r}: cannot read: {err}")
+            invalid += 1
+            continue
         if not report.problems:
             _out(f"{name}: valid {report.kind}")
             continue

@@ -27,7 +27,7 @@ import lxml.html
 from newsmodel.extract.meta import Metadata, extract_metadata
 from newsmodel.options import ParseOptions
 from newsmodel.parse._decode import decode_html
-from newsmodel.parse.html import _parse_tree
+from newsmodel.parse.html import _PARSER
 
 _OPTIONS = ParseOptions()
 
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.process_time()
         lxml.html.document_fromstring(data)
         t1 = time.process_time()
-        root = _parse_tree(data)
+        root = lxml.html.document_fromstring(data, parser=_PARSER)
         t2 = time.process_time()
         if profiler:
             profiler.enable()

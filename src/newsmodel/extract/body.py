@@ -161,13 +161,14 @@ class _Page:
     Element *i* has tag ``tags[i]``, parent element ``parents[i]`` (-1 for the
     root), owns the blocks ``starts[i]:ends[i]`` and the elements ``i:last[i]``
     (its whole subtree); ``marked[i]`` is the nearest ancestor-or-self whose class
-    names page furniture, or -1.
+    names page furniture, or -1; ``elements[i]`` is the element itself.
     """
 
-    __slots__ = ("blocks", "ends", "last", "marked", "parents", "starts", "tags")
+    __slots__ = ("blocks", "elements", "ends", "last", "marked", "parents", "starts", "tags")
 
     def __init__(self) -> None:
         self.blocks: list[_Block] = []
+        self.elements: list[HtmlElement] = []
         self.tags: list[str] = []
         self.parents: list[int] = []
         self.starts: list[int] = []
@@ -190,8 +191,9 @@ def _clean(text: str) -> str:
 def _walk(root: HtmlElement) -> _Page:
     """Cut the page into blocks in one iterative pass, skipping hidden and furniture subtrees."""
     page = _Page()
-    blocks, tags, parents, starts, ends, last, marked = (
+    blocks, elements, tags, parents, starts, ends, last, marked = (
         page.blocks,
+        page.elements,
         page.tags,
         page.parents,
         page.starts,
@@ -251,6 +253,7 @@ def _walk(root: HtmlElement) -> _Page:
                 index = len(tags)
                 parent = open_blocks[-1] if open_blocks else -1
                 tags.append(tag)
+                elements.append(element)
                 parents.append(parent)
                 starts.append(len(blocks))
                 ends.append(-1)
@@ -414,16 +417,19 @@ def _select(page: _Page) -> tuple[list[float], int]:
     return unmarked, best
 
 
-def extract_body(root: HtmlElement) -> tuple[str, ...]:
-    """The article's paragraphs in order. Changes the tree: call it after the metadata."""
+def _locate(root: HtmlElement) -> tuple[_Page, list[float], int]:
+    """The page's blocks, their weights and the best container (-1 when there is none)."""
     lxml.etree.strip_elements(root, *JUNK_TAGS, with_tail=False)
     remove_hidden(root)
     page = _walk(root)
     if not page.blocks:
-        return ()
+        return page, [], -1
     weights, best = _select(page)
-    if best < 0:
-        return ()
+    return page, weights, best
+
+
+def _kept(page: _Page, weights: list[float], best: int) -> list[_Block]:
+    """The blocks of the body's region that are not links, headlines or marked furniture."""
     blocks, marked, parents = page.blocks, page.marked, page.parents
     kept: list[_Block] = []
     for element, lead in _region(page, weights, best):
@@ -441,7 +447,15 @@ def extract_body(root: HtmlElement) -> tuple[str, ...]:
                 mark = marked[up] if up >= 0 else -1
             if mark < 0:
                 kept.append(block)
-    return _paragraphs(kept)
+    return kept
+
+
+def extract_body(root: HtmlElement) -> tuple[str, ...]:
+    """The article's paragraphs in order. Changes the tree: call it after the metadata."""
+    page, weights, best = _locate(root)
+    if best < 0:
+        return ()
+    return _paragraphs(_kept(page, weights, best))
 
 
 def _scrap(block: _Block) -> bool:

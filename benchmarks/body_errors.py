@@ -71,10 +71,12 @@ def path(element: HtmlElement, depth: int = 6) -> str:
 
 
 def holder(root: HtmlElement, snippet: str) -> HtmlElement | None:
-    """The deepest element whose text contains *snippet*."""
-    if snippet not in norm(root.text_content()):
-        return None
-    node = root
+    """The deepest element whose text contains *snippet* (in the page's body if it is there)."""
+    node = next(root.iter("body"), root)
+    if snippet not in norm(node.text_content()):
+        node = root
+        if snippet not in norm(root.text_content()):
+            return None
     while True:
         for child in node:
             if isinstance(child.tag, str) and snippet in norm(child.text_content()):
@@ -99,6 +101,25 @@ def meet(page: body._Page, element: int, best: int) -> int:
         node = page.parents[node]
         up += 1
     return up
+
+
+def sibling(page: body._Page, weights: list[float], owner: int, best: int) -> str:
+    """The subtree holding *owner* that sits beside the container's line, with its figures."""
+    node = best
+    while node >= 0 and not page.contains(node, owner):
+        node = page.parents[node]
+    child = owner
+    if child == node:
+        return "(text of an ancestor)"
+    while page.parents[child] != node:
+        child = page.parents[child]
+    blocks = page.blocks[page.starts[child] : page.ends[child]]
+    scores = weights[page.starts[child] : page.ends[child]]
+    chars = sum(b.chars for b in blocks)
+    linked = sum(b.link_chars for b in blocks)
+    prose = sum(b.chars for b, w in zip(blocks, scores, strict=True) if w > 0)
+    before = "before" if child < best else "after"
+    return f"{before} {label(page.elements[child])} chars={chars} links={linked} prose={prose}"
 
 
 def diagnose(
@@ -128,7 +149,7 @@ def diagnose(
     if mark >= 0 and inside:
         return f"marked {label(page.elements[mark])}"
     if not inside:
-        return f"outside up={meet(page, owner, best)}"
+        return f"outside up={meet(page, owner, best)} {sibling(page, weights, owner, best)}"
     if any(b is block for b in kept):
         return "split"
     return "trimmed"

@@ -136,6 +136,9 @@ container's prose) characters of prose: the article split around a photo or an a
 LEAD_MIN: Final = 250.0
 """A sibling further up that comes before the container joins with this much prose:
 the lead or standfirst set apart in the article's header."""
+HEADLINE_LEAD_MIN: Final = 60.0
+"""A sibling between the page's h1 and the container joins (its sentences only) with this
+much prose, at any distance: the standfirst under the headline."""
 WRAPPER_SHARE: Final = 0.5
 """A class-marked element holding more than this share of the page's prose is a wrapper."""
 PROSE_HEADING_CHARS: Final = 100
@@ -355,33 +358,52 @@ def _region(page: _Page, weights: list[float], best: int) -> list[tuple[int, boo
     )
     starts, ends, parents = page.starts, page.ends, page.parents
     own_prose = prose[ends[best]] - prose[starts[best]]
+    headline = _headline_before(page, best)
     chosen = [(best, False)]
     node = best
-    for level in range(MAX_LEVELS):
+    level = 0
+    while True:
         parent = parents[node]
+        if parent < 0 or (level >= MAX_LEVELS and (headline < 0 or page.contains(node, headline))):
+            break
         if level == 0:
             needed = before = min(SIBLING_MIN, own_prose * SIBLING_SHARE)
         else:
             needed = max(FAR_SIBLING_MIN, own_prose * FAR_SIBLING_SHARE)
             before = min(needed, LEAD_MIN)
-        if parent < 0:
-            break
         element = parent + 1
         while element < page.last[parent]:
             if element != node:
                 start, end = starts[element], ends[element]
                 total = chars[end] - chars[start]
                 text = prose[end] - prose[start]
+                # Between the headline and the article: the standfirst, wherever it sits.
+                after_headline = headline >= 0 and headline < page.last[element] and element < node
                 if total > 0 and linked[end] - linked[start] <= total * SIBLING_LINKS and text > 0:
-                    if text >= needed or (level == 0 and text >= total * SIBLING_PROSE):
+                    if level < MAX_LEVELS and (
+                        text >= needed or (level == 0 and text >= total * SIBLING_PROSE)
+                    ):
                         chosen.append((element, False))
-                    elif element < node and text >= before:
+                    elif element < node and (
+                        (level < MAX_LEVELS and text >= before)
+                        or (after_headline and text >= HEADLINE_LEAD_MIN)
+                    ):
                         # A lead set apart in the article's header: its sentences only.
                         chosen.append((element, True))
             element = page.last[element]
         node = parent
+        level += 1
     chosen.sort()
     return chosen
+
+
+def _headline_before(page: _Page, best: int) -> int:
+    """The last h1 before *best* (and not inside it), or -1."""
+    tags = page.tags
+    for element in range(best - 1, -1, -1):
+        if tags[element] == "h1":
+            return element
+    return -1
 
 
 def _unmark_wrappers(page: _Page, weights: list[float]) -> None:
@@ -437,7 +459,11 @@ def _kept(page: _Page, weights: list[float], best: int) -> list[_Block]:
             block = blocks[index]
             if block.tag == "h1" or weights[index] < 0:
                 continue
-            if lead and (block.chars < SCRAP_CHARS or not _SENTENCE_END.search(block.text)):
+            if lead and (
+                block.chars < SCRAP_CHARS
+                or block.tag in _HEADING_TAGS
+                or not _SENTENCE_END.search(block.text)
+            ):
                 continue
             # Skip text inside class-marked furniture, unless the mark is on the
             # container itself or around it (then the mark was wrong).

@@ -139,6 +139,9 @@ the lead or standfirst set apart in the article's header."""
 HEADLINE_LEAD_MIN: Final = 60.0
 """A sibling between the page's h1 and the container joins (its sentences only) with this
 much prose, at any distance: the standfirst under the headline."""
+LABEL_CHARS: Final = 60
+"""A line this short ending in a colon ("Read more:", "Kontakt:") introduces what follows,
+like a heading: kept only when prose follows it."""
 WRAPPER_SHARE: Final = 0.5
 """A class-marked element holding more than this share of the page's prose is a wrapper."""
 PROSE_HEADING_CHARS: Final = 100
@@ -504,6 +507,9 @@ def _paragraphs(kept: list[_Block]) -> tuple[str, ...]:
     for block in kept[first:end]:
         if block.tag in _HEADING_TAGS and block.chars < PROSE_HEADING_CHARS:
             pending = [block.text]
+            continue
+        if block.chars < LABEL_CHARS and block.text.endswith(":"):
+            pending.append(block.text)
             continue
         if pending:
             out.extend(pending)

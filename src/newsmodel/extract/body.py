@@ -151,9 +151,10 @@ PROSE_HEADING_CHARS: Final = 100
 class _Block:
     """The inline text of one block-level element (or a stretch of it between children)."""
 
-    __slots__ = ("chars", "link_chars", "owner", "tag", "text")
+    __slots__ = ("chars", "cut_after", "link_chars", "owner", "tag", "text")
 
     def __init__(self, tag: str, owner: int, text: str, link_chars: int) -> None:
+        self.cut_after = False  # the body left out what follows this block
         self.tag = tag
         self.owner = owner
         self.text = text
@@ -460,7 +461,11 @@ def _kept(page: _Page, weights: list[float], best: int) -> list[_Block]:
     for element, lead in _region(page, weights, best):
         for index in range(page.starts[element], page.ends[element]):
             block = blocks[index]
-            if block.tag == "h1" or weights[index] < 0:
+            if block.tag == "h1":
+                continue
+            if weights[index] < 0:
+                if kept:
+                    kept[-1].cut_after = True
                 continue
             if lead and (
                 block.chars < SCRAP_CHARS
@@ -475,7 +480,10 @@ def _kept(page: _Page, weights: list[float], best: int) -> list[_Block]:
                 up = parents[mark]
                 mark = marked[up] if up >= 0 else -1
             if mark < 0:
+                block.cut_after = False
                 kept.append(block)
+            elif kept:
+                kept[-1].cut_after = True
     return kept
 
 
@@ -489,6 +497,13 @@ def extract_body(root: HtmlElement) -> tuple[str, ...]:
 
 def _scrap(block: _Block) -> bool:
     return block.chars < SCRAP_CHARS and not _SENTENCE_END.search(block.text)
+
+
+def _title_like(block: _Block) -> bool:
+    """A heading, a label ending in a colon, or a short line without a full stop."""
+    if block.tag in _HEADING_TAGS:
+        return block.chars < PROSE_HEADING_CHARS
+    return block.chars < LABEL_CHARS and not block.text.endswith((".", "!", "?", "…"))
 
 
 def _paragraphs(kept: list[_Block]) -> tuple[str, ...]:
@@ -505,6 +520,9 @@ def _paragraphs(kept: list[_Block]) -> tuple[str, ...]:
     while end > first and _scrap(kept[end - 1]):
         end -= 1
     for block in kept[first:end]:
+        if block.cut_after and _title_like(block):
+            # The title of a link list or a box that was left out.
+            continue
         if block.tag in _HEADING_TAGS and block.chars < PROSE_HEADING_CHARS:
             pending = [block.text]
             continue

@@ -120,7 +120,7 @@ FALLBACK_SHARE: Final = 0.5
 container's score, the marks were wrong (a wrapper named "share" or "sidebar")."""
 SCRAP_CHARS: Final = 40
 """Blocks shorter than this without sentence punctuation are scraps, not prose."""
-MAX_LEVELS: Final = 5
+MAX_LEVELS: Final = 8
 """How many ancestors of the best container may contribute sibling subtrees."""
 SIBLING_LINKS: Final = 0.3
 """A sibling subtree with more of its text in links than this is not body."""
@@ -136,6 +136,10 @@ container's prose) characters of prose: the article split around a photo or an a
 LEAD_MIN: Final = 250.0
 """A sibling further up that comes before the container joins with this much prose:
 the lead or standfirst set apart in the article's header."""
+TEASER_TITLES: Final = 3
+TEASER_SHARE: Final = 0.5
+"""A sibling with at least TEASER_TITLES link-only blocks, and at least TEASER_SHARE of
+them per paragraph, is a list of teasers (title, summary, title...), not the article."""
 HEADLINE_LEAD_MIN: Final = 60.0
 """A sibling between the page's h1 and the container joins (its sentences only) with this
 much prose, at any distance: the standfirst under the headline."""
@@ -360,6 +364,14 @@ def _region(page: _Page, weights: list[float], best: int) -> list[tuple[int, boo
             for b, w in zip(blocks, weights, strict=True)
         ]
     )
+    # Link-only blocks (titles of teasers) and prose blocks, counted.
+    titles = _prefix([1.0 if w < 0 else 0.0 for w in weights])
+    paragraphs = _prefix(
+        [
+            1.0 if w > 0 and b.chars >= SCRAP_CHARS else 0.0
+            for b, w in zip(blocks, weights, strict=True)
+        ]
+    )
     starts, ends, parents = page.starts, page.ends, page.parents
     own_prose = prose[ends[best]] - prose[starts[best]]
     headline = _headline_before(page, best)
@@ -383,9 +395,15 @@ def _region(page: _Page, weights: list[float], best: int) -> list[tuple[int, boo
                 text = prose[end] - prose[start]
                 # Between the headline and the article: the standfirst, wherever it sits.
                 after_headline = headline >= 0 and headline < page.last[element] and element < node
+                teasers = titles[end] - titles[start]
                 if total > 0 and linked[end] - linked[start] <= total * SIBLING_LINKS and text > 0:
-                    if level < MAX_LEVELS and (
-                        text >= needed or (level == 0 and text >= total * SIBLING_PROSE)
+                    if (
+                        level < MAX_LEVELS
+                        and (text >= needed or (level == 0 and text >= total * SIBLING_PROSE))
+                        and (
+                            teasers < TEASER_TITLES
+                            or teasers < (paragraphs[end] - paragraphs[start]) * TEASER_SHARE
+                        )
                     ):
                         chosen.append((element, False))
                     elif element < node and (

@@ -33,6 +33,8 @@ __all__ = ["extract_body"]
 
 JUNK_TAGS: Final = (
     "head",
+    "rt",
+    "rp",
     "script",
     "style",
     "template",
@@ -52,7 +54,8 @@ JUNK_TAGS: Final = (
     "input",
     "label",
 )
-"""Elements whose whole subtree is page furniture; removed before the walk."""
+"""Elements whose whole subtree is page furniture (or, for rt/rp, the reading printed
+above a ruby text, which would split its words); removed before the walk."""
 
 _BLOCK_TAGS: Final = frozenset(
     {

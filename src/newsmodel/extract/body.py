@@ -108,6 +108,14 @@ _TEXT_OWNERS: Final = frozenset(
 _CONTROL: Final = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff\ufffd]")
 _BREAKS: Final = re.compile(r"\n\s*\n")
 _SENTENCE_END: Final = re.compile(r"[.!?:;…。！？»«\"”“)]\W*$")
+_DATED: Final = re.compile(r"\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\b(?:19|20)\d{2}\b")
+"""A time, a numeric date or a year: the marks of an "Updated"/"Published" line."""
+_AD_LABEL: Final = re.compile(
+    r"\W*(?:advertisement|advert|ad|anzeige|werbung|publicidad|publicité|pubblicità|"
+    r"reklama|sponsored)\W*",
+    re.IGNORECASE,
+)
+"""The label an ad slot leaves behind when its content is removed."""
 _TEXT_LENGTH: Final = lxml.etree.XPath("string-length(normalize-space())")
 
 HUGE_SHARE: Final = 0.5
@@ -121,6 +129,8 @@ MIN_PROSE_CHARS: Final = 20
 FALLBACK_SHARE: Final = 0.5
 """If skipping class-marked furniture leaves less than this share of the best prose
 container's score, the marks were wrong (a wrapper named "share" or "sidebar")."""
+DATELINE_CHARS: Final = 60
+"""A line shorter than this with a time or a date, at an end of the body, is a dateline."""
 SCRAP_CHARS: Final = 40
 """Blocks shorter than this without sentence punctuation are scraps, not prose."""
 MAX_LEVELS: Final = 8
@@ -517,7 +527,10 @@ def extract_body(root: HtmlElement) -> tuple[str, ...]:
 
 
 def _scrap(block: _Block) -> bool:
-    return block.chars < SCRAP_CHARS and not _SENTENCE_END.search(block.text)
+    """A short line without a full stop, or a short dated line ("Updated at 1:23 p.m.")."""
+    if block.chars < SCRAP_CHARS and not _SENTENCE_END.search(block.text):
+        return True
+    return block.chars < DATELINE_CHARS and _DATED.search(block.text) is not None
 
 
 def _title_like(block: _Block) -> bool:
@@ -541,6 +554,8 @@ def _paragraphs(kept: list[_Block]) -> tuple[str, ...]:
     while end > first and _scrap(kept[end - 1]):
         end -= 1
     for block in kept[first:end]:
+        if block.chars < SCRAP_CHARS and _AD_LABEL.fullmatch(block.text):
+            continue
         if block.cut_after and _title_like(block):
             # The title of a link list or a box that was left out.
             continue

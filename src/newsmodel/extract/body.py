@@ -500,7 +500,7 @@ def _kept(page: _Page, weights: list[float], best: int) -> list[_Block]:
                 continue
             if lead and (
                 block.chars < SCRAP_CHARS
-                or block.tag in _HEADING_TAGS
+                or (block.tag in _HEADING_TAGS and block.chars < PROSE_HEADING_CHARS)
                 or not _SENTENCE_END.search(block.text)
             ):
                 continue

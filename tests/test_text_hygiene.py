@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsmodel._text import SURROGATES_WARNING, clean_line, normalize_text, word_set
+from newsmodel._text import (
+    CONTROLS_WARNING,
+    SURROGATES_WARNING,
+    clean_line,
+    normalize_text,
+    word_set,
+)
 
 
 class TestNormalizeText:
@@ -31,8 +37,10 @@ class TestNormalizeText:
         ],
     )
     def test_cleans(self, raw: str, expected: str) -> None:
-        """The odd character becomes a space, a newline or nothing."""
-        assert normalize_text(raw) == (expected, ())
+        """The odd character becomes a space, a newline or nothing (a removed control is warned of)."""
+        text, warnings = normalize_text(raw)
+        assert text == expected
+        assert [w.code for w in warnings] == ([CONTROLS_WARNING] if "\x00" in raw else [])
 
     def test_typography_kept(self) -> None:
         """Smart quotes, dashes, accents and the ellipsis stay."""

@@ -174,6 +174,8 @@ def convert_job(job: Job) -> Outcome:
         return failed(f"cannot read: {err.strerror or err}")
     except NewsmodelError as err:
         return failed(str(err))
+    except ValueError as err:  # a path the OS cannot name: a NUL, a lone surrogate
+        return failed(f"cannot read: {err}")
     try:
         documents = convert_bytes(
             data,

@@ -17,10 +17,12 @@ from typing import Final
 
 from newsmodel.model import ParseWarning
 
-__all__ = ["SURROGATES_WARNING", "clean_line", "normalize_text", "word_set"]
+__all__ = ["CONTROLS_WARNING", "SURROGATES_WARNING", "clean_line", "normalize_text", "word_set"]
 
 SURROGATES_WARNING: Final = "surrogates-replaced"
 """Warning code: lone surrogates in the input were replaced with U+FFFD."""
+CONTROLS_WARNING: Final = "control-characters"
+"""Warning code: control characters or non-characters were removed (as parse_html says)."""
 
 _SPACE_CHARS: Final = "\t\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 # Zero-width joiners (U+200C, U+200D) are kept: they change spelling in Persian and
@@ -41,6 +43,7 @@ _TABLE: Final[dict[int, str | None]] = {
 _ODD_RE: Final = re.compile(
     "[" + re.escape(_SPACE_CHARS + _DROP_CHARS + _CONTROL_CHARS + _NEWLINE_CHARS) + "\u2029]"
 )
+_REMOVED_RE: Final = re.compile("[" + re.escape(_CONTROL_CHARS) + "\ufffe\uffff]")
 _SURROGATE_RE: Final = re.compile("[\ud800-\udfff]")
 _SPACES_RE: Final = re.compile(r"[ ]{2,}")
 
@@ -64,12 +67,15 @@ def normalize_text(text: str) -> tuple[str, tuple[ParseWarning, ...]]:
     Runs of spaces inside a line are collapsed; line structure (``\\n``) is kept.
 
     Returns:
-        The cleaned text and any warnings (lone surrogates replaced).
+        The cleaned text and any warnings (lone surrogates replaced, controls removed).
     """
     text, warnings = _replace_surrogates(text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _ODD_RE.search(text):
+        if _REMOVED_RE.search(text):
+            removed = ParseWarning(code=CONTROLS_WARNING, message="control characters were removed")
+            warnings = (*warnings, removed)
         text = text.translate(_TABLE)
     if "  " in text:
         text = _SPACES_RE.sub(" ", text)

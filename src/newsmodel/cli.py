@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Protocol
 
+from lxml import etree
 from tqdm import tqdm
 
 from newsmodel import __version__
@@ -28,7 +29,9 @@ from newsmodel._validate import SCHEMAS_ENV, SchemasUnavailableError, Validator
 from newsmodel.convert import INPUT_FORMATS, OUTPUT_FORMATS, read_articles, render
 from newsmodel.errors import NewsmodelError
 from newsmodel.options import ParseOptions
+from newsmodel.parse._xml import parse_xml
 from newsmodel.parse.text import parse_text
+from newsmodel.serialize.newsml import NewsMLOptions, to_newsml
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -75,11 +78,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _out(line: str) -> None:
-    sys.stdout.write(line + "\n")
+    try:
+        sys.stdout.write(line + "\n")
+    except UnicodeEncodeError:  # a file name with undecodable bytes (lone surrogates)
+        sys.stdout.write(_printable(line) + "\n")
 
 
 def _err(line: str) -> None:
-    sys.stderr.write(line + "\n")
+    sys.stderr.write(_printable(line) + "\n")
+
+
+def _printable(line: str) -> str:
+    """*line* with lone surrogates (from undecodable file names) as backslash escapes."""
+    return line.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _positive_int(value: str) -> int:
@@ -203,7 +214,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _say(message: str) -> None:
-    tqdm.write(message, file=sys.stderr)
+    tqdm.write(_printable(message), file=sys.stderr)
 
 
 def _read_stdin() -> bytes:
@@ -349,6 +360,9 @@ def _show(args: argparse.Namespace) -> int:
     except OSError as err:
         _err(f"{name}: cannot read: {err.strerror or err}")
         return EXIT_FAILED
+    except ValueError as err:  # a path the OS cannot name: a NUL, a lone surrogate
+        _err(f"{name}: cannot read: {err}")
+        return EXIT_FAILED
     try:
         articles = read_articles(
             data,
@@ -384,6 +398,10 @@ def _validate(args: argparse.Namespace) -> int:
             continue
         except SchemasUnavailableError as err:
             raise UsageError(str(err)) from err
+        except ValueError as err:  # a path the OS cannot name (a NUL); checks raise only ours
+            _out(f"{name!r}: cannot read: {err}")
+            invalid += 1
+            continue
         if not report.problems:
             _out(f"{name}: valid {report.kind}")
             continue
@@ -403,7 +421,15 @@ def _example(args: argparse.Namespace) -> int:
     _out(summarize(article, width=args.width))
     _out("")
     try:
-        document = render(article, args.target)
+        if args.target == "newsml":
+            # For reading, not for exchange: indented, and without the second
+            # rendition that carries the exact model (see docs/newsml.md).
+            item = to_newsml(article, options=NewsMLOptions(embed_model=False))
+            document = etree.tostring(
+                parse_xml(item), pretty_print=True, xml_declaration=True, encoding="UTF-8"
+            )
+        else:
+            document = render(article, args.target)
     except NewsmodelError as err:
         _err(f"example: cannot write {args.target}: {err}")
         return EXIT_FAILED

@@ -224,6 +224,9 @@ def _decode(data: bytes, encoding: str) -> tuple[str, ParseWarning | None]:
     except LookupError as err:
         msg = f"unknown encoding {encoding!r}"
         raise ParseError(msg) from err
+    except UnicodeError as err:  # codecs such as "undefined" or "idna" raise the base class
+        msg = f"cannot decode with {encoding!r}: {err}"
+        raise ParseError(msg) from err
 
 
 def render(article: Article, target: OutputFormat) -> bytes:

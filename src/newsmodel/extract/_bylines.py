@@ -8,21 +8,20 @@ and teaser lists are skipped because their bylines belong to other texts.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import Final
 
 from lxml import etree
 from lxml.html import HtmlElement
 
+from newsmodel.extract._marks import Marks, inside
+
 __all__ = ["article_scope", "byline_candidates", "heading_ancestors", "outside_chrome"]
 
-_MICRODATA: Final = etree.XPath(".//*[@itemprop='author' or @itemprop='creator' or @rel='author']")
-_REL_AUTHOR: Final = etree.XPath(".//a[contains(@rel, 'author')]")
-_CLASSED: Final = etree.XPath(
-    ".//*[contains(@class, 'uthor') or contains(@class, 'byline') or contains(@class, 'Byline')"
-    " or contains(@class, 'autor') or contains(@class, 'Autor') or contains(@class, 'writer')"
-    " or contains(@class, 'poster') or contains(@class, 'posted') or contains(@id, 'uthor')"
-    " or contains(@class, 'verfasser') or contains(@class, 'creator')]"
+_AUTHOR_PROP: Final = re.compile(r"^(?:author|creator)$")
+_AUTHOR_REL: Final = re.compile(r"(?:^|\s)author(?:\s|$)")
+_AUTHOR_CLASS: Final = re.compile(
+    r"uthor|byline|Byline|autor|Autor|writer|poster|posted|verfasser|creator"
 )
 _TEXTS: Final = etree.XPath(".//text()[string-length() < 160][normalize-space()]")
 _NAME_INSIDE: Final = etree.XPath(
@@ -31,36 +30,52 @@ _NAME_INSIDE: Final = etree.XPath(
     " or contains(@class, 'author__name')]"
 )
 _BY_START: Final = re.compile(
-    r"^\s*(?:By|BY|by|Von|von|VON|Vom|vom|Par|par|PAR|Por|por|POR|Door|door|Di|Av|"
-    r"(?i:posted by|written by|geschrieben von|verfasst von|ein beitrag von|erstellt von|"
+    r"^\s*(?:By|BY|by|Von|von|VON|Vom|vom|Par|par|PAR|Por|por|POR|Door|door|Av|"
+    r"(?i:posted by|written by|geschrieben von|verfasst von|erstellt von|"
+    r"(?:ein\s+|blog\s*)?(?:artikel|beitrag|bericht|interview|kommentar|gastbeitrag)\s+von|"
     r"veröffentlicht von|publié par|escrito por|publicado por|scritto da|text von|autor(?:in)?:|"
     r"author:|text:|texte:|redaktion:))(?:\s|$)"
 )
 _CHROME_WORDS: Final = re.compile(
-    r"(?i)(?:^|\s)(?:comment|kommentar|related|sidebar|teaser|footer|respond|reply|share|social|"
+    r"(?:^|\s)(?:comment|kommentar|related|sidebar|teaser|footer|respond|reply|share|social|"
     r"newsletter|promo|recommend|popular|more-|trending|breadcrumb|disqus|cookie|consent)"
 )
-_CHROME_TAGS: Final = frozenset({"footer", "aside", "nav", "script", "style", "noscript", "option", "select", "form"})
-_NOT_BYLINE: Final = re.compile(r"(?i)avatar|bio\b|about|description|image|photo|social|more|img|icon|box-title|widget-title")
+_CHROME_TAGS: Final = frozenset(
+    {"footer", "aside", "nav", "script", "style", "noscript", "option", "select", "form"}
+)
+_NOT_BYLINE: Final = re.compile(
+    r"(?i)avatar|bio\b|about|description|image|photo|social|more|img|icon|box-title|widget-title"
+)
 _SCOPE_TAGS: Final = frozenset({"article", "main"})
 _MAX_CHARS: Final = 120
 _MAX_EACH: Final = 6
+_MAX_WORDS: Final = 12
 _SPACE: Final = re.compile(r"\s+")
+
+
+def _wraps_content(node: HtmlElement) -> bool:
+    """Whether *node* holds the page's main content (a layout wrapper, not chrome)."""
+    return node.find(".//h1") is not None
 
 
 def outside_chrome(el: HtmlElement, stop: Collection[HtmlElement] = ()) -> bool:
     """Whether *el* sits outside comments, footers, sidebars and teaser lists.
 
     The search stops at any element of *stop*: the ancestors of the article's
-    heading are not chrome, whatever their class says.
+    heading are not chrome, whatever their class says; neither is an element that
+    wraps the page's ``<h1>`` or ``<article>`` ("content-area sidebar" layouts), nor
+    a ``<footer>`` inside an article.
     """
-    for node in (el, *el.iterancestors()):
+    ancestors = [el, *el.iterancestors()]
+    for i, node in enumerate(ancestors):
         if node in stop:
             return True
         if node.tag in _CHROME_TAGS:
+            if node.tag == "footer" and any(a.tag == "article" for a in ancestors[i + 1 :]):
+                continue
             return False
         marks = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if len(marks) > 1 and _CHROME_WORDS.search(marks):
+        if len(marks) > 1 and _CHROME_WORDS.search(marks.lower()) and not _wraps_content(node):
             return False
     return True
 
@@ -94,19 +109,23 @@ def _inner_name(el: HtmlElement) -> str:
     return _text(el)
 
 
-def _microdata(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
-    return [t for el in _MICRODATA(scope) if outside_chrome(el, stop) and (t := _inner_name(el))][:_MAX_EACH]
+def _microdata(elements: list[HtmlElement], stop: Collection[HtmlElement]) -> list[str]:
+    return [t for el in elements if outside_chrome(el, stop) and (t := _inner_name(el))][:_MAX_EACH]
 
 
-def _rel_author(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
-    return [t for el in _REL_AUTHOR(scope) if outside_chrome(el, stop) and (t := _text(el))][:_MAX_EACH]
+def _rel_author(elements: list[HtmlElement], stop: Collection[HtmlElement]) -> list[str]:
+    return [
+        t for el in elements if el.tag == "a" and outside_chrome(el, stop) and (t := _text(el))
+    ][:_MAX_EACH]
 
 
-def _classed(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
+def _classed(elements: list[HtmlElement], stop: Collection[HtmlElement]) -> list[str]:
     out: list[str] = []
-    for el in _CLASSED(scope):
+    for el in elements:
         marks = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if el.tag in {"body", "html", "article", "main", "img", "section"} or _NOT_BYLINE.search(marks):
+        if el.tag in {"body", "html", "article", "main", "img", "section"} or _NOT_BYLINE.search(
+            marks
+        ):
             continue
         if not outside_chrome(el, stop):
             continue
@@ -131,9 +150,14 @@ def _by_lines(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
             continue
         text = _text(parent)
         own = _SPACE.sub(" ", own).strip()
+        starts = text.startswith(own)
+        if not starts and own[:1].islower():
+            continue  # "... von Bäumen durch Dritte": a preposition inside prose
         text = text[max(text.find(own), 0) :]
-        if len(text) > _MAX_CHARS:
+        if len(text) > _MAX_CHARS or len(text.split()) > _MAX_WORDS:
             text = own
+        if len(text.split()) > _MAX_WORDS:
+            continue
         if len(own) <= 3:  # "By" alone: the name follows in the next element
             following = parent.getnext() if not getattr(node, "is_tail", False) else None
             if len(text) <= len(own) and following is not None:
@@ -144,17 +168,37 @@ def _by_lines(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
     return out
 
 
-def byline_candidates(root: HtmlElement, heading: HtmlElement | None) -> Iterator[tuple[str, list[str]]]:
-    """Raw byline strings per finder, most reliable finder first: (source, strings)."""
+def byline_candidates(
+    root: HtmlElement, heading: HtmlElement | None, marks: Callable[[], Marks]
+) -> Iterator[tuple[str, list[str]]]:
+    """Raw byline strings per finder, most reliable finder first: (source, strings).
+
+    Every finder looks inside the article's container first, then in the rest of the body.
+    """
     scope = article_scope(root, heading)
     stop = heading_ancestors(heading)
     body = root.find("body")
-    scopes = [scope] if body is None or scope is body else [scope, body]
-    for where in scopes:
-        yield "microdata", _microdata(where, stop)
-        yield "rel-author", _rel_author(where, stop)
-        yield "byline", _classed(where, stop)
-        yield "byline-text", _by_lines(where, stop)
+    found = {
+        "microdata": marks().find(("itemprop",), _AUTHOR_PROP),
+        "rel-author": marks().find(("rel",), _AUTHOR_REL),
+        "byline": marks().find(("class", "id"), _AUTHOR_CLASS),
+    }
+    whole = body is None or scope is body
+    for within in (True, False) if not whole else (True,):
+        for source, elements in found.items():
+            yield (
+                source,
+                fn(source)([el for el in elements if whole or inside(el, scope) is within], stop),
+            )
+        yield (
+            "byline-text",
+            _by_lines(scope if within else (body if body is not None else root), stop),
+        )
+
+
+def fn(source: str) -> Callable[[list[HtmlElement], Collection[HtmlElement]], list[str]]:
+    """The finder for one kind of marked element."""
+    return {"microdata": _microdata, "rel-author": _rel_author}.get(source, _classed)
 
 
 def heading_ancestors(heading: HtmlElement | None) -> frozenset[HtmlElement]:

@@ -19,18 +19,22 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newsmodel.extract._bylines import outside_chrome
+from newsmodel.extract._marks import Marks
 
-__all__ = ["choose_headline", "site_keys", "strip_site_name", "titled_elements"]
+__all__ = ["choose_headline", "site_keys", "site_title_keys", "strip_site_name", "titled_elements"]
 
 _SEPARATOR: Final = re.compile(r"\s+(?:\||-|–|—|·|•|»|«|::|//|~|/)\s+")
-_TITLED: Final = etree.XPath(
-    "//*[self::h2 or self::h3 or self::div or self::span or self::header or self::p]"
-    "[contains(@class, 'title') or contains(@class, 'headline') or contains(@itemprop, 'headline')]"
+_TITLE_CLASS: Final = re.compile(
+    r"(?:^|[\s_-])(?:entry|post|article|page|story|news)?[_-]?(?:title|headline)(?:$|[\s_-])",
+    re.IGNORECASE,
 )
-_TITLE_CLASS: Final = re.compile(r"(?:^|[\s_-])(?:entry|post|article|page|story|news)?[_-]?(?:title|headline)(?:$|[\s_-])", re.I)
+_VISIBLE_TEXT: Final = etree.XPath(".//text()[not(ancestor::style or ancestor::script)]")
+_SITE_CLASS: Final = re.compile(r"(?i)site-?title|site-?name|blog-?title|blogname|logo|brand")
+_TITLE_TAGS: Final = frozenset({"h1", "h2", "h3", "div", "span", "header", "p"})
 _MAX_HEADINGS: Final = 8
 _CLOSE: Final = 0.5
 _LONG_HEADING_WORDS: Final = 4
+_SECTION_WORDS: Final = 2
 _WORD: Final = re.compile(r"\w+")
 _TLD: Final = re.compile(r"^(?:www\d?|m|amp|mobile)\.|\.[a-z]{2,6}$|\.(?:co|com|org|net|gov|ac)$")
 
@@ -60,7 +64,10 @@ def _names_site(part: str, sites: frozenset[str]) -> bool:
     key = _key(part)
     if len(key) < 2:
         return False
-    return any(key == s or (len(s) >= 4 and (s in key or key in s)) for s in sites)
+    return any(
+        key == s or (len(s) >= 4 and ((s in key and 2 * len(s) >= len(key)) or key in s))
+        for s in sites
+    )
 
 
 def strip_site_name(title: str, sites: frozenset[str]) -> str:
@@ -83,12 +90,21 @@ def strip_site_name(title: str, sites: frozenset[str]) -> str:
 
 
 def _heading_text(el: HtmlElement) -> str:
-    return " ".join(el.text_content().split())
+    text = "".join(_VISIBLE_TEXT(el))
+    return " ".join(text.replace("\u00ad", "").replace("\u200b", "").split())
 
 
-def titled_elements(root: HtmlElement) -> list[HtmlElement]:
+def site_title_keys(marks: Marks) -> frozenset[str]:
+    """Keys of the site's name as its header shows it (``.site-title``, ``.logo``, ``.brand``)."""
+    names = [
+        " ".join(el.text_content().split()) for el in marks.find(("class", "id"), _SITE_CLASS)[:6]
+    ]
+    return site_keys([n for n in names if 0 < len(n) <= 80], [])
+
+
+def titled_elements(marks: Marks) -> list[HtmlElement]:
     """Elements classed as the entry's title (``entry-title``, ``post-title``, ``headline``)."""
-    return [el for el in _TITLED(root) if _TITLE_CLASS.search(el.get("class") or "") or el.get("itemprop")]
+    return [el for el in marks.find(("class", "itemprop"), _TITLE_CLASS) if el.tag in _TITLE_TAGS]
 
 
 def _same(a: str, b: str) -> bool:
@@ -114,11 +130,18 @@ def _similarity(a: str, b: str) -> float:
     return 2 * sum((bag_a & bag_b).values()) / total if total else 0.0
 
 
-def _usable(elements: Sequence[HtmlElement], sites: frozenset[str]) -> list[tuple[str, HtmlElement]]:
+def _usable(
+    elements: Sequence[HtmlElement], sites: frozenset[str]
+) -> list[tuple[str, HtmlElement]]:
     out: list[tuple[str, HtmlElement]] = []
     for el in elements[:_MAX_HEADINGS]:
         text = _heading_text(el)
-        if 3 <= len(text) <= 400 and "{" not in text and not _names_site(text, sites) and outside_chrome(el, ()):
+        if (
+            3 <= len(text) <= 400
+            and "{" not in text
+            and not _names_site(text, sites)
+            and outside_chrome(el, ())
+        ):
             out.append((text, el))
     return out
 
@@ -128,6 +151,7 @@ def choose_headline(
     headings: Sequence[HtmlElement],
     sites: frozenset[str],
     more_headings: Callable[[], Sequence[HtmlElement]],
+    more_sites: Callable[[], frozenset[str]] = frozenset,
 ) -> tuple[str, str, HtmlElement | None] | None:
     """The headline, its source and its heading element among *candidates* (source, text).
 
@@ -139,9 +163,8 @@ def choose_headline(
     cleaned = [(source, strip_site_name(text, sites)) for source, text in candidates if text]
     h1s = _usable(headings, sites)
     seen: list[tuple[str, HtmlElement]] = []
-    for texts in (h1s, None):
-        if texts is None:
-            texts = _usable(more_headings(), sites)
+    for group in (h1s, None):
+        texts = group if group is not None else _usable(more_headings(), sites)
         seen.extend(texts)
         for source, text in cleaned:
             for heading, el in texts:
@@ -152,19 +175,30 @@ def choose_headline(
                 part = _part_matching(text, heading)
                 if part is not None:
                     return part, source, el
-    best: tuple[float, str, HtmlElement] | None = None
-    for _source, text in cleaned:
+    best: tuple[float, str, str, HtmlElement] | None = None
+    for source, text in cleaned:
         for heading, el in seen:
             score = _similarity(text, heading)
             if score >= _CLOSE and (best is None or score > best[0]):
-                best = (score, heading, el)
+                best = (score, text, source, el)
+                if source == "title" or _key(text) not in _key(heading):
+                    best = (score, heading, "h1" if el.tag == "h1" else "heading", el)
     if best is not None:
-        return best[1], "h1" if best[2].tag == "h1" else "heading", best[2]
+        # A heading that is a candidate plus a kicker, a date or a subtitle gives the candidate.
+        return best[1], best[2], best[3]
     for heading, el in h1s:
         if len(heading.split()) >= _LONG_HEADING_WORDS:
             return heading, "h1", el
+    if cleaned and len(cleaned[0][1].split()) <= _SECTION_WORDS:
+        # "Aktuelles", "Medienmitteilungen": a section's name, not the article's headline.
+        for heading, el in seen:
+            if len(heading.split()) >= _LONG_HEADING_WORDS:
+                return heading, "h1" if el.tag == "h1" else "heading", el
     if cleaned:
-        return cleaned[0][1], cleaned[0][0], None
+        source, text = cleaned[0]
+        if _SEPARATOR.search(text):  # unverified and still in parts: the page may name its site
+            text = strip_site_name(text, sites | more_sites())
+        return text, source, None
     if h1s:
         return h1s[0][0], "h1", h1s[0][1]
     return None

@@ -14,12 +14,14 @@ from typing import Any, Final, TypeAlias
 
 import attrs
 
-__all__ = ["LdArticle", "read_json_ld"]
+__all__ = ["LdArticle", "first_text", "ld_names", "read_json_ld"]
 
 Node: TypeAlias = dict[str, Any]
 
 _TRAILING_COMMA: Final = re.compile(r",\s*(?=[}\]])")
-_WRAPPER: Final = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|/\*\s*<!\[CDATA\[\s*\*/)|(?:-->|//\s*\]\]>|/\*\s*\]\]>\s*\*/)\s*$")
+_WRAPPER: Final = re.compile(
+    r"^\s*(?:<!--|//\s*<!\[CDATA\[|/\*\s*<!\[CDATA\[\s*\*/)|(?:-->|//\s*\]\]>|/\*\s*\]\]>\s*\*/)\s*$"
+)
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 ARTICLE_TYPES: Final = frozenset(
@@ -52,10 +54,25 @@ ARTICLE_TYPES: Final = frozenset(
 )
 """Types whose node describes the page's main content (lower case, without a prefix)."""
 
-_PRIMARY_TYPES: Final = ARTICLE_TYPES - {"creativework", "review", "recipe", "howto", "event", "videoobject"}
-_PAGE_TYPES: Final = frozenset({"webpage", "itempage", "aboutpage", "collectionpage", "profilepage"})
+_PRIMARY_TYPES: Final = ARTICLE_TYPES - {
+    "creativework",
+    "review",
+    "recipe",
+    "howto",
+    "event",
+    "videoobject",
+}
+_PAGE_TYPES: Final = frozenset(
+    {"webpage", "itempage", "aboutpage", "collectionpage", "profilepage"}
+)
 _ORG_TYPES: Final = frozenset(
-    {"organization", "newsmediaorganization", "corporation", "localbusiness", "educationalorganization"}
+    {
+        "organization",
+        "newsmediaorganization",
+        "corporation",
+        "localbusiness",
+        "educationalorganization",
+    }
 )
 
 
@@ -90,9 +107,9 @@ def first_text(value: Any) -> str | None:
         return text or None
     if isinstance(value, list):
         for item in value:
-            text = first_text(item)
-            if text:
-                return text
+            found = first_text(item)
+            if found:
+                return found
         return None
     if isinstance(value, dict):
         return first_text(value.get("@value") or value.get("name"))
@@ -212,3 +229,26 @@ def read_json_ld(scripts: list[str], *, url: str | None) -> tuple[LdArticle | No
         return LdArticle(node=page, page=None, by_id=by_id, site_names=site_names), broken
     best = max(candidates, key=lambda n: _score(n, url))
     return LdArticle(node=best, page=page, by_id=by_id, site_names=site_names), broken
+
+
+def ld_names(value: Any, ld: LdArticle, *, people_only: bool) -> list[str]:
+    """Names in a JSON-LD ``author``/``publisher`` value of any shape."""
+    value = ld.resolve(value)
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [name for item in value for name in ld_names(item, ld, people_only=people_only)]
+    if isinstance(value, dict):
+        types = value.get("@type")
+        type_names = {
+            t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)
+        }
+        if people_only and type_names and "person" not in type_names:
+            return []
+        name = first_text(value.get("name"))
+        if name is None:
+            given = first_text(value.get("givenName"))
+            family = first_text(value.get("familyName"))
+            name = " ".join(n for n in (given, family) if n) or None
+        return [name] if name else []
+    return []

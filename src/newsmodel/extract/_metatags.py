@@ -17,11 +17,12 @@ import attrs
 from lxml import etree
 from lxml.html import HtmlElement
 
-__all__ = ["PageTags", "itemprop_values", "read_tags"]
+__all__ = ["PageTags", "itemprop_values", "read_tags", "source_name"]
 
 _TAGS: Final = ("meta", "link", "script", "title", "time", "h1")
 _ITEMPROPS: Final = etree.XPath("//*[@itemprop][not(self::meta)]")
 _SPACE: Final = re.compile(r"\s+")
+_FEED_TITLE: Final = re.compile(r"^(?P<site>[^»|·•]+?)\s*[»:–—-]?\s*Feed$", re.IGNORECASE)
 
 
 @attrs.frozen(kw_only=True)
@@ -33,6 +34,8 @@ class PageTags:
     lang: str | None
     title: str | None
     json_ld: list[str]
+    feeds: list[str]
+    """Site names from the titles of RSS/Atom links ("Site » Feed" gives "Site")."""
     times: list[HtmlElement]
     h1s: list[HtmlElement]
 
@@ -58,13 +61,14 @@ def clean_text(value: str) -> str:
     """Whitespace collapsed, entities left over by double escaping decoded."""
     if "&" in value:
         value = html.unescape(value)
-    return _SPACE.sub(" ", value).strip()
+    return _SPACE.sub(" ", value.replace("\u00ad", "")).strip()
 
 
 def read_tags(root: HtmlElement) -> PageTags:
     """Collect the page's metadata elements in one pass."""
     meta: dict[str, list[str]] = {}
     links: dict[str, str] = {}
+    feeds: list[str] = []
     json_ld: list[str] = []
     times: list[HtmlElement] = []
     h1s: list[HtmlElement] = []
@@ -86,6 +90,11 @@ def read_tags(root: HtmlElement) -> PageTags:
             if href:
                 for rel in (el.get("rel") or "").lower().split():
                     links.setdefault(rel, href.strip())
+            kind = (el.get("type") or "").lower()
+            if ("rss" in kind or "atom" in kind) and (feed := el.get("title")):
+                match = _FEED_TITLE.match(clean_text(feed))
+                if match:
+                    feeds.append(match.group("site").strip(" -–—:"))
         elif tag == "script":
             if "ld+json" in (el.get("type") or "").lower() and el.text:
                 json_ld.append(el.text)
@@ -103,6 +112,7 @@ def read_tags(root: HtmlElement) -> PageTags:
         lang=lang.strip() if lang else None,
         title=title,
         json_ld=json_ld,
+        feeds=[f for f in feeds if f][:4],
         times=times,
         h1s=h1s,
     )
@@ -116,3 +126,21 @@ def itemprop_values(root: HtmlElement, props: frozenset[str]) -> dict[str, list[
             if prop in props:
                 found.setdefault(prop, []).append(el)
     return found
+
+
+def source_name(key: str) -> str:
+    """The source name recorded for a ``<meta>`` key."""
+    for prefix, name in (
+        ("og:", "og"),
+        ("article:", "og"),
+        ("twitter:", "twitter"),
+        ("dc.", "dublin-core"),
+        ("dcterms.", "dublin-core"),
+        ("dc:", "dublin-core"),
+        ("itemprop:", "microdata"),
+        ("parsely-", "parsely"),
+        ("sailthru.", "sailthru"),
+    ):
+        if key.startswith(prefix):
+            return name
+    return "meta"

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Final
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from newsmodel._dates import parse_date
+from newsmodel.extract._marks import Marks, inside
 
 __all__ = [
     "MODIFIED_META",
@@ -90,37 +91,37 @@ _URL_DATE: Final = re.compile(
     r"(?<![\d])((?:19|20)\d{2})[/_.-](0?[1-9]|1[0-2])[/_.-](0?[1-9]|[12]\d|3[01])(?![\d])"
     r"|/((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])(?:/|[_-]|$)"
 )
-_DATE_BOXES: Final = etree.XPath(
-    ".//*[contains(@class, 'date') or contains(@class, 'Date') or contains(@class, 'datum')"
-    " or contains(@class, 'publish') or contains(@class, 'posted') or contains(@class, 'time')"
-    " or contains(@class, 'meta') or contains(@class, 'byline') or contains(@class, 'info')"
-    " or contains(@id, 'date') or contains(@itemprop, 'date')]"
+_DATE_CLASS: Final = re.compile(
+    r"date|Date|datum|Datum|publish|posted|time|meta|byline|info|submitted"
 )
 _TEXT_DATE: Final = re.compile(
     r"\b(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}"
     r"|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d{2}|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"
     r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
 )
-_MARKED: Final = etree.XPath(
-    ".//*[@itemprop='datePublished' or @itemprop='dateCreated' or @property='datePublished'"
-    " or contains(@property, 'dc:date') or contains(@property, 'dc:created')"
-    " or self::abbr[contains(@class, 'published')]][not(self::meta)]"
-)
+_PUBLISHED: Final = re.compile(r"published")
+_DATE_PROP: Final = re.compile(r"^(?:datePublished|dateCreated)$|dc:date|dc:created")
 _STRING: Final = etree.XPath("string()")
 _TEXT_WINDOW: Final = 20_000
-_COMMENTS: Final = re.compile(r"(?i)(?:^|\s)(?:comment|kommentar|related|sidebar|disqus)")
+_COMMENTS: Final = re.compile(r"(?:^|\s)(?:comment|kommentar|related|sidebar|disqus)")
 _LABELLED: Final = re.compile(
     r"(?i)(?:veröffentlicht|published|erschienen|publiziert|publié|publicado|pubblicato|gepubliceerd|posted|"
     r"eingestellt|erstellt|geschrieben|datum|date|stand)(?:\s+(?:am|on|le|el|il|op|vom))?\s*:?\s*"
     r"(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}"
     r"|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d{2}|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})"
 )
-_HAS_DAY: Final = re.compile(r"\d{1,2}\D+\d{1,2}\D+\d{2,4}|\d{1,2}\.?\s*[^\W\d_]{3,}\.?,?\s+\d{2,4}|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}年")
+_DAY_FIRST: Final = re.compile(
+    r"^\s*(?P<d>\d{1,2})(?:\.\s?|-)(?P<m>\d{1,2})(?:\.\s?|-)(?P<y>\d{4}|\d{2})(?!\d)"
+    r"(?P<rest>[T\s,]+\d{1,2}:\d{2}(?::\d{2})?\s*(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
+_HAS_DAY: Final = re.compile(
+    r"\d{1,2}\D+\d{1,2}\D+\d{2,4}|\d{1,2}\.?\s*[^\W\d_]{3,}\.?,?\s+\d{2,4}|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}年"
+)
 _MODIFIED_WORDS: Final = re.compile(
     r"(?i)updated|aktualisiert|geändert|modifi|mis à jour|actualizad|aggiornat|bijgewerkt|last edit"
 )
 _COPYRIGHT: Final = re.compile(r"(?i)©|&copy;|copyright|\(c\)")
-_EARLIEST: Final = dt.datetime(1995, 1, 1)  # noqa: DTZ001  the web's news era; compared naive
+_EARLIEST: Final = dt.datetime(1995, 1, 1)
 
 
 def _zone(text: str | None) -> dt.tzinfo | None:
@@ -143,7 +144,7 @@ def parse_iso(raw: str, *, default_timezone: dt.tzinfo | None = None) -> dt.date
         return None
     year, month, day, hour, minute, second, zone = match.groups()
     try:
-        value = dt.datetime(  # noqa: DTZ001  the zone is added below when the source gives one
+        value = dt.datetime(
             int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
         )
     except ValueError:
@@ -161,6 +162,17 @@ def parse_any(raw: str, *, default_timezone: dt.tzinfo | None = None) -> dt.date
         return value
     if len(raw) > 80 or not _HAS_DAY.search(raw):
         return None
+    match = _DAY_FIRST.match(raw)
+    if match:  # "06.08.2009", "4. 2. 2022", "01-11-2023 10:29": day first, as Europe writes them
+        day, month, year = (int(g) for g in match.group("d", "m", "y"))
+        year += 2000 if year < 100 else 0
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            return None
+        clock = (match.group("rest") or "").strip(" ,T")
+        iso = f"{year:04d}-{month:02d}-{day:02d}" + (f"T{clock}" if clock else "")
+        return parse_iso(iso, default_timezone=default_timezone)
     return parse_date(raw, default_timezone=default_timezone)
 
 
@@ -182,7 +194,7 @@ def date_from_url(url: str | None) -> dt.datetime | None:
         return None
     groups = [g for g in match.groups() if g is not None]
     try:
-        return dt.datetime(int(groups[0]), int(groups[1]), int(groups[2]))  # noqa: DTZ001  a day has no zone
+        return dt.datetime(int(groups[0]), int(groups[1]), int(groups[2]))
     except ValueError:
         return None
 
@@ -206,7 +218,7 @@ def _in_comments(el: HtmlElement, stop: Collection[HtmlElement]) -> bool:
         if node.tag in {"footer", "aside", "nav"} and node.get("class") is None:
             return True
         marks = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if len(marks) > 1 and _COMMENTS.search(marks):
+        if len(marks) > 1 and _COMMENTS.search(marks.lower()):
             return True
     return False
 
@@ -217,10 +229,19 @@ def _found(
     return (value, raw, source) if value is not None and plausible(value, now) else None
 
 
+def _scope_first(elements: list[HtmlElement], scopes: list[HtmlElement]) -> list[HtmlElement]:
+    if len(scopes) < 2:
+        return elements
+    within = [el for el in elements if inside(el, scopes[0])]
+    taken = set(within)
+    return within + [el for el in elements if el not in taken]
+
+
 def date_from_markup(
     times: list[HtmlElement],
     scopes: list[HtmlElement],
     stop: Collection[HtmlElement],
+    marks: Callable[[], Marks],
     *,
     now: dt.datetime,
     default_timezone: dt.tzinfo | None,
@@ -233,28 +254,36 @@ def date_from_markup(
     order (the article's container, then the body); comment sections are skipped.
     """
     tz = default_timezone
-    for scope in scopes:
-        for el in _MARKED(scope):
-            if _in_comments(el, stop):
-                continue
-            raw = (el.get("datetime") or el.get("content") or el.get("title") or el.text_content()).strip()
+    marked = marks().find(("itemprop", "property"), _DATE_PROP) + [
+        el for el in marks().find(("class",), _PUBLISHED) if el.tag == "abbr"
+    ]
+    for el in _scope_first(marked, scopes):
+        if not _in_comments(el, stop):
+            raw = (
+                el.get("datetime") or el.get("content") or el.get("title") or el.text_content()
+            ).strip()
             if found := _found(parse_any(raw, default_timezone=tz), raw, "microdata", now):
                 return found
     for el in sorted((el for el in times if not _in_comments(el, stop)), key=_time_rank):
         raw = (el.get("datetime") or el.get("content") or el.text_content()).strip()
         if raw and (found := _found(parse_any(raw, default_timezone=tz), raw, "time", now)):
             return found
-    seen: set[HtmlElement] = set()
-    for scope in scopes:
-        for el in _DATE_BOXES(scope):
-            if el in seen or _in_comments(el, stop):
-                continue
-            seen.add(el)
+    for el in _scope_first(marks().find(("class", "id", "itemprop"), _DATE_CLASS), scopes):
+        if not _in_comments(el, stop):
             text = " ".join(el.text_content().split())
-            if not text or len(text) > 250 or _COPYRIGHT.search(text) or _MODIFIED_WORDS.search(text[:40]):
+            if (
+                not text
+                or len(text) > 250
+                or _COPYRIGHT.search(text)
+                or _MODIFIED_WORDS.search(text[:40])
+            ):
                 continue
             match = _TEXT_DATE.search(text)
-            if match and (found := _found(parse_any(match.group(0), default_timezone=tz), match.group(0), "text", now)):
+            if match and (
+                found := _found(
+                    parse_any(match.group(0), default_timezone=tz), match.group(0), "text", now
+                )
+            ):
                 return found
     texts = [" ".join(str(_STRING(scope))[:_TEXT_WINDOW].split()) for scope in scopes]
     for text in texts:

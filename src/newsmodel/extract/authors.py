@@ -43,12 +43,18 @@ def agencies() -> frozenset[str]:
 
 _PREFIX: Final = re.compile(
     r"^(?i:(?:written|posted|published|reported|text|story|words|interview|photos?|"
-    r"geschrieben|verfasst|erstellt|veröffentlicht|eingestellt|ein\s+beitrag|beitrag|"
+    r"geschrieben|verfasst|erstellt|veröffentlicht|eingestellt|(?:ein\s+|blog\s*)?beitrag|"
+    r"(?:ein\s+)?artikel|(?:ein\s+)?bericht|"
+    r"pressemitteilung|ein\s+interview|gastbeitrag|ein\s+kommentar|kommentar|"
     r"publié|écrit|rédigé|escrito|publicado|scritto|pubblicato|geplaatst|geschreven)\s+)?"
     r"(?:(?i:by|von|vom|par|por|door|from)|av|af)\s*[:\-–—]?\s+|"
     r"^(?i:author|authors|autor|autorin|autoren|auteur|autore|text|texte|"
     r"redaktion|written\s+by|by)\s*[:\-–—]\s*",
 )
+_LEAD: Final = re.compile(
+    r"^(?i:posted|published|updated|veröffentlicht|erstellt|publié)\b[^|]*?\s(?i:by|von|par|por)\s+(?=\S)"
+)
+"""A date line ending in the byline: "Posted on September 21, 2020 by Adi Tzlil"."""
 _SEPARATORS: Final = re.compile(
     r"\s*[,;|/•·&+]\s*|\s+(?:and|und|et|y|e|en|og|och|i|sowie|with|mit|AND|UND|(?i:and))\s+"
 )
@@ -62,12 +68,38 @@ _TAIL: Final = re.compile(
     r"\s+(?:vor|il y a|hace)\s+\d.*$|\s+@(?:\s.*)?$",
 )
 _NAME_TOKEN: Final = re.compile(r"^[^\W\d_][\w.'’\-]*$")
-_TITLES: Final = frozenset({"phd", "ph.d.", "md", "m.d.", "dr.", "dr", "prof.", "prof", "mba", "dipl.-ing."})
+_TITLES: Final = frozenset(
+    {"phd", "ph.d.", "md", "m.d.", "dr.", "dr", "prof.", "prof", "mba", "dipl.-ing."}
+)
 _SUFFIXES: Final = frozenset({"jr.", "sr.", "ii", "iii", "iv"})
 _DOMAIN: Final = re.compile(r"\w\.(?:[a-z]{2,3}|info|online|news)\b|^www\.", re.IGNORECASE)
-_ARTICLES: Final = frozenset({"the", "die", "der", "das", "la", "le", "les", "el", "il", "los", "het", "een"})
+_ARTICLES: Final = frozenset(
+    {"the", "die", "der", "das", "la", "le", "les", "el", "il", "los", "het", "een"}
+)
 _PARTICLES: Final = frozenset(
-    {"von", "van", "de", "der", "den", "del", "della", "di", "da", "du", "le", "la", "bin", "al", "el", "zu", "ten", "ter", "dos", "das", "y"}
+    {
+        "von",
+        "van",
+        "de",
+        "der",
+        "den",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "le",
+        "la",
+        "bin",
+        "al",
+        "el",
+        "zu",
+        "ten",
+        "ter",
+        "dos",
+        "das",
+        "y",
+    }
 )
 
 
@@ -115,7 +147,7 @@ def _clean_part(part: str) -> str | None:
         tokens.pop(0)
     if not tokens or len(tokens) > 4 or tokens[0].lower() in _ARTICLES:
         return None
-    if any(t.lower().strip(".,") in roles for t in tokens):
+    if any(t.lower().strip(".,") in roles and t.lower() not in _PARTICLES for t in tokens):
         return None
     if not all(_NAME_TOKEN.match(t) for t in tokens):
         return None
@@ -131,14 +163,17 @@ def _clean_part(part: str) -> str | None:
 def split_authors(raw: str) -> tuple[str, ...]:
     """The people named in one byline or author value, cleaned and deduplicated."""
     text = unicodedata.normalize("NFC", " ".join(raw.split()))
-    text = _strip_prefix(_PARENS.sub(" ", text))
+    text = _strip_prefix(_LEAD.sub("", _PARENS.sub(" ", text)))
     text = _NOISE.sub(" ", text)
     text = _TAIL.sub("", " ".join(text.split()))
     if not text or len(text) > 200:
         return ()
+    parts = _SEPARATORS.split(text)
+    if is_organization(parts[0]):  # "Bundesministerium für Wirtschaft und Klimaschutz"
+        return ()
     names: list[str] = []
     seen: set[str] = set()
-    for part in _SEPARATORS.split(text):
+    for part in parts:
         name = _clean_part(part)
         if name is None:
             continue

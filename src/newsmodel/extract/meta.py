@@ -9,17 +9,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any, Final
 from urllib.parse import urljoin
 
 import attrs
-from lxml import etree
 from lxml.html import HtmlElement
 
-from newsmodel.extract._bylines import article_scope, byline_candidates, heading_ancestors
-from newsmodel.extract._headline import choose_headline, site_keys, titled_elements
-from newsmodel.extract._jsonld import LdArticle, first_text, read_json_ld
-from newsmodel.extract._metatags import PageTags, read_tags
+from newsmodel.extract._authorship import choose_authors
+from newsmodel.extract._bylines import article_scope, heading_ancestors
+from newsmodel.extract._headline import (
+    choose_headline,
+    site_keys,
+    site_title_keys,
+    titled_elements,
+)
+from newsmodel.extract._jsonld import LdArticle, first_text, ld_names, read_json_ld
+from newsmodel.extract._marks import Marks, read_marks
+from newsmodel.extract._metatags import PageTags, read_tags, source_name
 from newsmodel.extract._pagedates import (
     MODIFIED_META,
     PUBLISHED_META,
@@ -28,7 +35,6 @@ from newsmodel.extract._pagedates import (
     parse_any,
     plausible,
 )
-from newsmodel.extract.authors import is_agency, split_authors
 from newsmodel.model import FieldSource, ParseWarning, Person
 from newsmodel.options import ParseOptions
 
@@ -62,51 +68,64 @@ class Metadata:
         return next((s.source for s in self.sources if s.field == field), None)
 
 
-_TITLE_META: Final = ("og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title", "title", "itemprop:headline", "headline")
-_AUTHOR_META: Final = (
-    "author",
-    "article:author",
-    "dc.creator",
-    "dcterms.creator",
-    "dc.creator.name",
-    "parsely-author",
-    "sailthru.author",
-    "byl",
-    "citation_author",
-    "itemprop:author",
-    "article.author",
-    "authors",
-    "og:article:author",
+_TITLE_META: Final = (
+    "og:title",
+    "twitter:title",
+    "dc.title",
+    "dcterms.title",
+    "parsely-title",
+    "sailthru.title",
+    "title",
+    "itemprop:headline",
+    "headline",
 )
-_DESCRIPTION_META: Final = ("og:description", "description", "twitter:description", "dc.description", "dcterms.description")
-_SITE_META: Final = ("og:site_name", "application-name", "publisher", "dc.publisher", "dcterms.publisher", "twitter:site", "apple-mobile-web-app-title")
-_SECTION_META: Final = ("article:section", "section", "parsely-section", "sailthru.section", "itemprop:articlesection", "category", "news_section")
+_DESCRIPTION_META: Final = (
+    "og:description",
+    "description",
+    "twitter:description",
+    "dc.description",
+    "dcterms.description",
+)
+_SITE_META: Final = (
+    "og:site_name",
+    "application-name",
+    "publisher",
+    "dc.publisher",
+    "dcterms.publisher",
+    "twitter:site",
+    "apple-mobile-web-app-title",
+)
+_SECTION_META: Final = (
+    "article:section",
+    "section",
+    "parsely-section",
+    "sailthru.section",
+    "itemprop:articlesection",
+    "category",
+    "news_section",
+)
 _KEYWORD_META: Final = ("news_keywords", "keywords", "parsely-tags", "sailthru.tags", "dc.subject")
-_LANGUAGE_META: Final = ("content-language", "language", "dc.language", "dcterms.language", "itemprop:inlanguage", "og:locale")
-_IMAGE_META: Final = ("og:image:secure_url", "og:image", "og:image:url", "twitter:image", "twitter:image:src", "itemprop:image")
+_LANGUAGE_META: Final = (
+    "content-language",
+    "language",
+    "dc.language",
+    "dcterms.language",
+    "itemprop:inlanguage",
+    "og:locale",
+)
+_IMAGE_META: Final = (
+    "og:image:secure_url",
+    "og:image",
+    "og:image:url",
+    "twitter:image",
+    "twitter:image:src",
+    "itemprop:image",
+)
 _CAPTION_META: Final = ("og:image:alt", "twitter:image:alt")
-_LANGUAGE: Final = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{4}))?(?:[-_]([a-zA-Z]{2}|\d{3}))?(?:[-_.].*)?$")
-_WRITTEN_BY: Final = re.compile(r"(?i)written by|verfasst von|geschrieben von|auteur|autor|author|écrit par|escrito por")
-_BODY_TEXT: Final = etree.XPath("string(/html/body)")
+_LANGUAGE: Final = re.compile(
+    r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{4}))?(?:[-_]([a-zA-Z]{2}|\d{3}))?(?:[-_.].*)?$"
+)
 _KEYWORD_SPLIT: Final = re.compile(r"\s*[,;]\s*")
-
-
-def _source(key: str) -> str:
-    """The source name recorded for a ``<meta>`` key."""
-    for prefix, name in (
-        ("og:", "og"),
-        ("article:", "og"),
-        ("twitter:", "twitter"),
-        ("dc.", "dublin-core"),
-        ("dcterms.", "dublin-core"),
-        ("dc:", "dublin-core"),
-        ("itemprop:", "microdata"),
-        ("parsely-", "parsely"),
-        ("sailthru.", "sailthru"),
-    ):
-        if key.startswith(prefix):
-            return name
-    return "meta"
 
 
 def normalize_language(raw: str | None) -> str | None:
@@ -140,91 +159,6 @@ def _absolute(value: str | None, base: str | None) -> str | None:
     return value if value.startswith(("http://", "https://")) else None
 
 
-def _ld_names(value: Any, ld: LdArticle, *, people_only: bool) -> list[str]:
-    """Names in a JSON-LD ``author``/``publisher`` value of any shape."""
-    value = ld.resolve(value)
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [name for item in value for name in _ld_names(item, ld, people_only=people_only)]
-    if isinstance(value, dict):
-        types = value.get("@type")
-        type_names = {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
-        if people_only and type_names and "person" not in type_names:
-            return []
-        name = first_text(value.get("name"))
-        if name is None:
-            given = first_text(value.get("givenName"))
-            family = first_text(value.get("familyName"))
-            name = " ".join(n for n in (given, family) if n) or None
-        return [name] if name else []
-    return []
-
-
-def _yoast_author(tags: PageTags) -> list[str]:
-    """The ``twitter:dataN`` value whose ``twitter:labelN`` says "Written by" (Yoast SEO)."""
-    for n in range(1, 5):
-        label = tags.get(f"twitter:label{n}")
-        if label and _WRITTEN_BY.search(label):
-            return tags.all(f"twitter:data{n}")[:1]
-    return []
-
-
-def _authors(
-    ld: LdArticle | None,
-    tags: PageTags,
-    root: HtmlElement,
-    heading: HtmlElement | None,
-    sites: frozenset[str],
-) -> tuple[tuple[str, ...], str | None, list[str]]:
-    """The people who wrote the article, the source used, and agencies met on the way.
-
-    Names from JSON-LD and ``<meta>`` count only when the page shows them too, and
-    a one-word name that is the site's own name is taken for the site.
-    """
-    agencies: list[str] = []
-    shown: list[str] = []
-
-    def visible(name: str) -> bool:
-        if not shown:
-            shown.append(" ".join(str(_BODY_TEXT(root)).split()).casefold())
-        return name.casefold() in shown[0]
-
-    def clean(raws: list[str], *, verify: bool) -> tuple[str, ...]:
-        names: list[str] = []
-        for raw in raws:
-            if raw.startswith(("http://", "https://", "www.")):
-                continue
-            if is_agency(raw):
-                agencies.append(raw.strip())
-            for name in split_authors(raw):
-                if name.casefold() in {x.casefold() for x in names}:
-                    continue
-                if " " not in name and site_keys([name], []) & sites:
-                    continue
-                if verify and not visible(name):
-                    continue
-                names.append(name)
-        return tuple(names)
-
-    if ld is not None:
-        names = clean(_ld_names(ld.node.get("author"), ld, people_only=True), verify=True)
-        if names:
-            return names, "json-ld", agencies
-    for key in _AUTHOR_META:
-        names = clean(tags.all(key), verify=True)
-        if names:
-            return names, _source(key), agencies
-    names = clean(_yoast_author(tags), verify=True)
-    if names:
-        return names, "twitter", agencies
-    for source, raws in byline_candidates(root, heading):
-        names = clean(raws, verify=False)
-        if names:
-            return names, source, agencies
-    return (), None, agencies
-
-
 def _near_utc_midnight(value: dt.datetime) -> bool:
     """A UTC timestamp whose day may differ from the day in the publisher's zone."""
     offset = value.utcoffset()
@@ -236,6 +170,7 @@ def _dates(
     tags: PageTags,
     scopes: list[HtmlElement],
     stop: frozenset[HtmlElement],
+    marks: Callable[[], Marks],
     *,
     url: str | None,
     now: dt.datetime,
@@ -258,11 +193,13 @@ def _dates(
     ld_mod = ld.text("dateModified") if ld else None
     published = first(
         [("json-ld", ld_pub)]
-        + [(_source(k), v) for k in PUBLISHED_META for v in tags.all(k)[:1]]
+        + [(source_name(k), v) for k in PUBLISHED_META for v in tags.all(k)[:1]]
         + [("json-ld", ld_created)]
     )
     if published is None or _near_utc_midnight(published[0]):
-        shown = date_from_markup(tags.times, scopes, stop, now=now, default_timezone=default_timezone)
+        shown = date_from_markup(
+            tags.times, scopes, stop, marks, now=now, default_timezone=default_timezone
+        )
         if published is None:
             published = shown
         elif shown is not None and abs((shown[0].date() - published[0].date()).days) == 1:
@@ -272,7 +209,10 @@ def _dates(
         day = date_from_url(url)
         if day is not None and plausible(day, now):
             published = day, url or "", "url"
-    modified = first([("json-ld", ld_mod)] + [(_source(k), v) for k in MODIFIED_META for v in tags.all(k)[:1]])
+    modified = first(
+        [("json-ld", ld_mod)]
+        + [(source_name(k), v) for k in MODIFIED_META for v in tags.all(k)[:1]]
+    )
     return published, modified
 
 
@@ -281,12 +221,16 @@ def _keywords(ld: LdArticle | None, tags: PageTags) -> tuple[tuple[str, ...], st
     source = "json-ld"
     if not raw:
         found = tags.first(*_KEYWORD_META)
-        raw, source = (found[1], _source(found[0])) if found else (tags.all("article:tag"), "og")
+        raw, source = (
+            (found[1], source_name(found[0])) if found else (tags.all("article:tag"), "og")
+        )
     items = raw if isinstance(raw, list) else [raw] if isinstance(raw, str) else []
     out: list[str] = []
     for item in items:
         if isinstance(item, str):
-            out.extend(k for k in _KEYWORD_SPLIT.split(item.strip()) if k and k not in out and len(k) < 80)
+            out.extend(
+                k for k in _KEYWORD_SPLIT.split(item.strip()) if k and k not in out and len(k) < 80
+            )
     return tuple(out), (source if out else None)
 
 
@@ -312,7 +256,11 @@ def extract_metadata(root: HtmlElement, *, url: str | None, options: ParseOption
     values: dict[str, Any] = {}
     warnings: list[ParseWarning] = []
     if broken:
-        warnings.append(ParseWarning(code="json-ld-unreadable", message=f"{broken} JSON-LD block(s) could not be read"))
+        warnings.append(
+            ParseWarning(
+                code="json-ld-unreadable", message=f"{broken} JSON-LD block(s) could not be read"
+            )
+        )
 
     def put(field: str, value: Any, source: str | None) -> None:
         if value and source:
@@ -323,39 +271,68 @@ def extract_metadata(root: HtmlElement, *, url: str | None, options: ParseOption
     page_url = canonical or _absolute(tags.get("og:url"), url) or url
     put("url", page_url, "link" if canonical else "og" if page_url != url else "input")
 
-    ld_publisher = _ld_names(ld.node.get("publisher"), ld, people_only=False) if ld else []
+    ld_publisher = ld_names(ld.node.get("publisher"), ld, people_only=False) if ld else []
     site = tags.first(*_SITE_META)
     if ld_publisher:
         put("publisher", ld_publisher[0], "json-ld")
     elif site:
-        put("publisher", site[1].lstrip("@"), _source(site[0]))
+        put("publisher", site[1].lstrip("@"), source_name(site[0]))
 
     candidates: list[tuple[str, str]] = []
     if ld:
         headline = ld.text("headline", "name")
         if headline:
             candidates.append(("json-ld", headline))
-    candidates.extend((_source(k), v) for k in _TITLE_META for v in tags.all(k)[:1])
+    candidates.extend((source_name(k), v) for k in _TITLE_META for v in tags.all(k)[:1])
     if tags.title:
         candidates.append(("title", tags.title))
     sites = site_keys(
-        [values.get("publisher"), *(v for k in _SITE_META for v in tags.all(k)), *(ld.site_names if ld else ())],
+        [
+            values.get("publisher"),
+            *(v for k in _SITE_META for v in tags.all(k)),
+            *(ld.site_names if ld else ()),
+            *tags.feeds,
+        ],
         [url, page_url],
     )
-    chosen = choose_headline(candidates, tags.h1s, sites, lambda: titled_elements(root))
+    marks_read: list[Marks] = []
+
+    def marks() -> Marks:
+        if not marks_read:
+            marks_read.append(read_marks(root))
+        return marks_read[0]
+
+    chosen = choose_headline(
+        candidates,
+        tags.h1s,
+        sites,
+        lambda: titled_elements(marks()),
+        lambda: site_title_keys(marks()),
+    )
     heading = None
     if chosen:
         put("headline", chosen[0], chosen[1])
         heading = chosen[2]
 
-    names, author_source, agencies = _authors(ld, tags, root, heading, sites)
+    names, author_source, agencies = choose_authors(
+        ld, tags, root, heading=heading, sites=sites, marks=marks
+    )
     if "publisher" not in values and agencies:
         put("publisher", agencies[0], author_source)
 
     scope = article_scope(root, heading)
     body = root.find("body")
     scopes = [scope] if body is None or body is scope else [scope, body]
-    published, modified = _dates(ld, tags, scopes, heading_ancestors(heading), url=page_url if url is None else url, now=now, default_timezone=tz)
+    published, modified = _dates(
+        ld,
+        tags,
+        scopes,
+        heading_ancestors(heading),
+        marks,
+        url=page_url if url is None else url,
+        now=now,
+        default_timezone=tz,
+    )
     if published:
         put("published", published[0], published[2])
         values["published_raw"] = published[1]
@@ -369,7 +346,7 @@ def extract_metadata(root: HtmlElement, *, url: str | None, options: ParseOption
         put("subheadline", sub_meta[1], "microdata")
     description = tags.first(*_DESCRIPTION_META)
     if description:
-        put("description", description[1], _source(description[0]))
+        put("description", description[1], source_name(description[0]))
     elif ld and (ld_description := ld.text("description")):
         put("description", ld_description, "json-ld")
 
@@ -377,7 +354,7 @@ def extract_metadata(root: HtmlElement, *, url: str | None, options: ParseOption
     if section:
         put("section", section, "json-ld")
     elif found := tags.first(*_SECTION_META):
-        put("section", found[1], _source(found[0]))
+        put("section", found[1], source_name(found[0]))
 
     keywords, keyword_source = _keywords(ld, tags)
     put("keywords", keywords, keyword_source)
@@ -391,21 +368,21 @@ def extract_metadata(root: HtmlElement, *, url: str | None, options: ParseOption
         if in_language:
             put("language", in_language, "json-ld")
         elif found:
-            put("language", normalize_language(found[1]), _source(found[0]))
+            put("language", normalize_language(found[1]), source_name(found[0]))
 
     image: Any = ld.resolve(ld.node.get("image")) if ld else None
     if isinstance(image, list):
         image = ld.resolve(image[0]) if image and ld else None
     image_meta = tags.first(*_IMAGE_META)
     if image_meta:
-        put("image_url", _absolute(image_meta[1], page_url), _source(image_meta[0]))
+        put("image_url", _absolute(image_meta[1], page_url), source_name(image_meta[0]))
     elif ld and (ld_image := first_text(image.get("url") if isinstance(image, dict) else image)):
         put("image_url", _absolute(ld_image, page_url), "json-ld")
     caption = first_text(image.get("caption")) if isinstance(image, dict) else None
     if caption:
         put("image_caption", caption, "json-ld")
     elif found := tags.first(*_CAPTION_META):
-        put("image_caption", found[1], _source(found[0]))
+        put("image_caption", found[1], source_name(found[0]))
 
     return Metadata(
         url=values.get("url"),
@@ -425,7 +402,10 @@ def extract_metadata(root: HtmlElement, *, url: str | None, options: ParseOption
         image_caption=values.get("image_caption"),
         sources=tuple(
             FieldSource(field=field, source=source)
-            for field, source in [*sources.items(), *([("authors", author_source)] if names and author_source else [])]
+            for field, source in [
+                *sources.items(),
+                *([("authors", author_source)] if names and author_source else []),
+            ]
         ),
         warnings=tuple(warnings),
     )

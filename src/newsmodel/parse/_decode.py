@@ -35,7 +35,28 @@ _CHARSET: Final = re.compile(
 _WINDOWS_1252_LABELS: Final = frozenset(
     {"cp1252", "latin_1", "ascii", "iso8859_1", "iso8859-1", "us-ascii", "l1", "latin1"}
 )
+_WEB_ENCODINGS: Final = frozenset(
+    {
+        "utf-8", "cp866", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5", "iso8859-6",
+        "iso8859-7", "iso8859-8", "iso8859-9", "iso8859-10", "iso8859-11", "iso8859-13",
+        "iso8859-14", "iso8859-15", "iso8859-16", "koi8-r", "koi8-u", "mac-roman",
+        "mac-cyrillic", "cp874", "tis-620", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254",
+        "cp1255", "cp1256", "cp1257", "cp1258", "gbk", "gb2312", "gb18030", "big5", "big5hkscs",
+        "euc_jp", "iso2022_jp", "shift_jis", "cp932", "euc_kr", "cp949",
+    }
+)  # fmt: skip
+"""The WHATWG encodings, as Python codec names: a label naming any other codec (``hex``,
+``rot13``, ``unicode_escape``, ``utf-7``...) is ignored, never obeyed."""
+_NO_BOM_UTF16_32: Final = (
+    (re.compile(rb"\x00\x00\x00<"), "utf-32-be"),
+    (re.compile(rb"<\x00\x00\x00"), "utf-32-le"),
+    (re.compile(rb"\x00<\x00[^\x00]"), "utf-16-be"),
+    (re.compile(rb"<\x00[^\x00]\x00"), "utf-16-le"),
+)
+"""How the first ``<`` of a page looks in UTF-16/32 without a BOM (XML 1.0, appendix F)."""
 _CONTROL: Final = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_C0_BYTES: Final = bytes((*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F))
+_C1_OR_NONCHARACTER: Final = re.compile(rb"\xc2[\x80-\x9f]|\xef\xbf[\xbe\xbf]")
 _UTF8_MULTIBYTE: Final = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
@@ -64,7 +85,7 @@ def _normalize_label(label: bytes) -> str | None:
     if name.startswith(("utf-16", "utf-32")):
         # A page declaring UTF-16 without a BOM is read as UTF-8 (WHATWG).
         return "utf-8"
-    return name
+    return name if name in _WEB_ENCODINGS else None
 
 
 def _declared(head: bytes) -> str | None:
@@ -113,14 +134,33 @@ def decode_html(data: bytes) -> Decoded:
             if "\ufffd" in text:
                 warnings.append(_replaced(encoding))
             return _from_text(text, encoding, warnings)
+    head = data.lstrip(b" \t\r\n")[:4]
+    for pattern, encoding in _NO_BOM_UTF16_32:
+        if pattern.match(head):
+            text = data.decode(encoding, errors="replace")
+            if "\ufffd" in text:
+                warnings.append(_replaced(encoding))
+            return _from_text(text, encoding, warnings)
     declared = _declared(data[:SNIFF_BYTES])
     if declared is None or declared == "utf-8":
         return _from_utf8(data, warnings, declared=declared is not None)
     try:
         text = data.decode(declared)
     except UnicodeDecodeError:
-        text = data.decode(declared, errors="replace")
-        warnings.append(_replaced(declared))
+        try:
+            # The bytes break the declaration; valid UTF-8 means the label is wrong.
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode(declared, errors="replace")
+            warnings.append(_replaced(declared))
+        else:
+            warnings.append(
+                ParseWarning(
+                    code="charset-mislabelled",
+                    message=f"the page says {declared} but is UTF-8; read as UTF-8",
+                )
+            )
+            declared = "utf-8"
     return _from_text(text, declared, warnings)
 
 
@@ -131,15 +171,25 @@ def _replaced(encoding: str) -> ParseWarning:
     )
 
 
+def _has_controls(data: bytes) -> bool:
+    """True when UTF-8 *data* holds a C0 or C1 control character or a non-character."""
+    return len(data.translate(None, _C0_BYTES)) != len(data) or bool(
+        _C1_OR_NONCHARACTER.search(data)
+    )
+
+
 def _from_utf8(data: bytes, warnings: list[ParseWarning], *, declared: bool) -> Decoded:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     else:
-        # Valid UTF-8 goes to lxml as it is; control characters that survive
-        # parsing are removed from the extracted text (see clean_text).
-        return Decoded(data, "utf-8", ())
+        # Valid UTF-8 without control characters goes to lxml as it is (the common
+        # case: two C-speed scans); otherwise it is cleaned, with a warning, because
+        # the metadata read from the tree (a <title>, a meta tag) is never cleaned later.
+        if not _has_controls(data):
+            return Decoded(data, "utf-8", ())
+        return _from_text(data.decode("utf-8"), "utf-8", warnings)
     if _looks_like_cp1252(data):
         if declared:
             warnings.append(

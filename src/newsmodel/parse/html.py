@@ -38,7 +38,7 @@ _PARSER: Final = lxml.html.HTMLParser(
 """One shared parser: lxml parsers are reusable and hold no per-document state we rely on."""
 
 
-def _parse_tree(data: bytes) -> HtmlElement:
+def _parse_tree(data: bytes) -> tuple[HtmlElement, tuple[ParseWarning, ...]]:
     try:
         root = lxml.html.document_fromstring(data, parser=_PARSER)
     except (lxml.etree.ParserError, ValueError) as err:
@@ -46,7 +46,16 @@ def _parse_tree(data: bytes) -> HtmlElement:
         raise ParseError(msg) from err
     if root is None:
         raise ParseError("not a readable HTML page")
-    return root
+    # libxml2 stops building the tree past its depth limit (2,048 with huge_tree) and
+    # drops what lies deeper: say so rather than lose that text silently.
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log):
+        too_deep = ParseWarning(
+            code="too-deep",
+            message="the page nests elements deeper than the parser's limit (2,048); "
+            "what lies deeper was dropped",
+        )
+        return root, (too_deep,)
+    return root, ()
 
 
 def parse_html(
@@ -67,10 +76,10 @@ def parse_html(
     decoded = decode_html(html) if isinstance(html, bytes) else decode_text(html)
     if not decoded.data.strip():
         raise ParseError("the page is empty", source=url)
-    root = _parse_tree(decoded.data)
+    root, limits = _parse_tree(decoded.data)
     meta = extract_metadata(root, url=url, options=options)
     paragraphs = extract_body(root)
-    warnings: list[ParseWarning] = [*decoded.warnings, *meta.warnings]
+    warnings: list[ParseWarning] = [*decoded.warnings, *limits, *meta.warnings]
     if not paragraphs:
         warnings.append(ParseWarning(code="no-body", message="no article text was found"))
     if options.strict and warnings:

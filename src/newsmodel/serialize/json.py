@@ -9,6 +9,7 @@ the package (:func:`json_schema`).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from importlib import resources
 from typing import Any, Final
@@ -19,13 +20,16 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from cattrs.preconf.json import make_converter
 from cattrs.v import format_exception
 
-from newsmodel.errors import DeserializationError, SerializationError
+from newsmodel.errors import DeserializationError
 from newsmodel.model import Article, Person, Quote, Statement
 
 __all__ = ["SCHEMA_VERSION", "from_dict", "from_json", "json_schema", "to_dict", "to_json"]
 
 SCHEMA_VERSION: Final = "newsmodel-article/1"
 """The value of ``schema_version`` in every document this module writes."""
+
+_LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+"""A code point UTF-8 cannot encode; it can only stand inside a JSON string."""
 
 _converter = make_converter(forbid_extra_keys=True)
 
@@ -80,18 +84,15 @@ def to_dict(article: Article) -> dict[str, Any]:
 
 
 def to_json(article: Article, *, indent: int | None = None) -> str:
-    """*article* as a JSON document.
+    """*article* as a JSON document, always encodable as UTF-8; it never raises.
 
-    Raises:
-        SerializationError: a string holds a lone surrogate, which JSON text cannot carry.
+    A lone surrogate (which the model allows but UTF-8 cannot carry) is written as
+    its ``\\uXXXX`` escape, so the document reads back equal. The one loss: a high
+    surrogate directly followed by a low one reads back as the character they pair into.
     """
     text = json.dumps(to_dict(article), ensure_ascii=False, indent=indent)
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as err:
-        msg = f"the article holds text that is not valid Unicode: {err.reason}"
-        raise SerializationError(msg) from err
-    return text
+    # Outside strings a JSON document is ASCII, so every match is inside a string literal.
+    return _LONE_SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def from_json(data: str | bytes) -> Article:

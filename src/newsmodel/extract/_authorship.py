@@ -1,0 +1,116 @@
+"""Who wrote the article: JSON-LD, ``<meta>`` and Yoast's card first, then the page's bylines.
+
+Names from metadata count only when the page also shows them; a one-word name that
+is the site's own name is the site; agencies met on the way are returned apart so
+that the caller can use one as the publisher.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Final
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from newsmodel.extract._bylines import byline_candidates
+from newsmodel.extract._headline import site_keys
+from newsmodel.extract._jsonld import LdArticle, ld_names
+from newsmodel.extract._marks import Marks
+from newsmodel.extract._metatags import PageTags, source_name
+from newsmodel.extract.authors import is_agency, split_authors
+
+__all__ = ["choose_authors"]
+
+_AUTHOR_META: Final = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "dc.creator.name",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+    "citation_author",
+    "itemprop:author",
+    "article.author",
+    "authors",
+    "og:article:author",
+)
+_WRITTEN_BY: Final = re.compile(
+    r"(?i)written by|verfasst von|geschrieben von|auteur|autor|author|écrit par|escrito por"
+)
+_BODY_TEXT: Final = etree.XPath("string(/html/body)")
+_MAX_BYLINE_NAMES: Final = 4
+
+
+def _yoast_author(tags: PageTags) -> list[str]:
+    """The ``twitter:dataN`` value whose ``twitter:labelN`` says "Written by" (Yoast SEO)."""
+    for n in range(1, 5):
+        label = tags.get(f"twitter:label{n}")
+        if label and _WRITTEN_BY.search(label):
+            return tags.all(f"twitter:data{n}")[:1]
+    return []
+
+
+def choose_authors(
+    ld: LdArticle | None,
+    tags: PageTags,
+    root: HtmlElement,
+    *,
+    heading: HtmlElement | None,
+    sites: frozenset[str],
+    marks: Callable[[], Marks],
+) -> tuple[tuple[str, ...], str | None, list[str]]:
+    """The people who wrote the article, the source used, and agencies met on the way.
+
+    Names from JSON-LD and ``<meta>`` count only when the page shows them too, and
+    a one-word name that is the site's own name is taken for the site.
+    """
+    agencies: list[str] = []
+    shown: list[str] = []
+
+    def visible(name: str) -> bool:
+        if not shown:
+            shown.append(" ".join(str(_BODY_TEXT(root)).split()).casefold())
+        return name.casefold() in shown[0]
+
+    def clean(raws: list[str], *, verify: bool) -> tuple[str, ...]:
+        names: list[str] = []
+        for raw in raws:
+            if raw.startswith(("http://", "https://", "www.")):
+                continue
+            if is_agency(raw):
+                agencies.append(raw.strip())
+            for name in split_authors(raw):
+                folded = name.casefold()
+                if any(
+                    folded == x.casefold() or folded.startswith(x.casefold() + " ") for x in names
+                ):
+                    continue  # the same person again, or with the outlet's name appended
+                if " " not in name and site_keys([name], []) & sites:
+                    continue
+                if verify and not visible(name):
+                    continue
+                names.append(name)
+        return tuple(names)
+
+    if ld is not None:
+        names = clean(ld_names(ld.node.get("author"), ld, people_only=True), verify=True)
+        if names:
+            return names, "json-ld", agencies
+    for key in _AUTHOR_META:
+        names = clean(tags.all(key), verify=True)
+        if names:
+            return names, source_name(key), agencies
+    names = clean(_yoast_author(tags), verify=True)
+    if names:
+        return names, "twitter", agencies
+    for source, raws in byline_candidates(root, heading, marks):
+        names = clean(raws, verify=False)
+        if len(names) > _MAX_BYLINE_NAMES:  # a list of things, not of people
+            continue
+        if names:
+            return names, source, agencies
+    return (), None, agencies

@@ -174,7 +174,7 @@ def main() -> int:
         file = args.corpus / "pages" / f"{key}.html.gz"
         if not file.exists():
             continue
-        root = _parse_tree(decode_html(gzip.decompress(file.read_bytes())).data)
+        root, _ = _parse_tree(decode_html(gzip.decompress(file.read_bytes())).data)
         original = copy.deepcopy(root)
         page, weights, best = body._locate(root)
         kept = body._kept(page, weights, best) if best >= 0 else []

@@ -37,7 +37,8 @@ _FURNITURE_WORDS: Final = re.compile(
     r"further-reading|read-?next|tag-?list|tag-?cloud|post-?tags|share-?bar|key-?points|"
     r"slideshow|lightbox|disclaimer|disclosure|ez-toc|"
     r"table-of-contents|postmetadata|metaline|metainfo|bildunterschrift|bilduntertitel|"
-    r"imagedescription|img-?metadata|image-?caption"
+    r"imagedescription|img-?metadata|image-?caption|factbox|infobox|callout|news-letter|"
+    r"privacy-embed|third-party|-cta|cta-|swiper|paidbox"
 )
 """Words (lower case) that mark page furniture anywhere inside a class token."""
 
@@ -73,6 +74,8 @@ _FURNITURE_TOKENS: Final = frozenset(
         "gallery",
         "video",
         "media-caption",
+        "legend",
+        "cta",
     }
 )
 """Whole class tokens that mark page furniture."""

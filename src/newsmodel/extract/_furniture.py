@@ -38,7 +38,7 @@ _FURNITURE_WORDS: Final = re.compile(
     r"slideshow|lightbox|disclaimer|disclosure|ez-toc|"
     r"table-of-contents|postmetadata|metaline|metainfo|bildunterschrift|bilduntertitel|"
     r"imagedescription|img-?metadata|image-?caption|factbox|infobox|callout|news-letter|"
-    r"privacy-embed|third-party|-cta|cta-|swiper|paidbox"
+    r"privacy-embed|third-party|-cta|cta-|swiper|paidbox|aside|widget-area|widget_"
 )
 """Words (lower case) that mark page furniture anywhere inside a class token."""
 

@@ -97,7 +97,7 @@ _HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden",
 
 
 _AUTHOR_BOX: Final = re.compile(
-    r"author-?(?:bio|box|info|description|desc|section|about)|about-?(?:the-?)?author|"
+    r"author-?(?:bio|box|card|info|description|desc|section|about)|about-?(?:the-?)?author|"
     r"post-?author|saboxplugin"
 )
 """The box about the author under an article (checked before the taxonomy prefixes,

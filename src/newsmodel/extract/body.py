@@ -387,6 +387,7 @@ def _region(page: _Page, weights: list[float], best: int) -> list[tuple[int, boo
     )
     starts, ends, parents = page.starts, page.ends, page.parents
     own_prose = prose[ends[best]] - prose[starts[best]]
+    near = min(SIBLING_MIN, own_prose * SIBLING_SHARE)
     headline = _headline_before(page, best)
     chosen = [(best, False)]
     node = best
@@ -400,6 +401,9 @@ def _region(page: _Page, weights: list[float], best: int) -> list[tuple[int, boo
         else:
             needed = max(FAR_SIBLING_MIN, own_prose * FAR_SIBLING_SHARE)
             before = min(needed, LEAD_MIN)
+        # Siblings of the same kind as the container's branch (tag and class alike:
+        # the steps of a recipe, the sections of a long read) join at the near bar.
+        kind = page.elements[node].get("class")
         element = parent + 1
         while element < page.last[parent]:
             if element != node:
@@ -412,7 +416,16 @@ def _region(page: _Page, weights: list[float], best: int) -> list[tuple[int, boo
                 if total > 0 and linked[end] - linked[start] <= total * SIBLING_LINKS and text > 0:
                     if (
                         level < MAX_LEVELS
-                        and (text >= needed or (level == 0 and text >= total * SIBLING_PROSE))
+                        and (
+                            text >= needed
+                            or (level == 0 and text >= total * SIBLING_PROSE)
+                            or (
+                                kind
+                                and text >= near
+                                and page.tags[element] == page.tags[node]
+                                and page.elements[element].get("class") == kind
+                            )
+                        )
                         and (
                             teasers < TEASER_TITLES
                             or teasers < (paragraphs[end] - paragraphs[start]) * TEASER_SHARE

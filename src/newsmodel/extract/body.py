@@ -401,9 +401,9 @@ def _region(page: _Page, weights: list[float], best: int) -> list[tuple[int, boo
         else:
             needed = max(FAR_SIBLING_MIN, own_prose * FAR_SIBLING_SHARE)
             before = min(needed, LEAD_MIN)
-        # Siblings of the same kind as the container's branch (tag and class alike:
+        # Siblings of the same kind as the container's branch (same tag, same first class:
         # the steps of a recipe, the sections of a long read) join at the near bar.
-        kind = page.elements[node].get("class")
+        kind = _first_class(page.elements[node])
         element = parent + 1
         while element < page.last[parent]:
             if element != node:
@@ -423,7 +423,7 @@ def _region(page: _Page, weights: list[float], best: int) -> list[tuple[int, boo
                                 kind
                                 and text >= near
                                 and page.tags[element] == page.tags[node]
-                                and page.elements[element].get("class") == kind
+                                and _first_class(page.elements[element]) == kind
                             )
                         )
                         and (
@@ -443,6 +443,12 @@ def _region(page: _Page, weights: list[float], best: int) -> list[tuple[int, boo
         level += 1
     chosen.sort()
     return chosen
+
+
+def _first_class(element: HtmlElement) -> str:
+    """The first class name of *element* ("" for none): its kind, without modifiers."""
+    names = (element.get("class") or "").split()
+    return names[0] if names else ""
 
 
 def _headline_before(page: _Page, best: int) -> int:

@@ -101,6 +101,8 @@ _BLOCK_TAGS: Final = frozenset(
     }
 )
 _HEADING_TAGS: Final = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_SECTION_TAGS: Final = frozenset({"section", "article"})
+"""Tags that make a sibling the same kind of unit even without a class."""
 _TEXT_OWNERS: Final = frozenset(
     {"div", "section", "article", "main", "body", "td", "form", "center", "header"}
 )
@@ -420,7 +422,7 @@ def _region(page: _Page, weights: list[float], best: int) -> list[tuple[int, boo
                             text >= needed
                             or (level == 0 and text >= total * SIBLING_PROSE)
                             or (
-                                kind
+                                (kind or page.tags[node] in _SECTION_TAGS)
                                 and text >= near
                                 and page.tags[element] == page.tags[node]
                                 and _first_class(page.elements[element]) == kind

@@ -124,22 +124,39 @@ class _Holder(NamedTuple):
     """Where each mention starts, in order."""
 
 
+class _Holders(NamedTuple):
+    items: list[_Holder]
+    by_role: dict[str, list[int]]
+    """For each role, the positions in ``items`` of its holders, ascending."""
+
+
 def _holders(
     titles: Iterable[Sequence[str]], starts: Iterable[list[int]], lex: Lexicon
-) -> list[_Holder]:
-    return [
+) -> _Holders:
+    items = [
         _Holder(" ".join(t).lower(), roles_of(t, lex), sorted(s))
         for t, s in zip(titles, starts, strict=True)
     ]
+    by_role: dict[str, list[int]] = {}
+    for n, holder in enumerate(items):
+        for role in holder.roles:
+            by_role.setdefault(role, []).append(n)
+    return _Holders(items, by_role)
 
 
-def _pick(holders: Sequence[_Holder], role: str, places: set[str], pos: int | None) -> int | None:
-    """Which holder holds *role*: matching *places* first, then the last mentioned before *pos*."""
+def _pick(holders: _Holders, role: str, places: set[str], pos: int | None) -> int | None:
+    """Which holder holds *role*: matching *places* first, then the last mentioned before *pos*.
+
+    Only the holders of *role* or its head word are read (``by_role``), so the cost does
+    not grow with the number of persons.
+    """
     best: tuple[int, int, int] | None = None
     head = role.rsplit(maxsplit=1)[-1]
-    for n, holder in enumerate(holders):
-        if role not in holder.roles and head not in holder.roles:
-            continue
+    found = holders.by_role.get(role, [])
+    if head != role and head in holders.by_role:
+        found = sorted({*found, *holders.by_role[head]})
+    for n in found:
+        holder = holders.items[n]
         k = len(holder.starts) if pos is None else bisect.bisect_left(holder.starts, pos)
         if k == 0:
             continue
@@ -158,7 +175,7 @@ def add_role_mentions(
     holders = _holders(
         (d.titles for d in drafts), ([m[0] for m in d.mentions] for d in drafts), lex
     )
-    if not any(h.roles for h in holders):
+    if not holders.by_role:
         return
     starts = lex.modifiers | lex.role_starts
     for the in _THE.finditer(text):
@@ -195,7 +212,7 @@ def add_role_mentions(
 
 
 def _headline_roles(
-    headline: str, drafts: Sequence[Draft], holders: Sequence[_Holder], lex: Lexicon
+    headline: str, drafts: Sequence[Draft], holders: _Holders, lex: Lexicon
 ) -> None:
     """Give the headline's role phrases ("Libyan PM") as aliases to the persons they mean."""
     words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(headline)]

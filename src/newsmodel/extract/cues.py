@@ -24,10 +24,11 @@ _GO: Final = frozenset({"went", "goes", "go", "going", "gone"})
 
 
 class CueLexicon(NamedTuple):
-    """Every cue form with its class, indexed by its first word (longest forms first)."""
+    """Every cue form with its class, and indexed by its first word: (form, class) pairs,
+    longest forms first."""
 
     classes: dict[str, CueClass]
-    by_first: dict[str, tuple[tuple[str, ...], ...]]
+    by_first: dict[str, tuple[tuple[tuple[str, ...], CueClass], ...]]
     first_words: re.Pattern[str]
 
 
@@ -74,7 +75,10 @@ def load_cues() -> CueLexicon:
     first = _trie_pattern(sorted({*by_first, *(w.capitalize() for w in by_first)}))
     return CueLexicon(
         classes,
-        {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()},
+        {
+            k: tuple((form, classes[" ".join(form)]) for form in sorted(v, key=len, reverse=True))
+            for k, v in by_first.items()
+        },
         re.compile(rf"(?<![\w’'-])(?:{first})(?![\w-]|[’']\w)"),
     )
 
@@ -120,21 +124,24 @@ def find_cues(
         ):
             continue
         forms = by_first.get(word.lower(), ())
-        for form in forms:
+        following: list[str] | None = None  # the next words, read once for all longer forms
+        ends: list[int] = []
+        for form, cls in forms:
             last_end = m.end()
             if len(form) > 1:
-                rest = list(_WORD.finditer(text, m.end(), min(stop, m.end() + 24)))[: len(form) - 1]
-                if tuple(w.group().lower() for w in rest) != form[1:]:
+                if following is None:
+                    rest = list(_WORD.finditer(text, m.end(), min(stop, m.end() + 24)))
+                    following = [w.group().lower() for w in rest[: len(form) - 1]]
+                    ends = [w.end() for w in rest[: len(form) - 1]]
+                if tuple(following[: len(form) - 1]) != form[1:]:
                     continue
-                last_end = rest[-1].end()
+                last_end = ends[len(form) - 2]
             first = m.start()
             if text.endswith(" on to ", 0, first):
                 before = text[max(0, first - 14) : first].split()
                 if len(before) >= 3 and before[-3].lower() in _GO:
                     first = text.rfind(before[-3], 0, first)
-            out.append(
-                CueMatch(first, last_end, text[first:last_end], lexicon.classes[" ".join(form)])
-            )
+            out.append(CueMatch(first, last_end, text[first:last_end], cls))
             resume = last_end
             break
     return out

@@ -110,9 +110,10 @@ def find_organizations(
     blocked = {start for start, _ in taken}
     found: _Found = {}
     for run in runs:
-        acronyms = sum(w.kind == "acronym" for w in run.words)
+        acronyms = -1  # acronyms in the run, counted when first needed
         covered: set[int] = set()
-        for i, j in _org_spans(run, lex):
+        lone = len(run.words) == 1 and run.words[0].kind != "org"  # no org word: no org span
+        for i, j in () if lone else _org_spans(run, lex):
             words = run.words[i:j]
             if any(w.start in blocked for w in words):
                 continue
@@ -130,14 +131,11 @@ def find_organizations(
             if k in covered or word.start in blocked:
                 continue
             known = lex.organizations.get(word.text)
-            if (
-                known is None
-                and word.kind == "acronym"
-                and acronyms <= 2
-                and len(word.text) <= 6
-                and word.text.isalpha()
-            ):
-                known = word.text
+            if known is None and word.kind == "acronym":
+                if acronyms < 0:
+                    acronyms = sum(w.kind == "acronym" for w in run.words)
+                if acronyms <= 2 and len(word.text) <= 6 and word.text.isalpha():
+                    known = word.text
             if known is not None and word.kind not in {"place", "common"}:
                 _add(found, known, word.text, Span(start=word.start, end=word.end))
     return _freeze_orgs(found)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
 import attrs
 
@@ -44,6 +44,12 @@ _AFTER_CUE: Final = re.compile(
 )
 _BEFORE_CUE: Final = re.compile(r"(?:according to|said|says|named)[ \u00a0]$")
 _MAX_NAME_WORDS: Final = 5
+#: Characters of a name's left context tokenised first by ``_pre_title``.
+_SHORT_TAIL: Final = 48
+#: Words ``_pre_title`` reads back at most.
+_SCAN_WORDS: Final = 10
+_OWNING_LINKS: Final = _TITLE_LINKS - {"the", "and"}
+_LEADING_LINKS: Final = _TITLE_LINKS | _DETERMINERS
 _PERSONAL: Final = frozenset({"mr", "mrs", "ms", "miss", "mister", "dr", "sir", "dame", "madam"})
 _SURNAME_ROLES: Final = frozenset(
     {"king", "major", "bishop", "marshal", "judge", "speaker", "chancellor", "dean"}
@@ -128,8 +134,10 @@ def _name_tail(words: tuple[Word, ...], i: int, j: int, lex: Lexicon) -> bool:
 
 def _segments(run: Run, lex: Lexicon) -> list[tuple[int, int]]:
     """Index ranges of the run's words that may be a name."""
-    out: list[tuple[int, int]] = []
     words = run.words
+    if len(words) == 1:  # most runs: a lone name or initial is the whole segment
+        return [(0, 1)] if words[0].kind in {"name", "initial"} else []
+    out: list[tuple[int, int]] = []
     i = 0
     while i < len(words):
         leading_particle = (
@@ -157,31 +165,22 @@ def _segments(run: Run, lex: Lexicon) -> list[tuple[int, int]]:
     return out
 
 
-def _pre_title(text: str, start: int, lex: Lexicon) -> tuple[str | None, str | None, bool]:
-    """The title written just before a name.
+def _scan_title(
+    tokens: list[re.Match[str]], lex: Lexicon, *, whole: bool
+) -> tuple[int | None, list[str], str | None] | Literal[True] | None:
+    """The backward scan of :func:`_pre_title` over *tokens* (the words before a name).
 
-    Returns the title, the role word touching the name if any, and whether the
-    words before the name end in "of" / "for" ("officer of Acme Ltd"): then the
-    name is what the role belongs to, not who holds it.
+    Returns True for an owning "of"/"for" before the name, (first title offset, role words,
+    touching role) when the scan stopped, read its ten words or read the *whole* window, and
+    None when it ran out of a partial window's *tokens* (more words might change the answer).
     """
-    before = text[max(0, start - 40) : start].rsplit(None, 3)
-    if not before or not (before[-1][-1:].isalnum() or _ABBREVIATED.match(before[-1])):
-        return None, None, False
-    for word in reversed(before if start <= 40 else before[1:]):
-        low = word.lower()
-        if word[0].isupper() or low in lex.roles or low in lex.modifiers:
-            break
-        if low in _TITLE_LINKS:
-            continue
-        if low.rsplit("-", 1)[-1] not in lex.roles and low.split("-", 1)[0] not in lex.modifiers:
-            return None, None, False
-    lo = max(0, start - 140, text.rfind("\n", 0, start) + 1)
-    tokens = list(_BACK_WORD.finditer(text, lo, start))
     first: int | None = None
     role_words: list[str] = []
     touching: str | None = None
-    if tokens and tokens[-1].group().lower() in _TITLE_LINKS - {"the", "and"}:
-        return None, None, True
+    if tokens and tokens[-1].group().lower() in _OWNING_LINKS:
+        return True
+    if not tokens and not whole:
+        return None
     for k in range(len(tokens) - 1, max(-1, len(tokens) - 11), -1):
         tok = tokens[k].group()
         low = tok.lower().rstrip(".")
@@ -220,10 +219,47 @@ def _pre_title(text: str, start: int, lex: Lexicon) -> tuple[str | None, str | N
         first = tokens[k].start()
         if low in _PERSONAL:
             break  # "Then Mr. Smith": an honorific is the whole title
+    else:
+        if not whole and len(tokens) < _SCAN_WORDS:
+            return None
+    return first, role_words, touching
+
+
+def _pre_title(text: str, start: int, lex: Lexicon) -> tuple[str | None, str | None, bool]:
+    """The title written just before a name.
+
+    Returns the title, the role word touching the name if any, and whether the
+    words before the name end in "of" / "for" ("officer of Acme Ltd"): then the
+    name is what the role belongs to, not who holds it.
+    """
+    before = text[max(0, start - 40) : start].rsplit(None, 3)
+    if not before or not (before[-1][-1:].isalnum() or _ABBREVIATED.match(before[-1])):
+        return None, None, False
+    for word in reversed(before if start <= 40 else before[1:]):
+        low = word.lower()
+        if word[0].isupper() or low in lex.roles or low in lex.modifiers:
+            break
+        if low in _TITLE_LINKS:
+            continue
+        if low.rsplit("-", 1)[-1] not in lex.roles and low.split("-", 1)[0] not in lex.modifiers:
+            return None, None, False
+    lo = max(0, start - 140, text.rfind("\n", max(0, start - 140), start) + 1)
+    # Tokenise a short tail first: the scan rarely reads more than a few words back. Cut just
+    # after a space, the tail's tokens are the last tokens of the whole window; the scan reads
+    # the whole window only when it used up the tail without stopping.
+    cut = text.rfind(" ", lo, start - _SHORT_TAIL) + 1
+    tokens = list(_BACK_WORD.finditer(text, max(cut, lo), start))
+    scanned = _scan_title(tokens, lex, whole=cut <= lo)
+    if scanned is None:
+        tokens = list(_BACK_WORD.finditer(text, lo, start))
+        scanned = _scan_title(tokens, lex, whole=True)
+    if scanned is None or scanned is True:
+        return None, None, scanned is True
+    first, role_words, touching = scanned
     if first is None or not role_words:
         return None, None, False
     words = text[first:start].split()
-    while words and words[0].lower() in _TITLE_LINKS | _DETERMINERS:
+    while words and words[0].lower() in _LEADING_LINKS:
         words.pop(0)
     return (" ".join(words) or None), touching, False
 

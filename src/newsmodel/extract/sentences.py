@@ -35,7 +35,7 @@ NUMBER_ABBR: Final = frozenset({"no", "nos", "fig", "vol", "vols", "pp", "art", 
 _END: Final = re.compile(
     r"""(?P<punct>[.!?…]+)(?P<close>[”’"'»›」』)\]]*)(?P<space>\s+)(?=(?P<next>[\w“‘"'«‹„‚「『(\[—–-]))"""
 )
-_WORD_BEFORE: Final = re.compile(r"([\w.’'-]+)$")
+_WORD_CHARS: Final = frozenset(".’'-_")
 _PARAGRAPH: Final = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
 
 
@@ -55,10 +55,10 @@ def _is_boundary(text: str, start: int, m: re.Match[str]) -> bool:
         return False
     if m.group("close"):
         return True
-    before = _WORD_BEFORE.search(text, start, m.start())
-    if before is None:
+    word = _word_before(text, start, m.start())
+    if not word:
         return True
-    word = before.group(1).lower().strip("’'-")
+    word = word.lower().strip("’'-")
     bare = word.rsplit(".", 1)[-1] if "." in word else word
     if len(bare) == 1 and bare.isalpha():
         # An initial ("J. Smith") or the last letter of an acronym ("U.S."): sentence end only
@@ -71,6 +71,17 @@ def _is_boundary(text: str, start: int, m: re.Match[str]) -> bool:
     if bare in NUMBER_ABBR:
         return not nxt.isdigit()
     return True
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    """The run of word characters, dots, apostrophes and hyphens that ends at *end* (or just
+    before a newline there), not reaching before *start*; read backwards, so linear."""
+    if end > start and text[end - 1] == "\n":
+        end -= 1
+    i = end
+    while i > start and (text[i - 1].isalnum() or text[i - 1] in _WORD_CHARS):
+        i -= 1
+    return text[i:end]
 
 
 def _name_follows(text: str, pos: int) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from typing import Final, NamedTuple, TypeAlias
 
 from newsmodel.extract.sentences import Bounds
@@ -40,6 +41,7 @@ _PARTICLES: Final = word_list("particles")
 _TITLES: Final = word_list("speaker_titles")
 #: Capitalised words that open sentences or clauses and are not names.
 _FUNCTION_CAPS: Final = word_list("function_caps")
+#: Each ends in "whom" (``source_before`` checks that word first).
 _RELATIVE_PHRASES: Final = (
     ("the", "latter", "of", "whom"),
     ("the", "former", "of", "whom"),
@@ -75,6 +77,9 @@ Token: TypeAlias = re.Match[str]
 """A word or punctuation mark: ``group()`` is its text, ``start()``/``end()`` its offsets."""
 
 
+_START: Final = re.Match.start
+
+
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """The tokens of ``text[start:end]``."""
     return list(_TOKEN.finditer(text, start, end))
@@ -90,7 +95,9 @@ class TokenIndex(NamedTuple):
     text: str
     bounds: list[tuple[int, int]]
     starts: list[int]
-    cache: dict[int, tuple[list[Token], list[int]]]
+    cache: dict[int, tuple[list[Token], Iterator[Token]]]
+    """Per sentence: its tokens read so far and the scan that reads on (lazily, up to the
+    furthest window asked for)."""
 
     @classmethod
     def of(cls, text: str, bounds: list[tuple[int, int]]) -> TokenIndex:
@@ -106,10 +113,16 @@ class TokenIndex(NamedTuple):
             return tokens(self.text, start, end)  # a long sentence: cut the window only
         cached = self.cache.get(k)
         if cached is None:
-            toks = tokens(self.text, *self.bounds[k])
-            cached = self.cache[k] = (toks, [t.start() for t in toks])
-        toks, starts = cached
-        return toks[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+            cached = self.cache[k] = ([], _TOKEN.finditer(self.text, *self.bounds[k]))
+        toks, scan = cached
+        while not toks or toks[-1].start() < end:
+            tok = next(scan, None)
+            if tok is None:
+                break
+            toks.append(tok)
+        return toks[
+            bisect.bisect_left(toks, start, key=_START) : bisect.bisect_left(toks, end, key=_START)
+        ]
 
 
 def _is_cap(word: str) -> bool:
@@ -251,10 +264,11 @@ def source_before(text: str, lo: int, hi: int, index: TokenIndex | None = None) 
     i = _skip_asides(tok, i)
     if i < 0:
         return None
-    low = [t.group().lower() for t in tok[max(0, i - 3) : i + 1]]
-    for phrase in _RELATIVE_PHRASES:
-        if tuple(low[-len(phrase) :]) == phrase:
-            return _span(tok, i - len(phrase) + 1, i)
+    if tok[i].group().lower() == "whom":  # every relative phrase ends in "whom"
+        low = [t.group().lower() for t in tok[max(0, i - 3) : i + 1]]
+        for phrase in _RELATIVE_PHRASES:
+            if tuple(low[-len(phrase) :]) == phrase:
+                return _span(tok, i - len(phrase) + 1, i)
     fallback: Bounds | None = None
     for _ in range(_MAX_HOPS):
         first = _phrase_before(tok, i)

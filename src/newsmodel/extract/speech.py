@@ -51,6 +51,8 @@ __all__ = ["SpeakerResolver", "find_speech"]
 
 SpeakerResolver: TypeAlias = Callable[[str, Span], Person | None]
 """Maps a source as written and its span (``"the ambassador"``, offsets) to a Person, or None."""
+_BySource: TypeAlias = tuple[list[int], list[tuple[int, Bounds]]]
+"""Earlier statements' source starts, sorted, with (list position, source) for each."""
 
 _WORD: Final = re.compile(r"\w+")
 _PUNCT_ONLY: Final = re.compile(r"[\s,.;:!?—–\-…]*")
@@ -113,7 +115,25 @@ def _content_after(doc: Doc, cue: CueMatch, sent: Bounds) -> Bounds | None:
     return strip_span(text, pos, sent.end, " \t\n,;:—–-.")
 
 
-def _cue_draft(doc: Doc, cue: CueMatch, drafts: list[Draft]) -> Draft | None:
+def _earlier_source(before_pass: _BySource, drafts: list[Draft], lo: int, hi: int) -> Bounds | None:
+    """The source in ``[lo, hi)`` of the statement found last: the cue pass's own *drafts*
+    (in cue order, each source inside its cue's sentence, so the scan stops at the first
+    draft whose cue is before *lo*), else the earlier passes' (*before_pass*)."""
+    for d in reversed(drafts):
+        if d.cue is not None and d.cue.start < lo:
+            break
+        if d.source is not None and lo <= d.source.start < hi:
+            return d.source
+    starts, found = before_pass
+    k = bisect.bisect_left(starts, lo)
+    j = bisect.bisect_left(starts, hi)
+    return found[max(range(k, j), key=lambda n: found[n][0])][1] if j > k else None
+
+
+def _cue_draft(
+    doc: Doc, cue: CueMatch, before_pass: _BySource, drafts: list[Draft]
+) -> Draft | None:
+    """A statement for *cue*; *before_pass* and *drafts* are the statements found so far."""
     text = doc.text
     sent = doc.sentences[sentence_at(doc, cue.start)]
     cue_span = Bounds(cue.start, cue.end)
@@ -139,11 +159,9 @@ def _cue_draft(doc: Doc, cue: CueMatch, drafts: list[Draft]) -> Draft | None:
     )
     if linked:
         # ", saying ...", "and says ...", "X suggested A, called B": an earlier clause's subject.
-        earlier = [
-            d for d in drafts if d.source is not None and sent.start <= d.source.start < cue.start
-        ]
-        if earlier:
-            source = earlier[-1].source
+        earlier = _earlier_source(before_pass, drafts, sent.start, cue.start)
+        if earlier is not None:
+            source = earlier
         elif cue.text.endswith("ing") or linked.group().strip(" ,"):
             source = source_after(text, sent.start, cue.start, index=doc.words)
     if (
@@ -229,10 +247,12 @@ def _attach(doc: Doc, draft: Draft, claimed: set[int]) -> Draft:
 
 def _cue_pass(doc: Doc, claimed: set[int], used: set[int], earlier: list[Draft]) -> list[Draft]:
     drafts: list[Draft] = []
+    found = sorted((d.source.start, i, d.source) for i, d in enumerate(earlier) if d.source)
+    before_pass: _BySource = ([f[0] for f in found], [(i, b) for _, i, b in found])
     for cue in doc.cues:
         if cue.start in used:
             continue
-        draft = _cue_draft(doc, cue, [*earlier, *drafts])
+        draft = _cue_draft(doc, cue, before_pass, drafts)
         if draft is None:
             continue
         used.add(cue.start)

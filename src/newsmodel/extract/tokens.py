@@ -182,7 +182,10 @@ def _split(
         for part in chunk.split():
             s = text.index(part, pos)
             pos = s + len(part)
-            words.append(_word(text, s, pos, lex, seen))
+            known = seen.get(part)  # _word, inlined: this is the hot path
+            if known is None:
+                known = seen[part] = _known(part, lex)
+            words.append(Word(s, pos, part, *known))
         while words and words[-1].kind == "connector":
             words.pop()
         return [(words, opens)] if words else []
@@ -194,7 +197,10 @@ def _split(
         piece = match.group()
         plain = "’" not in piece and "'" not in piece and "-" not in piece and piece[-1] != "."
         if plain and (lead is None or s != start):
-            current.append(_word(text, s, e, lex, seen))
+            known = seen.get(piece)
+            if known is None:
+                known = seen[piece] = _known(piece, lex)
+            current.append(Word(s, e, piece, *known))
             continue
         if lead is not None and s == start:
             s = lead.start(1)

@@ -28,7 +28,17 @@ def test(data: bytes) -> None:
         path = Path(tmp) / "input"
         path.write_bytes(content)
         if command == 0:
-            argv = ["convert", str(path), "--from", source, "--to", target, "-o", f"{tmp}/out", "-q"]
+            argv = [
+                "convert",
+                str(path),
+                "--from",
+                source,
+                "--to",
+                target,
+                "-o",
+                f"{tmp}/out",
+                "-q",
+            ]
         else:
             argv = ["show", str(path), "--from", source]
         if not analyze:
@@ -36,11 +46,14 @@ def test(data: bytes) -> None:
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             status = main(argv)
     if status not in (0, 1, 2):
-        raise AssertionError(f"main returned {status}")
+        msg = f"main returned {status}"
+        raise AssertionError(msg)
 
 
 if __name__ == "__main__":
     docs = own_documents()
-    seeds = [b"\x00\x00\x00\x01" + d for kind in ("json", "newsml", "ninjs", "html") for d in docs[kind]]
+    seeds = [
+        b"\x00\x00\x00\x01" + d for kind in ("json", "newsml", "ninjs", "html") for d in docs[kind]
+    ]
     seeds += [b"\x00\x00\x00\x01" + t.encode() for t in own_texts()[:10]]
     run("cli", test, seeds)

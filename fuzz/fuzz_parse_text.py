@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from _harness import own_texts, run, shared_files
 
 from newsmodel import NewsmodelError, ParseOptions, parse_text
@@ -14,13 +16,13 @@ def test(data: bytes) -> None:
     if not data:
         return
     text = data[1:].decode("utf-8", "surrogateescape")
-    try:
+    with contextlib.suppress(NewsmodelError):
         parse_text(text, options=_OPTIONS[data[0] % len(_OPTIONS)])
-    except NewsmodelError:
-        pass
 
 
 if __name__ == "__main__":
     seeds = [b"\x00" + t.encode() for t in own_texts()]
-    seeds += [b"\x00" + s for s in shared_files("seed/*.txt", "corpora/bbc/politics/*.txt", limit=20)]
+    seeds += [
+        b"\x00" + s for s in shared_files("seed/*.txt", "corpora/bbc/politics/*.txt", limit=20)
+    ]
     run("parse_text", test, seeds)

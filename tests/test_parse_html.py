@@ -135,6 +135,70 @@ class TestBodyRules:
         assert "reader comment" not in article.text
 
 
+def story(before: str = "", inside: str = "", after: str = "") -> Article:
+    """A page whose article sits four levels down, with extra markup around it."""
+    paragraphs = "".join(
+        f"<p>{part}, and more words follow to make this a real paragraph of prose.</p>"
+        for part in (FIRST, SECOND, THIRD)
+    )
+    html = (
+        f"<html><body><main>{before}<div class='grid'><div class='col'><div class='story'>"
+        f"{paragraphs}{inside}</div></div></div>{after}</main></body></html>"
+    )
+    return parse_html(html.encode(), options=FAST)
+
+
+class TestBodyPieces:
+    """Standfirsts, teaser lists and box titles around the article's own paragraphs."""
+
+    def test_standfirst_under_the_headline_comes_first(self) -> None:
+        """The sentences between the h1 and the container lead the body, the kicker not."""
+        dek = "The city says the corroded span cannot carry traffic until spring."
+        header = f"<header><a href='/world'>World</a><h1>Bridge closes</h1><p>{dek}</p></header>"
+        article = story(before=header)
+        assert article.paragraphs[0] == dek
+        assert_story(article)
+        assert "World" not in article.text
+
+    def test_teaser_list_after_the_article_stays_out(self) -> None:
+        """A block of linked titles with summaries below the article is not its continuation."""
+        teasers = "".join(
+            f"<div><h5><a href='/t{n}'>Teaser title number {n} about something</a></h5>"
+            f"<div>This is the summary of another story number {n}, long enough to read as"
+            " prose of its own and pass the sibling bar easily with words.</div></div>"
+            for n in range(6)
+        )
+        article = story(after=f"<div class='below'>{teasers}</div>")
+        assert_story(article)
+        assert "summary of another story" not in article.text
+
+    def test_author_box_stays_out(self) -> None:
+        """A box about the author (class author-box) is not body, despite its author- prefix."""
+        box = "<div class='author-box'><p>Jane Doe has covered city hall since 2004.</p></div>"
+        article = story(inside=box)
+        assert_story(article)
+        assert "Jane Doe" not in article.text
+
+    def test_title_of_a_removed_box_and_ad_label_stay_out(self) -> None:
+        """'Lesen Sie auch:' before a link list and an 'Anzeige' label are left out."""
+        inside = (
+            "<p>Anzeige</p><p>Lesen Sie auch:</p>"
+            "<ul><li><a href='/x'>Another story</a></li><li><a href='/y'>More</a></li></ul>"
+        )
+        article = story(inside=inside)
+        assert_story(article)
+        assert "Lesen Sie auch" not in article.text
+        assert "Anzeige" not in article.text
+
+    def test_ruby_readings_are_left_out(self) -> None:
+        """Furigana in <rt> does not split the Japanese words it annotates."""
+        text = "<ruby>法律<rt>ほうりつ</rt></ruby>ができて、親が子どもを教育するために、新しい決まりができました。"
+        article = parse_html(f"<article><p>{text}</p></article>".encode(), options=FAST)
+        assert article.paragraphs == (
+            "法律ができて、親が子どもを教育するために、新しい決まりができました。",
+        )
+
+
 class TestDecoding:
     """Bytes are decoded as a browser would."""
 

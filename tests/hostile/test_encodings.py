@@ -142,6 +142,16 @@ class TestControlCharacters:
         assert article.description in {"ab", None}
         assert "control-characters" in _codes(article)
 
+    def test_form_feed_in_html(self) -> None:
+        """A form feed becomes a space (regression: lxml raised ValueError on it in drop_tree)."""
+        for page in (
+            "<p>\x0c<br hidden></div></div></div>",
+            _page(title="Zoë’s\x0c“quoted” title"),
+        ):
+            article = _html(page)
+            assert "\x0c" not in article.text
+            assert "\x0c" not in (article.headline or "")
+
     def test_lone_surrogates_in_html_str(self) -> None:
         """Lone surrogates in a page given as str are removed, with a warning."""
         article = _html(_page(title="Zoë’s \ud800“quoted” title\udfff"))

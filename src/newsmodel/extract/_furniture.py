@@ -31,11 +31,14 @@ PROTECTED_TAGS: Final = frozenset({"html", "body", "main", "article"})
 _FURNITURE_WORDS: Final = re.compile(
     r"comment(?!ary)|share|sharing|social|newsletter|subscri|signup|sign-up|cookie|consent|"
     r"gdpr|breadcrumb|related|recommend|outbrain|taboola|disqus|byline|caption|pagination|"
-    r"popup|trending|most-read|mostread|author-?bio|author-?info|authorbox|more-?stories|"
+    r"popup|trending|most-read|mostread|more-?stories|"
     r"jump-?link|skip-?link|visually-?hidden|sr-only|screen-?reader|sidebar|side-bar|advert|"
     r"sponsor|promo|footer|navigation|navbar|menu|toolbar|modal|pagination|teaser-list|"
     r"further-reading|read-?next|tag-?list|tag-?cloud|post-?tags|share-?bar|key-?points|"
-    r"slideshow|lightbox"
+    r"slideshow|lightbox|disclaimer|disclosure|ez-toc|"
+    r"table-of-contents|postmetadata|metaline|metainfo|bildunterschrift|bilduntertitel|"
+    r"imagedescription|img-?metadata|image-?caption|factbox|infobox|callout|news-letter|"
+    r"privacy-embed|third-party|-cta|cta-|swiper|paidbox|aside|widget-area|widget_"
 )
 """Words (lower case) that mark page furniture anywhere inside a class token."""
 
@@ -71,6 +74,8 @@ _FURNITURE_TOKENS: Final = frozenset(
         "gallery",
         "video",
         "media-caption",
+        "legend",
+        "cta",
     }
 )
 """Whole class tokens that mark page furniture."""
@@ -91,8 +96,16 @@ _BODY_HINT: Final = re.compile(
 _HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
+_AUTHOR_BOX: Final = re.compile(
+    r"author-?(?:bio|box|card|info|description|desc|section|about)|about-?(?:the-?)?author|"
+    r"post-?author|saboxplugin"
+)
+"""The box about the author under an article (checked before the taxonomy prefixes,
+which would read ``author-box`` as "by the author named box")."""
+
+
 def _token_is_furniture(token: str) -> bool:
-    if token in _FURNITURE_TOKENS:
+    if token in _FURNITURE_TOKENS or _AUTHOR_BOX.search(token):
         return True
     if _TAXONOMY.match(token):
         return False

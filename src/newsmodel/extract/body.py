@@ -33,6 +33,8 @@ __all__ = ["extract_body"]
 
 JUNK_TAGS: Final = (
     "head",
+    "rt",
+    "rp",
     "script",
     "style",
     "template",
@@ -52,7 +54,8 @@ JUNK_TAGS: Final = (
     "input",
     "label",
 )
-"""Elements whose whole subtree is page furniture; removed before the walk."""
+"""Elements whose whole subtree is page furniture (or, for rt/rp, the reading printed
+above a ruby text, which would split its words); removed before the walk."""
 
 _BLOCK_TAGS: Final = frozenset(
     {
@@ -98,6 +101,8 @@ _BLOCK_TAGS: Final = frozenset(
     }
 )
 _HEADING_TAGS: Final = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_SECTION_TAGS: Final = frozenset({"section", "article"})
+"""Tags that make a sibling the same kind of unit even without a class."""
 _TEXT_OWNERS: Final = frozenset(
     {"div", "section", "article", "main", "body", "td", "form", "center", "header"}
 )
@@ -105,6 +110,14 @@ _TEXT_OWNERS: Final = frozenset(
 _CONTROL: Final = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff\ufffd]")
 _BREAKS: Final = re.compile(r"\n\s*\n")
 _SENTENCE_END: Final = re.compile(r"[.!?:;…。！？»«\"”“)]\W*$")
+_DATED: Final = re.compile(r"\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\b(?:19|20)\d{2}\b")
+"""A time, a numeric date or a year: the marks of an "Updated"/"Published" line."""
+_AD_LABEL: Final = re.compile(
+    r"\W*(?:advertisement|advert|ad|anzeige|werbung|publicidad|publicité|pubblicità|"
+    r"reklama|sponsored)\W*",
+    re.IGNORECASE,
+)
+"""The label an ad slot leaves behind when its content is removed."""
 _TEXT_LENGTH: Final = lxml.etree.XPath("string-length(normalize-space())")
 
 HUGE_SHARE: Final = 0.5
@@ -118,9 +131,11 @@ MIN_PROSE_CHARS: Final = 20
 FALLBACK_SHARE: Final = 0.5
 """If skipping class-marked furniture leaves less than this share of the best prose
 container's score, the marks were wrong (a wrapper named "share" or "sidebar")."""
+DATELINE_CHARS: Final = 60
+"""A line shorter than this with a time or a date, at an end of the body, is a dateline."""
 SCRAP_CHARS: Final = 40
 """Blocks shorter than this without sentence punctuation are scraps, not prose."""
-MAX_LEVELS: Final = 5
+MAX_LEVELS: Final = 8
 """How many ancestors of the best container may contribute sibling subtrees."""
 SIBLING_LINKS: Final = 0.3
 """A sibling subtree with more of its text in links than this is not body."""
@@ -136,6 +151,16 @@ container's prose) characters of prose: the article split around a photo or an a
 LEAD_MIN: Final = 250.0
 """A sibling further up that comes before the container joins with this much prose:
 the lead or standfirst set apart in the article's header."""
+TEASER_TITLES: Final = 3
+TEASER_SHARE: Final = 0.5
+"""A sibling with at least TEASER_TITLES link-only blocks, and at least TEASER_SHARE of
+them per paragraph, is a list of teasers (title, summary, title...), not the article."""
+HEADLINE_LEAD_MIN: Final = 60.0
+"""A sibling between the page's h1 and the container joins (its sentences only) with this
+much prose, at any distance: the standfirst under the headline."""
+LABEL_CHARS: Final = 60
+"""A line this short ending in a colon ("Read more:", "Kontakt:") introduces what follows,
+like a heading: kept only when prose follows it."""
 WRAPPER_SHARE: Final = 0.5
 """A class-marked element holding more than this share of the page's prose is a wrapper."""
 PROSE_HEADING_CHARS: Final = 100
@@ -145,9 +170,10 @@ PROSE_HEADING_CHARS: Final = 100
 class _Block:
     """The inline text of one block-level element (or a stretch of it between children)."""
 
-    __slots__ = ("chars", "link_chars", "owner", "tag", "text")
+    __slots__ = ("chars", "cut_after", "link_chars", "owner", "tag", "text")
 
     def __init__(self, tag: str, owner: int, text: str, link_chars: int) -> None:
+        self.cut_after = False  # the body left out what follows this block
         self.tag = tag
         self.owner = owner
         self.text = text
@@ -161,13 +187,14 @@ class _Page:
     Element *i* has tag ``tags[i]``, parent element ``parents[i]`` (-1 for the
     root), owns the blocks ``starts[i]:ends[i]`` and the elements ``i:last[i]``
     (its whole subtree); ``marked[i]`` is the nearest ancestor-or-self whose class
-    names page furniture, or -1.
+    names page furniture, or -1; ``elements[i]`` is the element itself.
     """
 
-    __slots__ = ("blocks", "ends", "last", "marked", "parents", "starts", "tags")
+    __slots__ = ("blocks", "elements", "ends", "last", "marked", "parents", "starts", "tags")
 
     def __init__(self) -> None:
         self.blocks: list[_Block] = []
+        self.elements: list[HtmlElement] = []
         self.tags: list[str] = []
         self.parents: list[int] = []
         self.starts: list[int] = []
@@ -190,8 +217,9 @@ def _clean(text: str) -> str:
 def _walk(root: HtmlElement) -> _Page:
     """Cut the page into blocks in one iterative pass, skipping hidden and furniture subtrees."""
     page = _Page()
-    blocks, tags, parents, starts, ends, last, marked = (
+    blocks, elements, tags, parents, starts, ends, last, marked = (
         page.blocks,
+        page.elements,
         page.tags,
         page.parents,
         page.starts,
@@ -251,6 +279,7 @@ def _walk(root: HtmlElement) -> _Page:
                 index = len(tags)
                 parent = open_blocks[-1] if open_blocks else -1
                 tags.append(tag)
+                elements.append(element)
                 parents.append(parent)
                 starts.append(len(blocks))
                 ends.append(-1)
@@ -350,35 +379,87 @@ def _region(page: _Page, weights: list[float], best: int) -> list[tuple[int, boo
             for b, w in zip(blocks, weights, strict=True)
         ]
     )
+    # Link-only blocks (titles of teasers) and prose blocks, counted.
+    titles = _prefix([1.0 if w < 0 else 0.0 for w in weights])
+    paragraphs = _prefix(
+        [
+            1.0 if w > 0 and b.chars >= SCRAP_CHARS else 0.0
+            for b, w in zip(blocks, weights, strict=True)
+        ]
+    )
     starts, ends, parents = page.starts, page.ends, page.parents
     own_prose = prose[ends[best]] - prose[starts[best]]
+    near = min(SIBLING_MIN, own_prose * SIBLING_SHARE)
+    headline = _headline_before(page, best)
     chosen = [(best, False)]
     node = best
-    for level in range(MAX_LEVELS):
+    level = 0
+    while True:
         parent = parents[node]
+        if parent < 0 or (level >= MAX_LEVELS and (headline < 0 or page.contains(node, headline))):
+            break
         if level == 0:
             needed = before = min(SIBLING_MIN, own_prose * SIBLING_SHARE)
         else:
             needed = max(FAR_SIBLING_MIN, own_prose * FAR_SIBLING_SHARE)
             before = min(needed, LEAD_MIN)
-        if parent < 0:
-            break
+        # Siblings of the same kind as the container's branch (same tag, same first class:
+        # the steps of a recipe, the sections of a long read) join at the near bar.
+        kind = _first_class(page.elements[node])
         element = parent + 1
         while element < page.last[parent]:
             if element != node:
                 start, end = starts[element], ends[element]
                 total = chars[end] - chars[start]
                 text = prose[end] - prose[start]
+                # Between the headline and the article: the standfirst, wherever it sits.
+                after_headline = headline >= 0 and headline < page.last[element] and element < node
+                teasers = titles[end] - titles[start]
                 if total > 0 and linked[end] - linked[start] <= total * SIBLING_LINKS and text > 0:
-                    if text >= needed or (level == 0 and text >= total * SIBLING_PROSE):
+                    if (
+                        level < MAX_LEVELS
+                        and (
+                            text >= needed
+                            or (level == 0 and text >= total * SIBLING_PROSE)
+                            or (
+                                (kind or page.tags[node] in _SECTION_TAGS)
+                                and text >= near
+                                and page.tags[element] == page.tags[node]
+                                and _first_class(page.elements[element]) == kind
+                            )
+                        )
+                        and (
+                            teasers < TEASER_TITLES
+                            or teasers < (paragraphs[end] - paragraphs[start]) * TEASER_SHARE
+                        )
+                    ):
                         chosen.append((element, False))
-                    elif element < node and text >= before:
+                    elif element < node and (
+                        (level < MAX_LEVELS and text >= before)
+                        or (after_headline and text >= HEADLINE_LEAD_MIN)
+                    ):
                         # A lead set apart in the article's header: its sentences only.
                         chosen.append((element, True))
             element = page.last[element]
         node = parent
+        level += 1
     chosen.sort()
     return chosen
+
+
+def _first_class(element: HtmlElement) -> str:
+    """The first class name of *element* ("" for none): its kind, without modifiers."""
+    names = (element.get("class") or "").split()
+    return names[0] if names else ""
+
+
+def _headline_before(page: _Page, best: int) -> int:
+    """The last h1 before *best* (and not inside it), or -1."""
+    tags = page.tags
+    for element in range(best - 1, -1, -1):
+        if tags[element] == "h1":
+            return element
+    return -1
 
 
 def _unmark_wrappers(page: _Page, weights: list[float]) -> None:
@@ -414,24 +495,35 @@ def _select(page: _Page) -> tuple[list[float], int]:
     return unmarked, best
 
 
-def extract_body(root: HtmlElement) -> tuple[str, ...]:
-    """The article's paragraphs in order. Changes the tree: call it after the metadata."""
+def _locate(root: HtmlElement) -> tuple[_Page, list[float], int]:
+    """The page's blocks, their weights and the best container (-1 when there is none)."""
     lxml.etree.strip_elements(root, *JUNK_TAGS, with_tail=False)
     remove_hidden(root)
     page = _walk(root)
     if not page.blocks:
-        return ()
+        return page, [], -1
     weights, best = _select(page)
-    if best < 0:
-        return ()
+    return page, weights, best
+
+
+def _kept(page: _Page, weights: list[float], best: int) -> list[_Block]:
+    """The blocks of the body's region that are not links, headlines or marked furniture."""
     blocks, marked, parents = page.blocks, page.marked, page.parents
     kept: list[_Block] = []
     for element, lead in _region(page, weights, best):
         for index in range(page.starts[element], page.ends[element]):
             block = blocks[index]
-            if block.tag == "h1" or weights[index] < 0:
+            if block.tag == "h1":
                 continue
-            if lead and (block.chars < SCRAP_CHARS or not _SENTENCE_END.search(block.text)):
+            if weights[index] < 0:
+                if kept:
+                    kept[-1].cut_after = True
+                continue
+            if lead and (
+                block.chars < SCRAP_CHARS
+                or (block.tag in _HEADING_TAGS and block.chars < PROSE_HEADING_CHARS)
+                or not _SENTENCE_END.search(block.text)
+            ):
                 continue
             # Skip text inside class-marked furniture, unless the mark is on the
             # container itself or around it (then the mark was wrong).
@@ -440,12 +532,33 @@ def extract_body(root: HtmlElement) -> tuple[str, ...]:
                 up = parents[mark]
                 mark = marked[up] if up >= 0 else -1
             if mark < 0:
+                block.cut_after = False
                 kept.append(block)
-    return _paragraphs(kept)
+            elif kept:
+                kept[-1].cut_after = True
+    return kept
+
+
+def extract_body(root: HtmlElement) -> tuple[str, ...]:
+    """The article's paragraphs in order. Changes the tree: call it after the metadata."""
+    page, weights, best = _locate(root)
+    if best < 0:
+        return ()
+    return _paragraphs(_kept(page, weights, best))
 
 
 def _scrap(block: _Block) -> bool:
-    return block.chars < SCRAP_CHARS and not _SENTENCE_END.search(block.text)
+    """A short line without a full stop, or a short dated line ("Updated at 1:23 p.m.")."""
+    if block.chars < SCRAP_CHARS and not _SENTENCE_END.search(block.text):
+        return True
+    return block.chars < DATELINE_CHARS and _DATED.search(block.text) is not None
+
+
+def _title_like(block: _Block) -> bool:
+    """A heading, a label ending in a colon, or a short line without a full stop."""
+    if block.tag in _HEADING_TAGS:
+        return block.chars < PROSE_HEADING_CHARS
+    return block.chars < LABEL_CHARS and not block.text.endswith((".", "!", "?", "…"))
 
 
 def _paragraphs(kept: list[_Block]) -> tuple[str, ...]:
@@ -462,8 +575,16 @@ def _paragraphs(kept: list[_Block]) -> tuple[str, ...]:
     while end > first and _scrap(kept[end - 1]):
         end -= 1
     for block in kept[first:end]:
+        if block.chars < SCRAP_CHARS and _AD_LABEL.fullmatch(block.text):
+            continue
+        if block.cut_after and _title_like(block):
+            # The title of a link list or a box that was left out.
+            continue
         if block.tag in _HEADING_TAGS and block.chars < PROSE_HEADING_CHARS:
             pending = [block.text]
+            continue
+        if block.chars < LABEL_CHARS and block.text.endswith(":"):
+            pending.append(block.text)
             continue
         if pending:
             out.extend(pending)

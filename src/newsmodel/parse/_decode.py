@@ -80,7 +80,7 @@ _NO_BOM_UTF16_32: Final = (
 )
 """How the first ``<`` of a page looks in UTF-16/32 without a BOM (XML 1.0, appendix F)."""
 _CONTROL: Final = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_C0_BYTES: Final = bytes((*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F))
+_C0_BYTES: Final = bytes((*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F))
 _C1_OR_NONCHARACTER: Final = re.compile(rb"\xc2[\x80-\x9f]|\xef\xbf[\xbe\xbf]")
 _UTF8_MULTIBYTE: Final = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
@@ -131,7 +131,8 @@ def _looks_like_cp1252(data: bytes) -> bool:
 
 def clean_text(text: str) -> tuple[str, bool]:
     """*text* without control characters, lone surrogates and non-characters; and whether any went."""
-    cleaned = _CONTROL.sub("", text)
+    # A form feed is whitespace to a reader but not XML-compatible: lxml refuses it in text.
+    cleaned = _CONTROL.sub("", text.replace("\x0c", " "))
     return cleaned, len(cleaned) != len(text)
 
 

@@ -15,7 +15,6 @@ from newsmodel import (
     NewsMLOptions,
     Person,
     Quote,
-    SerializationError,
     Span,
     from_newsml,
     to_newsml,
@@ -134,10 +133,13 @@ class TestToNewsml:
         assert root.findtext(f"{NAR}contentMeta/{NAR}headline") == "bad char"
         assert from_newsml(data) == article
 
-    def test_lone_surrogate_is_refused(self) -> None:
-        """Text that is not Unicode cannot be written."""
-        with pytest.raises(SerializationError):
-            to_newsml(Article(id="x", headline="\ud800"))
+    def test_lone_surrogate_is_kept_out_of_the_xml(self) -> None:
+        """A lone surrogate is left out of the XML and kept, escaped, in the model rendition."""
+        article = Article(id="x", headline="A\ud800B", paragraphs=("p\udfff.",))
+        data = to_newsml(article)
+        assert b"<headline>AB</headline>" in data
+        assert from_newsml(data) == article
+        assert from_newsml(data, use_model=False).headline == "AB"
 
     def test_options(self, driver_schema, catalog) -> None:
         """Provider URI, version, status and the model rendition follow the options."""

@@ -81,7 +81,8 @@ _NO_BOM_UTF16_32: Final = (
 """How the first ``<`` of a page looks in UTF-16/32 without a BOM (XML 1.0, appendix F)."""
 _CONTROL: Final = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _C0_BYTES: Final = bytes((*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F))
-_C1_OR_NONCHARACTER: Final = re.compile(rb"\xc2[\x80-\x9f]|\xef\xbf[\xbe\xbf]")
+_C1: Final = re.compile(rb"\xc2[\x80-\x9f]")  # one literal prefix: re searches it fast
+_NONCHARACTERS: Final = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")  # U+FFFE, U+FFFF
 _UTF8_MULTIBYTE: Final = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
@@ -201,8 +202,10 @@ def _replaced(encoding: str) -> ParseWarning:
 
 def _has_controls(data: bytes) -> bool:
     """True when UTF-8 *data* holds a C0 or C1 control character or a non-character."""
-    return len(data.translate(None, _C0_BYTES)) != len(data) or bool(
-        _C1_OR_NONCHARACTER.search(data)
+    return (
+        len(data.translate(None, _C0_BYTES)) != len(data)
+        or _C1.search(data) is not None
+        or any(marker in data for marker in _NONCHARACTERS)
     )
 
 

@@ -7,7 +7,7 @@ to its main content (:mod:`newsmodel.extract.body`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 import lxml.etree
 import lxml.html
@@ -26,21 +26,25 @@ if TYPE_CHECKING:
 
 __all__ = ["parse_html"]
 
-_PARSER: Final = lxml.html.HTMLParser(
-    encoding="utf-8",
-    remove_comments=True,
-    remove_pis=True,
-    no_network=True,
-    collect_ids=False,
-    default_doctype=False,
-    huge_tree=True,
-)
-"""One shared parser: lxml parsers are reusable and hold no per-document state we rely on."""
+
+def _new_parser() -> lxml.html.HTMLParser:
+    """A parser per page: an lxml parser and its error log serve one thread at a time,
+    and parse_html may run in threads (Dask's threaded scheduler). Making one costs ~4 µs."""
+    return lxml.html.HTMLParser(
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        collect_ids=False,
+        default_doctype=False,
+        huge_tree=True,
+    )
 
 
 def _parse_tree(data: bytes) -> tuple[HtmlElement, tuple[ParseWarning, ...]]:
+    parser = _new_parser()
     try:
-        root = lxml.html.document_fromstring(data, parser=_PARSER)
+        root = lxml.html.document_fromstring(data, parser=parser)
     except (lxml.etree.ParserError, ValueError) as err:
         msg = f"not a readable HTML page: {err}"
         raise ParseError(msg) from err
@@ -48,7 +52,7 @@ def _parse_tree(data: bytes) -> tuple[HtmlElement, tuple[ParseWarning, ...]]:
         raise ParseError("not a readable HTML page")
     # libxml2 stops building the tree past its depth limit (2,048 with huge_tree) and
     # drops what lies deeper: say so rather than lose that text silently.
-    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log):
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
         too_deep = ParseWarning(
             code="too-deep",
             message="the page nests elements deeper than the parser's limit (2,048); "

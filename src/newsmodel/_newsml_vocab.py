@@ -59,11 +59,6 @@ def clean_text(text: str) -> str:
     return _XML_ILLEGAL.sub("", text)
 
 
-def has_illegal(text: str) -> bool:
-    """Whether *text* holds a character XML 1.0 cannot hold."""
-    return _XML_ILLEGAL.search(text) is not None
-
-
 def escape_illegal(text: str) -> str:
     """JSON text with XML-illegal characters written as ``\\uXXXX`` escapes.
 

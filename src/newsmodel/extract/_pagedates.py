@@ -206,11 +206,6 @@ def date_from_url(url: str | None) -> dt.datetime | None:
         return None
 
 
-def _from_time_element(el: HtmlElement, default_timezone: dt.tzinfo | None) -> dt.datetime | None:
-    raw = el.get("datetime") or el.get("content") or el.text_content()
-    return parse_any(raw.strip(), default_timezone=default_timezone) if raw else None
-
-
 def _time_rank(el: HtmlElement) -> int:
     marks = f"{el.get('class') or ''} {el.get('itemprop') or ''}"
     if el.get("pubdate") is not None or "publish" in marks.lower() or "datePublished" in marks:

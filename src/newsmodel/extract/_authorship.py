@@ -19,7 +19,7 @@ from newsmodel.extract._headline import site_keys
 from newsmodel.extract._jsonld import LdArticle, ld_names
 from newsmodel.extract._marks import Marks
 from newsmodel.extract._metatags import PageTags, source_name
-from newsmodel.extract.authors import is_agency, split_authors
+from newsmodel.extract.authors import desk_credit, is_agency, split_authors
 
 __all__ = ["choose_authors"]
 
@@ -70,6 +70,7 @@ def choose_authors(
     """
     agencies: list[str] = []
     shown: list[str] = []
+    desks: list[tuple[str, str]] = []  # (credit, source): the first desk credit met
 
     def visible(name: str) -> bool:
         # The raw text first: a name with single spaces found there is also found in the
@@ -83,14 +84,18 @@ def choose_authors(
             shown.append(" ".join(shown[0].split()))
         return folded in shown[1]
 
-    def clean(raws: list[str], *, verify: bool) -> tuple[str, ...]:
+    def clean(raws: list[str], *, verify: bool, source: str) -> tuple[str, ...]:
         names: list[str] = []
         for raw in raws:
             if raw.startswith(("http://", "https://", "www.")):
                 continue
             if is_agency(raw):
                 agencies.append(raw.strip())
-            for name in split_authors(raw):
+            found = split_authors(raw)
+            desk = desk_credit(raw) if not found and not desks else None
+            if desk and (not verify or visible(desk)):
+                desks.append((desk, source))
+            for name in found:
                 folded = name.casefold()
                 if any(
                     folded == x.casefold() or folded.startswith(x.casefold() + " ") for x in names
@@ -104,20 +109,24 @@ def choose_authors(
         return tuple(names)
 
     if ld is not None:
-        names = clean(ld_names(ld.node.get("author"), ld, people_only=True), verify=True)
+        names = clean(
+            ld_names(ld.node.get("author"), ld, people_only=True), verify=True, source="json-ld"
+        )
         if names:
             return names, "json-ld", agencies
     for key in _AUTHOR_META:
-        names = clean(tags.all(key), verify=True)
+        names = clean(tags.all(key), verify=True, source=source_name(key))
         if names:
             return names, source_name(key), agencies
-    names = clean(_yoast_author(tags), verify=True)
+    names = clean(_yoast_author(tags), verify=True, source="twitter")
     if names:
         return names, "twitter", agencies
     for source, raws in byline_candidates(root, heading, marks):
-        names = clean(raws, verify=False)
+        names = clean(raws, verify=False, source=source)
         if len(names) > _MAX_BYLINE_NAMES:  # a list of things, not of people
             continue
         if names:
             return names, source, agencies
+    if desks:  # no person is named: the desk or team credited is the author
+        return (desks[0][0],), desks[0][1], agencies
     return (), None, agencies

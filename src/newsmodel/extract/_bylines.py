@@ -30,12 +30,15 @@ _NAME_INSIDE: Final = etree.XPath(
     " or contains(@class, 'author__name')]"
 )
 _BY_START: Final = re.compile(
-    r"^\s*(?:By|BY|by|Von|von|VON|Vom|vom|Par|par|PAR|Por|por|POR|Door|door|Av|"
-    r"(?i:posted by|written by|geschrieben von|verfasst von|erstellt von|"
+    r"^[\s\-–—|·•*]*(?:By|BY|by|Von|von|VON|Vom|vom|Par|par|PAR|Por|por|POR|Door|door|Av|"
+    r"(?i:posted by|written by|submitted by|geschrieben von|verfasst von|erstellt von|"
+    r"eingestellt von|gespeichert von|posted\s+in\s[^|]{1,80}?\sby|"
     r"(?:ein\s+|blog\s*)?(?:artikel|beitrag|bericht|interview|kommentar|gastbeitrag)\s+von|"
     r"veröffentlicht von|publié par|escrito por|publicado por|scritto da|text von|autor(?:in)?:|"
-    r"author:|text:|texte:|redaktion:))(?:\s|$)"
+    r"author:|text:|texte:|redaktion:)):?(?:\s|$)"
 )
+_ACCOUNT_LINE: Final = re.compile(r"^[\s\-–—|·•*]*(?i:gespeichert von|submitted by)")
+"""A content system's "saved by" line: it names an account, which a real byline outranks."""
 _BY_LABEL: Final = re.compile(r"(?i)^(?:autor(?:in)?|author|text|texte|redaktion|von|by)\s*:$")
 """A byline label that ends in a colon, whose name is written after its element."""
 _CHROME_WORDS: Final = re.compile(
@@ -141,6 +144,7 @@ def _classed(elements: list[HtmlElement], stop: Collection[HtmlElement]) -> list
 
 def _by_lines(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
     out: list[str] = []
+    weak: list[str] = []  # a CMS's account line, used when no other byline is found
     for node in _TEXTS(scope):
         own = str(node)
         if not _BY_START.match(own):
@@ -168,10 +172,10 @@ def _by_lines(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
             following = parent.getnext() if not is_tail else None
             if len(text) <= len(own) and following is not None:
                 text = own + " " + _text(following)
-        out.append(text)
+        (weak if _ACCOUNT_LINE.match(own) else out).append(text)
         if len(out) >= _MAX_EACH:
             break
-    return out
+    return out or weak[:_MAX_EACH]
 
 
 def byline_candidates(

@@ -24,7 +24,7 @@ from typing import Final
 
 from newsmodel.extract.lexicon import lexicon
 
-__all__ = ["agencies", "is_agency", "is_organization", "split_authors"]
+__all__ = ["agencies", "desk_credit", "is_agency", "is_organization", "split_authors"]
 
 _DATA: Final = "data/authors"
 
@@ -45,12 +45,13 @@ def agencies() -> frozenset[str]:
 
 _PREFIX: Final = re.compile(
     r"^(?i:(?:written|posted|published|reported|text|story|words|interview|photos?|"
-    r"geschrieben|verfasst|erstellt|veröffentlicht|eingestellt|(?:ein\s+|blog\s*)?beitrag|"
+    r"geschrieben|verfasst|erstellt|veröffentlicht|eingestellt|gespeichert|submitted|"
+    r"(?:ein\s+|blog\s*)?beitrag|"
     r"(?:ein\s+)?artikel|(?:ein\s+)?bericht|"
     r"pressemitteilung|ein\s+interview|gastbeitrag|ein\s+kommentar|kommentar|"
     r"publié|écrit|rédigé|escrito|publicado|scritto|pubblicato|geplaatst|geschreven)\s+)?"
     r"(?:(?i:by|von|vom|par|por|door|from)|av|af)\s*[:\-–—]?\s+|"
-    r"^(?i:author|authors|autor|autorin|autoren|auteur|autore|text|texte|"
+    r"^(?i:author|authors|autor|autorin|autoren|auteur|autore|text|texte|interview|words|story|"
     r"redaktion|written\s+by|by)\s*[:\-–—]\s*",
 )
 _LEAD: Final = re.compile(
@@ -69,6 +70,8 @@ _TAIL: Final = re.compile(
     r"\s+(?:am|on|at|um|le|el|il|op|vom|\||-|–|—|(?i:updated|aktualisiert|published|veröffentlicht))(?:\s.*)?$|"
     r"\s+(?:vor|il y a|hace)\s+\d.*$|\s+@(?:\s.*)?$",
 )
+_DESK_TOKEN: Final = re.compile(r"^[^\W_][\w.'’&\-]*$")
+_MAX_DESK_WORDS: Final = 6
 _NAME_TOKEN: Final = re.compile(r"^[^\W\d_][\w.'’\-]*$")
 _TITLES: Final = frozenset(
     {"phd", "ph.d.", "md", "m.d.", "dr.", "dr", "prof.", "prof", "mba", "dipl.-ing."}
@@ -176,10 +179,7 @@ def _clean_part(part: str) -> str | None:
 
 def split_authors(raw: str) -> tuple[str, ...]:
     """The people named in one byline or author value, cleaned and deduplicated."""
-    text = unicodedata.normalize("NFC", " ".join(raw.split()))
-    text = _strip_prefix(_LEAD.sub("", _PARENS.sub(" ", text)))
-    text = _NOISE.sub(" ", text)
-    text = _TAIL.sub("", " ".join(text.split()))
+    text = _clean_text(raw)
     if not text or len(text) > 200:
         return ()
     parts = _SEPARATORS.split(text)
@@ -196,3 +196,37 @@ def split_authors(raw: str) -> tuple[str, ...]:
             seen.add(key)
             names.append(name)
     return tuple(names)
+
+
+def _clean_text(raw: str) -> str:
+    """*raw* without its prefix, brackets, e-mails, URLs, dates and trailing date phrase."""
+    text = unicodedata.normalize("NFC", " ".join(raw.split())).lstrip(" -–—|·•*")
+    text = _strip_prefix(_LEAD.sub("", _PARENS.sub(" ", text)))
+    text = _NOISE.sub(" ", text)
+    return _TAIL.sub("", " ".join(text.split()))
+
+
+def desk_credit(raw: str) -> str | None:
+    """The desk or team a byline credits ("Redaktion", "Staff Writer"), or ``None``.
+
+    >>> desk_credit("Von Redaktion"), desk_credit("By Staff Writer"), desk_credit("Jane Doe")
+    ('Redaktion', 'Staff Writer', None)
+    """
+    text = _clean_text(raw).strip(" \t\n:-–—|*\"'“”„«»,")
+    tokens = text.split()
+    for i, token in enumerate(tokens):
+        if token[:1].isdigit():  # "Redaktion 1. November 2023": a date follows
+            del tokens[i:]
+            break
+    desks = _words("desks.txt")
+    roles = _words("roles.txt")
+    while tokens and tokens[0].lower().strip(":") in roles - desks:  # "Autor Redaktion"
+        tokens.pop(0)
+    text = " ".join(tokens).strip(" ,-–—|")
+    if not tokens or len(tokens) > _MAX_DESK_WORDS or is_agency(text):
+        return None
+    if not all(_DESK_TOKEN.match(t) for t in tokens):
+        return None
+    if not any(t.lower() in desks for t in tokens):
+        return None
+    return text

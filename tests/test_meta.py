@@ -155,6 +155,14 @@ class TestSplitAuthors:
             ("Interview: Julia Lauter", ("Julia Lauter",)),
             ("Gespeichert von rasos am 24. Juli 2017 - 18:55", ("rasos",)),
             ("Verfasst von: mitundvoneinander | 31. Dezember 2008", ("mitundvoneinander",)),
+            ("Von der Ringform zur Kastenform und umgekehrt", ()),
+            ("Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»", ()),
+            (
+                "Autorin: Uta Staschewski, Projektleiterin der Stiftung in Tunis",
+                ("Uta Staschewski",),
+            ),
+            ("Marco Kratzenberg, Experte für Windows, Software & Recht", ("Marco Kratzenberg",)),
+            ("von r23 » 21.01.2009, 05:42", ("r23",)),
         ],
     )
     def test_split(self, raw: str, names: tuple[str, ...]) -> None:

@@ -72,6 +72,8 @@ _TAIL: Final = re.compile(
 )
 _DESK_TOKEN: Final = re.compile(r"^[^\W_][\w.'’&\-]*$")
 _MAX_DESK_WORDS: Final = 6
+_QUOTES: Final = re.compile(r"[«„“\"»].*\w.*[»“”\"«]")
+"""A quoted phrase: a byline never holds one."""
 _NAME_TOKEN: Final = re.compile(r"^[^\W\d_][\w.'’\-]*$")
 _TITLES: Final = frozenset(
     {"phd", "ph.d.", "md", "m.d.", "dr.", "dr", "prof.", "prof", "mba", "dipl.-ing."}
@@ -177,6 +179,18 @@ def _clean_part(part: str) -> str | None:
     return " ".join(tokens).rstrip(",") or None
 
 
+def _is_prose(part: str) -> bool:
+    """Whether *part* is a phrase of prose (two or more words, one of them lower case
+    and neither a name particle nor a role word), which no byline holds."""
+    tokens = [t for t in (t.strip("\"'“”„«»‚‘’()") for t in part.split()) if t]
+    if len(tokens) < 2 or any(c.isdigit() for c in part):
+        return False
+    roles = _words("roles.txt")
+    return any(
+        t[:1].islower() and t not in _PARTICLES and t.rstrip(".,:") not in roles for t in tokens
+    )
+
+
 def split_authors(raw: str) -> tuple[str, ...]:
     """The people named in one byline or author value, cleaned and deduplicated."""
     text = _clean_text(raw)
@@ -185,6 +199,12 @@ def split_authors(raw: str) -> tuple[str, ...]:
     parts = _SEPARATORS.split(text)
     if is_organization(parts[0]):  # "Bundesministerium für Wirtschaft und Klimaschutz"
         return ()
+    for i, part in enumerate(parts):
+        if _QUOTES.search(part) or (i == 0 and _is_prose(part)):
+            return ()  # a title: "Von der Ringform zur Kastenform und umgekehrt"
+        if _is_prose(part):  # a description follows the name: "Jane Doe, Leiterin der Abteilung"
+            parts = parts[:i]
+            break
     names: list[str] = []
     seen: set[str] = set()
     for part in parts:

@@ -43,6 +43,8 @@ _WRITTEN_BY: Final = re.compile(
 )
 _BODY_TEXT: Final = etree.XPath("string(/html/body)")
 _MAX_BYLINE_NAMES: Final = 4
+_FIRST_ONLY: Final = frozenset({"byline", "byline-text"})
+"""Finders whose later strings are other texts' bylines (teasers, related articles)."""
 
 
 def _yoast_author(tags: PageTags) -> list[str]:
@@ -84,9 +86,13 @@ def choose_authors(
             shown.append(" ".join(shown[0].split()))
         return folded in shown[1]
 
-    def clean(raws: list[str], *, verify: bool, source: str) -> tuple[str, ...]:
+    def clean(
+        raws: list[str], *, verify: bool, source: str, first_only: bool = False
+    ) -> tuple[str, ...]:
         names: list[str] = []
         for raw in raws:
+            if first_only and names:
+                break
             if raw.startswith(("http://", "https://", "www.")):
                 continue
             if is_agency(raw):
@@ -122,7 +128,7 @@ def choose_authors(
     if names:
         return names, "twitter", agencies
     for source, raws in byline_candidates(root, heading, marks):
-        names = clean(raws, verify=False, source=source)
+        names = clean(raws, verify=False, source=source, first_only=source in _FIRST_ONLY)
         if len(names) > _MAX_BYLINE_NAMES:  # a list of things, not of people
             continue
         if names:

@@ -7,6 +7,7 @@ and teaser lists are skipped because their bylines belong to other texts.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Collection, Iterator
 from typing import Final
@@ -15,6 +16,8 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newsmodel.extract._marks import Marks, inside
+from newsmodel.extract.authors import split_authors
+from newsmodel.parse._byline import is_name
 
 __all__ = ["article_scope", "byline_candidates", "heading_ancestors", "outside_chrome"]
 
@@ -51,6 +54,16 @@ _CHROME_TAGS: Final = frozenset(
 _NOT_BYLINE: Final = re.compile(
     r"(?i)avatar|bio\b|about|description|image|photo|social|more|img|icon|box-title|widget-title"
 )
+_DAY: Final = (
+    r"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|"
+    r"\d{1,2}\.?\s[^\W\d]{3,}\.?\s\d{4}|[^\W\d]{3,}\.?\s\d{1,2},?\s\d{4})"
+    r"(?:,?\s*(?:[|,\-–—]\s*)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?"
+)
+_DATE_THEN_NAME: Final = re.compile(rf"^{_DAY}\s*[|\-–—/•·]\s*(?P<name>[^\W\d][^|\d]{{2,60}})$")
+_NAME_THEN_DATE: Final = re.compile(rf"^(?P<name>[^\W\d][^|\d,]{{2,60}}?)\s*[|,\-–—/•·]\s*{_DAY}$")
+"""A short line of a date and a name, in either order, with a separator between."""
+_NEAR_SIBLINGS: Final = 3
+_MAX_DATED_CHARS: Final = 90
 _SCOPE_TAGS: Final = frozenset({"article", "main"})
 _MAX_CHARS: Final = 120
 _MAX_EACH: Final = 6
@@ -178,6 +191,27 @@ def _by_lines(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
     return out or weak[:_MAX_EACH]
 
 
+def _dated_lines(heading: HtmlElement) -> list[str]:
+    """A name next to the date in a short line beside the heading ("11.12.2019 - Jane Doe")."""
+    near = [
+        *itertools.islice(heading.itersiblings(preceding=True), _NEAR_SIBLINGS),
+        *itertools.islice(heading.itersiblings(), _NEAR_SIBLINGS),
+    ]
+    out: list[str] = []
+    for el in near:
+        if not isinstance(el.tag, str):
+            continue
+        text = _text(el)
+        if len(text) > _MAX_DATED_CHARS:
+            continue
+        m = _DATE_THEN_NAME.match(text) or _NAME_THEN_DATE.match(text)
+        name = m["name"].strip() if m else ""
+        # "PAID CONTENT | 3.2.2021" is a label, "SID Freitag" an agency and a day
+        if is_name(name) and not name.isupper() and split_authors(name) == (name,):
+            out.append(name)
+    return out
+
+
 def byline_candidates(
     root: HtmlElement, heading: HtmlElement | None, marks: Callable[[], Marks]
 ) -> Iterator[tuple[str, list[str]]]:
@@ -204,6 +238,8 @@ def byline_candidates(
             "byline-text",
             _by_lines(scope if within else (body if body is not None else root), stop),
         )
+        if within and heading is not None:
+            yield "byline-dated", _dated_lines(heading)
 
 
 def fn(source: str) -> Callable[[list[HtmlElement], Collection[HtmlElement]], list[str]]:

@@ -163,6 +163,10 @@ class TestSplitAuthors:
             ),
             ("Marco Kratzenberg, Experte für Windows, Software & Recht", ("Marco Kratzenberg",)),
             ("von r23 » 21.01.2009, 05:42", ("r23",)),
+            ("Support Team", ()),
+            ("Redacción Diario Uno", ()),
+            ("Staff Reporter Jane Doe", ("Jane Doe",)),
+            ("Ein Interview von Eva Zander mit Sonja Brandt.", ("Eva Zander",)),
         ],
     )
     def test_split(self, raw: str, names: tuple[str, ...]) -> None:
@@ -182,6 +186,8 @@ class TestSplitAuthors:
             ("Autor Redaktion", "Redaktion"),
             ("By Staff Writer", "Staff Writer"),
             ("Teufel Blog Redaktion", "Teufel Blog Redaktion"),
+            ("Support Team", "Support Team"),
+            ("Redacción Diario Uno", "Redacción Diario Uno"),
             ("Jane Doe", None),
             ("dpa", None),
             ("Redaktion der Stadtwerke Beispiel und des Landkreises Musterhausen", None),

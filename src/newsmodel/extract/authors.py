@@ -59,8 +59,10 @@ _LEAD: Final = re.compile(
 )
 """A date line ending in the byline: "Posted on September 21, 2020 by Adi Tzlil"."""
 _SEPARATORS: Final = re.compile(
-    r"\s*[,;|/•·&+]\s*|\s+(?:and|und|et|y|e|en|og|och|i|sowie|with|mit|AND|UND|(?i:and))\s+"
+    r"\s*[,;|/•·&+]\s*|\s+(?:and|und|et|y|e|en|og|och|i|sowie|AND|UND|(?i:and))\s+"
 )
+_WITH: Final = re.compile(r"\s+(?:with|mit|im Gespräch mit|in conversation with)\s+.*$")
+""""Ein Interview von A mit B": B is the one interviewed, not a writer."""
 _PARENS: Final = re.compile(r"\([^)]*\)|\[[^\]]*\]|<[^>]*>")
 _NOISE: Final = re.compile(
     r"\S+@\S+|https?://\S+|www\.\S+|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|"
@@ -152,16 +154,22 @@ def _clean_part(part: str) -> str | None:
     if not part or is_agency(part) or is_organization(part):
         return None
     roles = _words("roles.txt")
+    desks = _words("desks.txt")
     tokens = part.split()
     # Drop role words and titles at either end ("Senior Reporter Jane Doe", "Jane Doe, PhD").
+    inner = ""  # the dropped word next to what is kept
     while tokens and tokens[-1].lower().strip(",.") in roles | _TITLES:
-        tokens.pop()
+        inner = tokens.pop()
+    if inner.lower().strip(",.") in desks:
+        return None  # "Support Team": a desk or team, not a person
     while tokens and (
         tokens[0].lower().strip(",:") in roles | _TITLES
         or (len(tokens) > 1 and tokens[0].lower().rpartition("-")[2] in roles)
         # "FOCUS-Online-Experte Robin Tschöpe"; "PETA-Team" alone stays a (rejected) unit
     ):
-        tokens.pop(0)
+        inner = tokens.pop(0)
+    if inner.lower().strip(",:") in desks:
+        return None  # "Redacción Diario Uno"
     if not tokens or len(tokens) > 4 or tokens[0].lower() in _ARTICLES:
         return None
     if any(t.lower().strip(".,") in roles and t.lower() not in _PARTICLES for t in tokens):
@@ -193,7 +201,7 @@ def _is_prose(part: str) -> bool:
 
 def split_authors(raw: str) -> tuple[str, ...]:
     """The people named in one byline or author value, cleaned and deduplicated."""
-    text = _clean_text(raw)
+    text = _WITH.sub("", _clean_text(raw))
     if not text or len(text) > 200:
         return ()
     parts = _SEPARATORS.split(text)

@@ -167,6 +167,9 @@ class TestSplitAuthors:
             ("Redacción Diario Uno", ()),
             ("Staff Reporter Jane Doe", ("Jane Doe",)),
             ("Ein Interview von Eva Zander mit Sonja Brandt.", ("Eva Zander",)),
+            ("Text von Carla Seidel Illustration von Marko Rost", ("Carla Seidel",)),
+            ("Text & Fotos: Ivo Valent", ("Ivo Valent",)),
+            ("© Katrin Fuhr", ("Katrin Fuhr",)),
         ],
     )
     def test_split(self, raw: str, names: tuple[str, ...]) -> None:

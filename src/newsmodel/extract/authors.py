@@ -70,7 +70,9 @@ _NOISE: Final = re.compile(
 )
 _TAIL: Final = re.compile(
     r"\s+(?:am|on|at|um|le|el|il|op|vom|\||-|–|—|(?i:updated|aktualisiert|published|veröffentlicht))(?:\s.*)?$|"
-    r"\s+(?:vor|il y a|hace)\s+\d.*$|\s+@(?:\s.*)?$",
+    r"\s+(?:vor|il y a|hace)\s+\d.*$|\s+@(?:\s.*)?$|"
+    r"(?<=\w)\s+(?i:illustrations?|illustrationen|fotos?|photos?|bilder|grafiken?)"
+    r"\s*(?::|(?i:von|by|par)\s).*$",
 )
 _DESK_TOKEN: Final = re.compile(r"^[^\W_][\w.'’&\-]*$")
 _MAX_DESK_WORDS: Final = 6
@@ -228,7 +230,7 @@ def split_authors(raw: str) -> tuple[str, ...]:
 
 def _clean_text(raw: str) -> str:
     """*raw* without its prefix, brackets, e-mails, URLs, dates and trailing date phrase."""
-    text = unicodedata.normalize("NFC", " ".join(raw.split())).lstrip(" -–—|·•*")
+    text = unicodedata.normalize("NFC", " ".join(raw.split())).lstrip(" -–—|·•*©")
     text = _strip_prefix(_LEAD.sub("", _PARENS.sub(" ", text)))
     text = _NOISE.sub(" ", text)
     return _TAIL.sub("", " ".join(text.split()))

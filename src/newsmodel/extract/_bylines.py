@@ -40,6 +40,7 @@ _BY_START: Final = re.compile(
     r"veröffentlicht von|publié par|escrito por|publicado por|scritto da|text von|autor(?:in)?:|"
     r"author:|text:|texte:|redaktion:)):?(?:\s|$)"
 )
+_LEADING_MARKS: Final = " -–—|·•*"
 _ACCOUNT_LINE: Final = re.compile(r"^[\s\-–—|·•*]*(?i:gespeichert von|submitted by)")
 """A content system's "saved by" line: it names an account, which a real byline outranks."""
 _BY_LABEL: Final = re.compile(r"(?i)^(?:autor(?:in)?|author|text|texte|redaktion|von|by)\s*:$")
@@ -167,8 +168,8 @@ def _by_lines(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
             parent = parent.getparent()
         if parent is None or parent.tag == "a" or not outside_chrome(parent, stop):
             continue
-        text = _text(parent)
-        own = _SPACE.sub(" ", own).strip()
+        text = _text(parent).lstrip(_LEADING_MARKS)
+        own = _SPACE.sub(" ", own).strip().lstrip(_LEADING_MARKS)  # "| By", "---- by"
         starts = text.startswith(own)
         if not starts and own[:1].islower():
             continue  # "... von Bäumen durch Dritte": a preposition inside prose
@@ -181,7 +182,7 @@ def _by_lines(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
         tail = _SPACE.sub(" ", parent.tail or "").strip() if not is_tail else ""
         if len(text) <= len(own) and tail and _BY_LABEL.match(own):
             text = own + " " + tail  # "<h5>Autor:</h5> Peter Maahn": the name follows the label
-        elif len(own) <= 3:  # "By" alone: the name follows in the next element
+        elif len(own) <= 3 or _BY_LABEL.match(own):  # "By", "Von:": the name follows
             following = parent.getnext() if not is_tail else None
             if len(text) <= len(own) and following is not None:
                 text = own + " " + _text(following)

@@ -191,6 +191,8 @@ class TestSplitAuthors:
             ("Teufel Blog Redaktion", "Teufel Blog Redaktion"),
             ("Support Team", "Support Team"),
             ("Redacción Diario Uno", "Redacción Diario Uno"),
+            ("Von Sportredaktion", "Sportredaktion"),
+            ("example-it Webteam", "example-it Webteam"),
             ("Jane Doe", None),
             ("dpa", None),
             ("Redaktion der Stadtwerke Beispiel und des Landkreises Musterhausen", None),

@@ -37,6 +37,7 @@ _AUTHOR_META: Final = (
     "article.author",
     "authors",
     "og:article:author",
+    "shareaholic:article_author_name",
 )
 _WRITTEN_BY: Final = re.compile(
     r"(?i)written by|verfasst von|geschrieben von|auteur|autor|author|écrit par|escrito por"

@@ -76,6 +76,7 @@ _TAIL: Final = re.compile(
 )
 _DESK_TOKEN: Final = re.compile(r"^[^\W_][\w.'’&\-]*$")
 _MAX_DESK_WORDS: Final = 6
+_DESK_ENDINGS: Final = ("redaktion", "team")
 _QUOTES: Final = re.compile(r"[«„“\"»].*\w.*[»“”\"«]")
 """A quoted phrase: a byline never holds one."""
 _NAME_TOKEN: Final = re.compile(r"^[^\W\d_][\w.'’\-]*$")
@@ -257,6 +258,12 @@ def desk_credit(raw: str) -> str | None:
         return None
     if not all(_DESK_TOKEN.match(t) for t in tokens):
         return None
-    if not any(t.lower() in desks for t in tokens):
+    if not any(_is_desk_word(t, desks) for t in tokens):
         return None
     return text
+
+
+def _is_desk_word(token: str, desks: frozenset[str]) -> bool:
+    """Whether *token* is a desk word or a compound ending in one ("Webteam", "Sportredaktion")."""
+    low = token.lower()
+    return low in desks or any(low.endswith(d) for d in _DESK_ENDINGS)

@@ -170,6 +170,8 @@ class TestSplitAuthors:
             ("Text von Carla Seidel Illustration von Marko Rost", ("Carla Seidel",)),
             ("Text & Fotos: Ivo Valent", ("Ivo Valent",)),
             ("© Katrin Fuhr", ("Katrin Fuhr",)),
+            ("D.E", ()),
+            ("C.Habermann", ("C.Habermann",)),
         ],
     )
     def test_split(self, raw: str, names: tuple[str, ...]) -> None:

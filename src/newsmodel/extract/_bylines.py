@@ -65,6 +65,7 @@ _NAME_THEN_DATE: Final = re.compile(rf"^(?P<name>[^\W\d][^|\d,]{{2,60}}?)\s*[|,\
 """A short line of a date and a name, in either order, with a separator between."""
 _NEAR_SIBLINGS: Final = 3
 _MAX_DATED_CHARS: Final = 90
+_HIDDEN: Final = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _SCOPE_TAGS: Final = frozenset({"article", "main"})
 _MAX_CHARS: Final = 120
 _MAX_EACH: Final = 6
@@ -95,6 +96,9 @@ def outside_chrome(el: HtmlElement, stop: Collection[HtmlElement] = ()) -> bool:
             return False
         marks = f"{node.get('class') or ''} {node.get('id') or ''}"
         if len(marks) > 1 and _CHROME_WORDS.search(marks.lower()) and not _wraps_content(node):
+            return False
+        style = node.get("style")
+        if style and _HIDDEN.search(style):  # a byline kept for crawlers, not shown
             return False
     return True
 
@@ -128,8 +132,16 @@ def _inner_name(el: HtmlElement) -> str:
     return _text(el)
 
 
+def _shown_name(el: HtmlElement) -> str:
+    """The name an author element shows: not one written only in a ``<meta>`` inside it."""
+    for inner in _NAME_INSIDE(el):
+        if inner.tag != "meta" and (text := _text(inner)):
+            return text
+    return "" if el.tag == "meta" else _text(el)
+
+
 def _microdata(elements: list[HtmlElement], stop: Collection[HtmlElement]) -> list[str]:
-    return [t for el in elements if outside_chrome(el, stop) and (t := _inner_name(el))][:_MAX_EACH]
+    return [t for el in elements if outside_chrome(el, stop) and (t := _shown_name(el))][:_MAX_EACH]
 
 
 def _rel_author(elements: list[HtmlElement], stop: Collection[HtmlElement]) -> list[str]:

@@ -77,6 +77,7 @@ _TAIL: Final = re.compile(
 _DESK_TOKEN: Final = re.compile(r"^[^\W_][\w.'’&\-]*$")
 _MAX_DESK_WORDS: Final = 6
 _DESK_ENDINGS: Final = ("redaktion", "team")
+_INITIALS: Final = re.compile(r"^(?:[^\W\d_]\.){1,3}[^\W\d_]?\.?$")
 _QUOTES: Final = re.compile(r"[«„“\"»].*\w.*[»“”\"«]")
 """A quoted phrase: a byline never holds one."""
 _NAME_TOKEN: Final = re.compile(r"^[^\W\d_][\w.'’\-]*$")
@@ -179,8 +180,8 @@ def _clean_part(part: str) -> str | None:
         return None
     if not all(_NAME_TOKEN.match(t) for t in tokens):
         return None
-    if len(tokens) == 1 and len(tokens[0]) < 3:
-        return None
+    if len(tokens) == 1 and (len(tokens[0]) < 3 or _INITIALS.match(tokens[0])):
+        return None  # "D.E": initials alone name nobody
     if len(tokens) > 1 and not all(t[0].isupper() or t.lower() in _PARTICLES for t in tokens):
         return None
     if _is_place(" ".join(tokens)):  # a dateline in the byline: "Nada Tawfik, New York"

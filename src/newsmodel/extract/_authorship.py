@@ -44,6 +44,8 @@ _WRITTEN_BY: Final = re.compile(
 )
 _BODY_TEXT: Final = etree.XPath("string(/html/body)")
 _MAX_BYLINE_NAMES: Final = 4
+_LOGIN: Final = re.compile(r"([^\W\d_]{2,})[._]([^\W\d_]{2,})")
+"""A login made of a first and a last name: "jane.doe", "jane_doe"."""
 _FIRST_ONLY: Final = frozenset({"byline", "byline-text"})
 """Finders whose later strings are other texts' bylines (teasers, related articles)."""
 
@@ -55,6 +57,20 @@ def _yoast_author(tags: PageTags) -> list[str]:
         if label and _WRITTEN_BY.search(label):
             return tags.all(f"twitter:data{n}")[:1]
     return []
+
+
+def _login_as_shown(login: str, root: HtmlElement) -> str | None:
+    """The name a login ("jane.doe") stands for, as the page writes it ("Jane P. Doe")."""
+    parts = _LOGIN.fullmatch(login)
+    if parts is None:
+        return None
+    first, last = map(re.escape, parts.groups())
+    text = " ".join(str(_BODY_TEXT(root)).split())
+    found = re.search(rf"(?<!\w){first}(?: \w\.)? {last}(?!\w)", text, re.IGNORECASE)
+    if found is None:
+        return None
+    name = found.group()
+    return name if split_authors(name) == (name,) else None
 
 
 def choose_authors(
@@ -111,7 +127,10 @@ def choose_authors(
                 if " " not in name and site_keys([name], []) & sites:
                     continue
                 if verify and not visible(name):
-                    continue
+                    shown_as = _login_as_shown(name, root)
+                    if shown_as is None:
+                        continue
+                    name = shown_as  # noqa: PLW2901 - the login's name as the page writes it
                 names.append(name)
         return tuple(names)
 

@@ -8,6 +8,7 @@ that the caller can use one as the publisher.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Final
 
@@ -19,7 +20,7 @@ from newsmodel.extract._headline import site_keys
 from newsmodel.extract._jsonld import LdArticle, ld_names
 from newsmodel.extract._marks import Marks
 from newsmodel.extract._metatags import PageTags, source_name
-from newsmodel.extract.authors import desk_credit, is_agency, split_authors
+from newsmodel.extract.authors import as_written, desk_credit, is_agency, split_authors
 
 __all__ = ["choose_authors"]
 
@@ -57,6 +58,15 @@ def _yoast_author(tags: PageTags) -> list[str]:
         if label and _WRITTEN_BY.search(label):
             return tags.all(f"twitter:data{n}")[:1]
     return []
+
+
+def _bare(key: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+
+
+def _names_site(name: str, sites: frozenset[str]) -> bool:
+    """Whether *name* is the site's name, accents aside ("La República", larepublica.pe)."""
+    return bool({_bare(k) for k in site_keys([name], [])} & {_bare(s) for s in sites})
 
 
 def _login_as_shown(login: str, root: HtmlElement) -> str | None:
@@ -155,4 +165,9 @@ def choose_authors(
             return names, source, agencies
     if desks:  # no person is named: the desk or team credited is the author
         return (desks[0][0],), desks[0][1], agencies
+    if ld is not None:  # a JSON-LD Person whose name is unusual ("Der Spendenteddy")
+        for raw in ld_names(ld.node.get("author"), ld, people_only=True):
+            name = as_written(raw)
+            if name and not is_agency(name) and not _names_site(name, sites) and visible(name):
+                return (name,), "json-ld", agencies
     return (), None, agencies

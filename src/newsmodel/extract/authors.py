@@ -24,7 +24,14 @@ from typing import Final
 
 from newsmodel.extract.lexicon import lexicon
 
-__all__ = ["agencies", "desk_credit", "is_agency", "is_organization", "split_authors"]
+__all__ = [
+    "agencies",
+    "as_written",
+    "desk_credit",
+    "is_agency",
+    "is_organization",
+    "split_authors",
+]
 
 _DATA: Final = "data/authors"
 
@@ -76,6 +83,7 @@ _TAIL: Final = re.compile(
 )
 _DESK_TOKEN: Final = re.compile(r"^[^\W_][\w.'’&\-]*$")
 _MAX_DESK_WORDS: Final = 6
+_MIN_WRITTEN: Final = 3
 _DESK_ENDINGS: Final = ("redaktion", "team")
 _INITIALS: Final = re.compile(r"^(?:[^\W\d_]\.){1,3}[^\W\d_]?\.?$")
 _QUOTES: Final = re.compile(r"[«„“\"»].*\w.*[»“”\"«]")
@@ -268,3 +276,26 @@ def _is_desk_word(token: str, desks: frozenset[str]) -> bool:
     """Whether *token* is a desk word or a compound ending in one ("Webteam", "Sportredaktion")."""
     low = token.lower()
     return low in desks or any(low.endswith(d) for d in _DESK_ENDINGS)
+
+
+def as_written(raw: str) -> str | None:
+    """A short author value as written, without prefix and dates, or ``None``.
+
+    For a value a structured source types as a person although it does not read
+    as a name ("Der Spendenteddy", "Mobasir hassan").
+
+    >>> as_written("Von Der Spendenteddy"), as_written("https://example.com/a")
+    ('Der Spendenteddy', None)
+    """
+    if raw.startswith(("http://", "https://")):
+        return None
+    text = _clean_text(raw).strip(" \t\n:-–—|*\"'“”„«»,")
+    tokens = text.split()
+    if not tokens or len(tokens) > _MAX_DESK_WORDS or len(text) < _MIN_WRITTEN:
+        return None
+    if not all(_DESK_TOKEN.match(t) for t in tokens) or is_organization(text):
+        return None
+    roles = _words("roles.txt")
+    if not tokens[0][0].isupper() or any(t.lower() in roles for t in tokens):
+        return None  # "selbst ist der Mann" is a title, "Agencies" a role word
+    return text

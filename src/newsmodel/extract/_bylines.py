@@ -66,6 +66,15 @@ _NAME_THEN_DATE: Final = re.compile(rf"^(?P<name>[^\W\d][^|\d,]{{2,60}}?)\s*[|,\
 _NEAR_SIBLINGS: Final = 3
 _MAX_DATED_CHARS: Final = 90
 _HIDDEN: Final = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+_BOX_NAME: Final = etree.XPath(
+    ".//*[self::h2 or self::h3 or self::h4 or self::h5 or self::strong or self::b or self::a]"
+    "[normalize-space()]"
+)
+_BOX_LABEL: Final = re.compile(
+    r"(?i)^(?:autor(?:in|en)?|author|über (?:den|die) autor(?:in)?|about)\W*$"
+)
+_MAX_BOX_NAME: Final = 60
+_MAX_BOX_TRIES: Final = 4
 _SCOPE_TAGS: Final = frozenset({"article", "main"})
 _MAX_CHARS: Final = 120
 _MAX_EACH: Final = 6
@@ -150,6 +159,15 @@ def _rel_author(elements: list[HtmlElement], stop: Collection[HtmlElement]) -> l
     ][:_MAX_EACH]
 
 
+def _box_name(box: HtmlElement) -> str:
+    """The name an author box gives first: its heading, bold text or link, label words aside."""
+    for el in itertools.islice(_BOX_NAME(box), _MAX_BOX_TRIES):
+        text = _SPACE.sub(" ", el.text or "").strip()  # its own words: not "NameFollow"
+        if " " in text and len(text) <= _MAX_BOX_NAME and not _BOX_LABEL.match(text):
+            return text
+    return ""
+
+
 def _classed(elements: list[HtmlElement], stop: Collection[HtmlElement]) -> list[str]:
     out: list[str] = []
     for el in elements:
@@ -161,6 +179,8 @@ def _classed(elements: list[HtmlElement], stop: Collection[HtmlElement]) -> list
         if not outside_chrome(el, stop):
             continue
         text = _inner_name(el)
+        if len(text) > _MAX_CHARS:  # an author box: its name is its title or first link
+            text = _box_name(el)
         if text and len(text) <= _MAX_CHARS:
             out.append(text)
             if len(out) >= _MAX_EACH:

@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 
 from newsmodel.extract._marks import Marks, inside
 from newsmodel.extract.authors import split_authors
+from newsmodel.extract.lexicon import lexicon
 from newsmodel.parse._byline import is_name
 
 __all__ = ["article_scope", "byline_candidates", "heading_ancestors", "outside_chrome"]
@@ -75,6 +76,11 @@ _BOX_LABEL: Final = re.compile(
 )
 _MAX_BOX_NAME: Final = 60
 _MAX_BOX_TRIES: Final = 4
+_LAST_PARAGRAPHS: Final = etree.XPath(
+    ".//p[normalize-space()][not(following-sibling::p[normalize-space()])]"
+)
+"""Paragraphs that end their block: where a writer signs the text."""
+_MAX_SIGNATURE: Final = 40
 _SCOPE_TAGS: Final = frozenset({"article", "main"})
 _MAX_CHARS: Final = 120
 _MAX_EACH: Final = 6
@@ -245,6 +251,25 @@ def _dated_lines(heading: HtmlElement) -> list[str]:
     return out
 
 
+def _signatures(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
+    """A name signed under the text: the last paragraph of its block, only a name in
+    italics or bold ("<p><em>Jane Doe</em></p>") or set to the right, that starts with
+    a known given name."""
+    out: list[str] = []
+    for p in _LAST_PARAGRAPHS(scope):
+        text = _text(p)
+        if not text or len(text) > _MAX_SIGNATURE or not is_name(text):
+            continue
+        if text.split()[0].lower() not in lexicon().given_names:
+            continue  # a bold subheading ("After Divorce") is no signature
+        marked = p.get("align") == "right" or any(
+            _text(inner) == text for inner in p.iter("em", "i", "b", "strong")
+        )
+        if marked and split_authors(text) == (text,) and outside_chrome(p, stop):
+            out.append(text)
+    return out[-1:]
+
+
 def byline_candidates(
     root: HtmlElement, heading: HtmlElement | None, marks: Callable[[], Marks]
 ) -> Iterator[tuple[str, list[str]]]:
@@ -273,6 +298,7 @@ def byline_candidates(
         )
         if within and heading is not None:
             yield "byline-dated", _dated_lines(heading)
+    yield "signature", _signatures(scope, stop)
 
 
 def fn(source: str) -> Callable[[list[HtmlElement], Collection[HtmlElement]], list[str]]:

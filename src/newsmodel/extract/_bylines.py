@@ -76,10 +76,7 @@ _BOX_LABEL: Final = re.compile(
 )
 _MAX_BOX_NAME: Final = 60
 _MAX_BOX_TRIES: Final = 4
-_LAST_PARAGRAPHS: Final = etree.XPath(
-    ".//p[normalize-space()][not(following-sibling::p[normalize-space()])]"
-)
-"""Paragraphs that end their block: where a writer signs the text."""
+_EMPHASIS: Final = ("em", "i", "b", "strong")
 _MAX_SIGNATURE: Final = 40
 _SCOPE_TAGS: Final = frozenset({"article", "main"})
 _MAX_CHARS: Final = 120
@@ -256,14 +253,18 @@ def _signatures(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
     italics or bold ("<p><em>Jane Doe</em></p>") or set to the right, that starts with
     a known given name."""
     out: list[str] = []
-    for p in _LAST_PARAGRAPHS(scope):
+    for p in scope.iter("p"):
+        if p.get("align") != "right" and not any(c.tag in _EMPHASIS for c in p):
+            continue
         text = _text(p)
         if not text or len(text) > _MAX_SIGNATURE or not is_name(text):
             continue
         if text.split()[0].lower() not in lexicon().given_names:
             continue  # a bold subheading ("After Divorce") is no signature
+        if any(s.tag == "p" and _text(s) for s in p.itersiblings()):
+            continue  # not the last paragraph of its block
         marked = p.get("align") == "right" or any(
-            _text(inner) == text for inner in p.iter("em", "i", "b", "strong")
+            _text(inner) == text for inner in p.iter(*_EMPHASIS)
         )
         if marked and split_authors(text) == (text,) and outside_chrome(p, stop):
             out.append(text)

@@ -45,6 +45,8 @@ _WRITTEN_BY: Final = re.compile(
 )
 _BODY_TEXT: Final = etree.XPath("string(/html/body)")
 _MAX_BYLINE_NAMES: Final = 4
+_MAX_CREDIT: Final = 60
+_AGREEING: Final = 3
 _LOGIN: Final = re.compile(r"([^\W\d_]{2,})[._]([^\W\d_]{2,})")
 """A login made of a first and a last name: "jane.doe", "jane_doe"."""
 _FIRST_ONLY: Final = frozenset({"byline", "byline-text"})
@@ -170,4 +172,27 @@ def choose_authors(
             name = as_written(raw)
             if name and not is_agency(name) and not _names_site(name, sites) and visible(name):
                 return (name,), "json-ld", agencies
+    agreed = _agreed_credit(ld, tags)
+    if agreed and visible(agreed):
+        return (agreed,), "meta", agencies
     return (), None, agencies
+
+
+def _agreed_credit(ld: LdArticle | None, tags: PageTags) -> str | None:
+    """A value all three kinds of author metadata agree on (JSON-LD, ``<meta>``, Yoast's
+    card), whatever it names: a site, an organisation, a short pen name ("mh")."""
+    groups: list[list[str]] = [
+        ld_names(ld.node.get("author"), ld, people_only=False) if ld is not None else [],
+        [v for key in _AUTHOR_META for v in tags.all(key)],
+        _yoast_author(tags),
+    ]
+    counts: dict[str, int] = {}
+    written: dict[str, str] = {}
+    for group in groups:
+        for raw in dict.fromkeys(group):
+            if raw.startswith(("http://", "https://")) or len(raw) > _MAX_CREDIT:
+                continue
+            key = raw.casefold().strip()
+            counts[key] = counts.get(key, 0) + 1
+            written.setdefault(key, raw.strip())
+    return next((written[k] for k, n in counts.items() if n >= _AGREEING), None)

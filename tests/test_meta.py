@@ -167,6 +167,7 @@ class TestSplitAuthors:
             ("Redacción Diario Uno", ()),
             ("Staff Reporter Jane Doe", ("Jane Doe",)),
             ("Ein Interview von Eva Zander mit Sonja Brandt.", ("Eva Zander",)),
+            ("Rita Precht im Gespräch mit Karla Fink", ("Rita Precht", "Karla Fink")),
             ("Text von Carla Seidel Illustration von Marko Rost", ("Carla Seidel",)),
             ("Text & Fotos: Ivo Valent", ("Ivo Valent",)),
             ("© Katrin Fuhr", ("Katrin Fuhr",)),

@@ -66,10 +66,13 @@ _LEAD: Final = re.compile(
 )
 """A date line ending in the byline: "Posted on September 21, 2020 by Adi Tzlil"."""
 _SEPARATORS: Final = re.compile(
-    r"\s*[,;|/•·&+]\s*|\s+(?:and|und|et|y|e|en|og|och|i|sowie|AND|UND|(?i:and))\s+"
+    r"\s*[,;|/•·&+]\s*|\s+(?:and|und|et|y|e|en|og|och|i|sowie|AND|UND|(?i:and))\s+|"
+    r"\s+(?:im Gespräch mit|in conversation with)\s+"
 )
-_WITH: Final = re.compile(r"\s+(?:with|mit|im Gespräch mit|in conversation with)\s+.*$")
+"""Between names: "A and B", "A, B"; a conversation ("A im Gespräch mit B") has two voices."""
+_WITH: Final = re.compile(r"\s+(?:with|mit)\s+.*$")
 """"Ein Interview von A mit B": B is the one interviewed, not a writer."""
+_CONVERSATION: Final = re.compile(r"\s(?:im Gespräch mit|in conversation with)\s")
 _PARENS: Final = re.compile(r"\([^)]*\)|\[[^\]]*\]|<[^>]*>")
 _NOISE: Final = re.compile(
     r"\S+@\S+|https?://\S+|www\.\S+|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|"
@@ -213,7 +216,9 @@ def _is_prose(part: str) -> bool:
 
 def split_authors(raw: str) -> tuple[str, ...]:
     """The people named in one byline or author value, cleaned and deduplicated."""
-    text = _WITH.sub("", _clean_text(raw))
+    text = _clean_text(raw)
+    if not _CONVERSATION.search(text):
+        text = _WITH.sub("", text)
     if not text or len(text) > 200:
         return ()
     parts = _SEPARATORS.split(text)

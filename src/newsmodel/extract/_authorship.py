@@ -20,7 +20,13 @@ from newsmodel.extract._headline import site_keys
 from newsmodel.extract._jsonld import LdArticle, ld_names
 from newsmodel.extract._marks import Marks
 from newsmodel.extract._metatags import PageTags, source_name
-from newsmodel.extract.authors import as_written, desk_credit, is_agency, split_authors
+from newsmodel.extract.authors import (
+    as_written,
+    desk_credit,
+    is_agency,
+    labelled_credit,
+    split_authors,
+)
 
 __all__ = ["choose_authors"]
 
@@ -102,6 +108,7 @@ def choose_authors(
     agencies: list[str] = []
     shown: list[str] = []
     desks: list[tuple[str, str]] = []  # (credit, source): the first desk credit met
+    named: list[str] = []  # what the first labelled byline naming no person credits
 
     def visible(name: str) -> bool:
         # The raw text first: a name with single spaces found there is also found in the
@@ -130,6 +137,10 @@ def choose_authors(
             desk = desk_credit(raw) if not found and not desks else None
             if desk and (not verify or visible(desk)):
                 desks.append((desk, source))
+            if not found and not desk and not named and source == "byline-text":
+                credit = labelled_credit(raw)
+                if credit:
+                    named.append(credit)
             for name in found:
                 folded = name.casefold()
                 if any(
@@ -175,6 +186,8 @@ def choose_authors(
     agreed = _agreed_credit(ld, tags)
     if agreed and visible(agreed):
         return (agreed,), "meta", agencies
+    if named and not _names_site(named[0], sites):  # a labelled byline naming an organisation
+        return (named[0],), "byline-text", agencies
     return (), None, agencies
 
 

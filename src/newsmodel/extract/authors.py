@@ -30,6 +30,7 @@ __all__ = [
     "desk_credit",
     "is_agency",
     "is_organization",
+    "labelled_credit",
     "split_authors",
 ]
 
@@ -304,3 +305,29 @@ def as_written(raw: str) -> str | None:
     if not tokens[0][0].isupper() or any(t.lower() in roles for t in tokens):
         return None  # "selbst ist der Mann" is a title, "Agencies" a role word
     return text
+
+
+def labelled_credit(raw: str) -> str | None:
+    """What a labelled byline credits when it names no person ("Von Deutscher Tennis Bund",
+    "Autor: www.example.com"), as written; ``None`` for a line without a label.
+
+    >>> labelled_credit("Von Deutscher Tennis Bund 4. 2. 2022"), labelled_credit("Tennis Bund")
+    ('Deutscher Tennis Bund', None)
+    """
+    text = unicodedata.normalize("NFC", " ".join(raw.split())).lstrip(" -–—|·•*©")
+    if _strip_prefix(text) == text:
+        return None
+    tokens = _clean_text(text).strip(" \t\n:-–—|*\"'“”„«»,").split()
+    for i, token in enumerate(tokens):
+        if token[:1].isdigit():  # a date follows
+            del tokens[i:]
+            break
+    credit = " ".join(tokens).strip(" ,-–—|")
+    if not tokens or len(tokens) > _MAX_DESK_WORDS or len(credit) < _MIN_WRITTEN:
+        return None
+    if not all(_DESK_TOKEN.match(t) for t in tokens) or _is_prose(credit):
+        return None
+    roles = _words("roles.txt")
+    if any(t.lower() in roles for t in tokens):
+        return None
+    return credit

@@ -172,6 +172,9 @@ class TestSplitAuthors:
             ("Text & Fotos: Ivo Valent", ("Ivo Valent",)),
             ("© Katrin Fuhr", ("Katrin Fuhr",)),
             ("D.E", ()),
+            ("Nina Grossmann, IFZ, Oktober", ("Nina Grossmann", "IFZ")),
+            ("Julia Souza, Brasília", ("Julia Souza",)),
+            ("April Roach", ("April Roach",)),
             ("C.Habermann", ("C.Habermann",)),
         ],
     )

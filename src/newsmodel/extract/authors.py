@@ -153,7 +153,10 @@ def is_organization(name: str) -> bool:
 def _is_place(text: str) -> bool:
     places = lexicon()
     key = text.lower().strip(" ,.")
-    return key in places.places or key in places.countries
+    if key in places.places or key in places.countries:
+        return True
+    bare = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    return bare != key and (bare in places.places or bare in places.countries)  # "Brasília"
 
 
 def _strip_prefix(text: str) -> str:

@@ -52,6 +52,8 @@ _WRITTEN_BY: Final = re.compile(
 _BODY_TEXT: Final = etree.XPath("string(/html/body)")
 _MAX_BYLINE_NAMES: Final = 4
 _MAX_CREDIT: Final = 60
+_SHOUTED: Final = re.compile(r"\b[A-ZÄÖÜ]{2,}\b")
+"""A word in capitals: "EAT SMARTER", "IT Finanzmagazin" name a brand, not a person."""
 _AGREEING: Final = 3
 _LOGIN: Final = re.compile(r"([^\W\d_]{2,})[._]([^\W\d_]{2,})")
 """A login made of a first and a last name: "jane.doe", "jane_doe"."""
@@ -147,7 +149,7 @@ def choose_authors(
                     folded == x.casefold() or folded.startswith(x.casefold() + " ") for x in names
                 ):
                     continue  # the same person again, or with the outlet's name appended
-                if " " not in name and site_keys([name], []) & sites:
+                if (" " not in name or _SHOUTED.search(name)) and site_keys([name], []) & sites:
                     continue
                 if verify and not visible(name):
                     shown_as = _login_as_shown(name, root)

@@ -172,6 +172,8 @@ class TestSplitAuthors:
             ("Text & Fotos: Ivo Valent", ("Ivo Valent",)),
             ("© Katrin Fuhr", ("Katrin Fuhr",)),
             ("D.E", ()),
+            ("Foto: Ingo Schneider", ()),
+            ("Photos by Jane Doe", ()),
             ("Nina Grossmann, IFZ, Oktober", ("Nina Grossmann", "IFZ")),
             ("Julia Souza, Brasília", ("Julia Souza",)),
             ("April Roach", ("April Roach",)),

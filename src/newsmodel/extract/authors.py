@@ -52,7 +52,7 @@ def agencies() -> frozenset[str]:
 
 
 _PREFIX: Final = re.compile(
-    r"^(?i:(?:written|posted|published|reported|text|story|words|interview|photos?|"
+    r"^(?i:(?:written|posted|published|reported|text|story|words|interview|"
     r"geschrieben|verfasst|erstellt|veröffentlicht|eingestellt|gespeichert|submitted|"
     r"(?:ein\s+|blog\s*)?beitrag|"
     r"(?:ein\s+)?artikel|(?:ein\s+)?bericht|"
@@ -73,6 +73,10 @@ _SEPARATORS: Final = re.compile(
 """Between names: "A and B", "A, B"; a conversation ("A im Gespräch mit B") has two voices."""
 _WITH: Final = re.compile(r"\s+(?:with|mit)\s+.*$")
 """"Ein Interview von A mit B": B is the one interviewed, not a writer."""
+_PHOTO_CREDIT: Final = re.compile(
+    r"^\W*(?i:fotos?|photos?|photograph(?:y|s)?|bild(?:er)?|images?|illustrations?|"
+    r"illustrationen|grafiken?|video)\s*(?::|(?i:von|by|par|de)\s)"
+)
 _CONVERSATION: Final = re.compile(r"\s(?:im Gespräch mit|in conversation with)\s")
 _PARENS: Final = re.compile(r"\([^)]*\)|\[[^\]]*\]|<[^>]*>")
 _NOISE: Final = re.compile(
@@ -220,6 +224,8 @@ def _is_prose(part: str) -> bool:
 
 def split_authors(raw: str) -> tuple[str, ...]:
     """The people named in one byline or author value, cleaned and deduplicated."""
+    if _PHOTO_CREDIT.match(raw):  # "Foto: Jane Doe" credits a picture, not the text
+        return ()
     text = _clean_text(raw)
     if not _CONVERSATION.search(text):
         text = _WITH.sub("", text)

@@ -128,8 +128,9 @@ def choose_authors(
         raws: list[str], *, verify: bool, source: str, first_only: bool = False
     ) -> tuple[str, ...]:
         names: list[str] = []
+        credited = False  # a first byline naming no person, but a desk or an organisation
         for raw in raws:
-            if first_only and names:
+            if first_only and (names or credited):
                 break
             if raw.startswith(("http://", "https://", "www.")):
                 continue
@@ -139,10 +140,12 @@ def choose_authors(
             desk = desk_credit(raw) if not found and not desks else None
             if desk and (not verify or visible(desk)):
                 desks.append((desk, source))
-            if not found and not desk and not named and source == "byline-text":
-                credit = labelled_credit(raw)
-                if credit:
-                    named.append(credit)
+            credit = labelled_credit(raw) if not found and source == "byline-text" else None
+            if credit and _names_site(credit, sites):
+                credit = None  # "By The Daily Planet": the site's own name
+            if credit and not named:
+                named.append(credit)
+            credited = bool(desk or credit)
             for name in found:
                 folded = name.casefold()
                 if any(
@@ -188,7 +191,7 @@ def choose_authors(
     agreed = _agreed_credit(ld, tags)
     if agreed and visible(agreed):
         return (agreed,), "meta", agencies
-    if named and not _names_site(named[0], sites):  # a labelled byline naming an organisation
+    if named:  # a labelled byline naming an organisation
         return (named[0],), "byline-text", agencies
     return (), None, agencies
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 from typing import Final, NamedTuple, TypeAlias
 
 from newsmodel.extract.sentences import Bounds
@@ -89,15 +88,15 @@ class TokenIndex(NamedTuple):
     """Tokens of a text, computed once per sentence when first needed.
 
     ``bounds`` are ``(start, end)`` pairs in text order (sentences); a window
-    inside one of them is cut from that sentence's cached tokens.
+    inside one of them is cut from that sentence's cached tokens. A window that
+    is not inside one bound, or is short beside a long bound, is tokenised on its own.
     """
 
     text: str
     bounds: list[tuple[int, int]]
     starts: list[int]
-    cache: dict[int, tuple[list[Token], Iterator[Token]]]
-    """Per sentence: its tokens read so far and the scan that reads on (lazily, up to the
-    furthest window asked for)."""
+    cache: dict[int, tuple[list[Token], list[int]]]
+    """Per sentence: its tokens and their start offsets."""
 
     @classmethod
     def of(cls, text: str, bounds: list[tuple[int, int]]) -> TokenIndex:
@@ -107,22 +106,17 @@ class TokenIndex(NamedTuple):
     def window(self, start: int, end: int) -> list[Token]:
         """The tokens of ``text[start:end]``."""
         k = bisect.bisect_right(self.starts, max(start, end - 1)) - 1
-        if k < 0 or self.bounds[k][0] > start or self.bounds[k][1] < end:
+        if k < 0:
             return tokens(self.text, start, end)
-        if self.bounds[k][1] - self.bounds[k][0] > 4 * (end - start) + 200:
-            return tokens(self.text, start, end)  # a long sentence: cut the window only
+        lo, hi = self.bounds[k]
+        if lo > start or hi < end or hi - lo > 4 * (end - start) + 200:
+            return tokens(self.text, start, end)  # outside one bound, or a long sentence
         cached = self.cache.get(k)
         if cached is None:
-            cached = self.cache[k] = ([], _TOKEN.finditer(self.text, *self.bounds[k]))
-        toks, scan = cached
-        while not toks or toks[-1].start() < end:
-            tok = next(scan, None)
-            if tok is None:
-                break
-            toks.append(tok)
-        return toks[
-            bisect.bisect_left(toks, start, key=_START) : bisect.bisect_left(toks, end, key=_START)
-        ]
+            found = list(_TOKEN.finditer(self.text, lo, hi))
+            cached = self.cache[k] = (found, list(map(_START, found)))
+        toks, starts = cached
+        return toks[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
 
 def _is_cap(word: str) -> bool:

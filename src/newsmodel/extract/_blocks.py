@@ -176,11 +176,8 @@ def walk(root: HtmlElement) -> Page:
     cache: dict[str, bool] = {}
     huge = -1.0  # computed when first needed: most pages have no furniture tags left
 
-    def flush() -> None:
+    def flush() -> None:  # called only when has_text
         nonlocal link_chars, has_text
-        if not has_text:
-            pieces.clear()
-            return
         has_text = False
         text = "".join(pieces)
         pieces.clear()
@@ -192,13 +189,16 @@ def walk(root: HtmlElement) -> Page:
                 blocks.append(Block(tag, owner, normalized, min(link_chars, len(normalized))))
         link_chars = 0
 
+    push, pop, add = frames.append, frames.pop, pieces.append
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
         if event == "end":
-            kind = frames.pop()
+            kind = pop()
             if kind >= 0:
-                if pieces:
+                if has_text:
                     flush()
+                elif pieces:
+                    pieces.clear()
                 open_blocks.pop()
                 ends[kind] = len(blocks)
                 last[kind] = len(tags)
@@ -206,19 +206,18 @@ def walk(root: HtmlElement) -> Page:
                 links -= 1
             tail = element.tail
             if tail:
-                pieces.append(tail)
+                add(tail)
                 if not has_text and not tail.isspace():
                     has_text = True
                 if links and _OTHER < kind < 0:  # an inline element's tail
                     link_chars += len(tail.strip())
             continue
         tag = element.tag
-        if not isinstance(tag, str):
-            frames.append(_OTHER)
-            continue
-        if tag in BLOCK_TAGS or "-" in tag:
-            if pieces:
+        if tag in BLOCK_TAGS or ("-" in tag if isinstance(tag, str) else False):
+            if has_text:
                 flush()
+            elif pieces:
+                pieces.clear()
             index = len(tags)
             tags.append(tag)
             elements.append(element)
@@ -227,16 +226,18 @@ def walk(root: HtmlElement) -> Page:
             ends.append(-1)
             last.append(-1)
             open_blocks.append(index)
-            frames.append(index)
+            push(index)
             text = element.text
+        elif not isinstance(tag, str):
+            push(_OTHER)
+            continue
         elif tag in FURNITURE_TAGS:
             if huge < 0:
                 huge = float(_TEXT_LENGTH(root)) * HUGE_SHARE
+            push(_INLINE)
             if float(_TEXT_LENGTH(element)) < huge:
-                frames.append(_INLINE)
                 walker.skip_subtree()
                 continue
-            frames.append(_INLINE)
             text = element.text
         else:
             text = element.text
@@ -245,23 +246,23 @@ def walk(root: HtmlElement) -> Page:
             if (text is not None or len(element) or tag == "br") and class_furniture(
                 element, cache
             ):
-                frames.append(_INLINE)
+                push(_INLINE)
                 walker.skip_subtree()
                 continue
             if tag == "a":
                 links += 1
-                frames.append(_LINK)
+                push(_LINK)
             else:
-                frames.append(_INLINE)
+                push(_INLINE)
                 if tag == "br":
-                    pieces.append("\n")
+                    add("\n")
         if text:
-            pieces.append(text)
+            add(text)
             if not has_text and not text.isspace():
                 has_text = True
             if links:
                 link_chars += len(text.strip())
-    if pieces:
+    if has_text:
         flush()
     _mark(page, cache)
     return page

@@ -213,7 +213,10 @@ def walk(root: HtmlElement) -> Page:
                     link_chars += len(tail.strip())
             continue
         tag = element.tag
-        if tag in BLOCK_TAGS or ("-" in tag if isinstance(tag, str) else False):
+        if not isinstance(tag, str):
+            push(_OTHER)
+            continue
+        if tag in BLOCK_TAGS or "-" in tag:
             if has_text:
                 flush()
             elif pieces:
@@ -228,9 +231,6 @@ def walk(root: HtmlElement) -> Page:
             open_blocks.append(index)
             push(index)
             text = element.text
-        elif not isinstance(tag, str):
-            push(_OTHER)
-            continue
         elif tag in FURNITURE_TAGS:
             if huge < 0:
                 huge = float(_TEXT_LENGTH(root)) * HUGE_SHARE

@@ -232,10 +232,12 @@ def walk(root: HtmlElement) -> Page:
             push(index)
             text = element.text
         elif tag in FURNITURE_TAGS:
-            if huge < 0:
-                huge = float(_TEXT_LENGTH(root)) * HUGE_SHARE
             push(_INLINE)
-            if float(_TEXT_LENGTH(element)) < huge:
+            size = float(_TEXT_LENGTH(element))
+            if huge < 0 < size:
+                huge = float(_TEXT_LENGTH(root)) * HUGE_SHARE
+            # (Without text, skipping it or not gives the same blocks.)
+            if size < huge or size == 0:
                 walker.skip_subtree()
                 continue
             text = element.text

@@ -14,6 +14,7 @@ returned in order, with headings that lead nowhere and link lists removed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING, Final
 
@@ -23,6 +24,8 @@ from newsmodel.extract._blocks import Block, Page, walk
 from newsmodel.extract._furniture import remove_hidden
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from lxml.html import HtmlElement
 
 __all__ = ["extract_body"]
@@ -147,13 +150,9 @@ def _best_container(page: Page, weights: list[float]) -> tuple[int, float]:
     return (best, scores[best]) if best >= 0 and scores[best] > 0 else (-1, 0.0)
 
 
-def _prefix(values: list[float]) -> list[float]:
-    out = [0.0]
-    total = 0.0
-    for value in values:
-        total += value
-        out.append(total)
-    return out
+def _prefix(values: Iterable[float]) -> list[float]:
+    """Running sums of *values*, from 0.0: the sum of values[i:j] is out[j] - out[i]."""
+    return list(itertools.accumulate(values, initial=0.0))
 
 
 def _region(page: Page, weights: list[float], best: int) -> list[tuple[int, bool]]:

@@ -19,7 +19,12 @@ from typing import TYPE_CHECKING, Final
 
 import lxml.etree
 
-from newsmodel.extract._furniture import FURNITURE_TAGS, PROTECTED_TAGS, class_furniture
+from newsmodel.extract._furniture import (
+    FURNITURE_TAGS,
+    PROTECTED_TAGS,
+    class_furniture,
+    is_hidden,
+)
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -217,6 +222,10 @@ def walk(root: HtmlElement) -> Page:
             push(_OTHER)
             continue
         if tag in BLOCK_TAGS or "-" in tag:
+            if tag not in PROTECTED_TAGS and is_hidden(element):
+                push(_INLINE)
+                walker.skip_subtree()
+                continue
             if has_text:
                 flush()
             elif pieces:
@@ -233,6 +242,9 @@ def walk(root: HtmlElement) -> Page:
             text = element.text
         elif tag in FURNITURE_TAGS:
             push(_INLINE)
+            if is_hidden(element):
+                walker.skip_subtree()
+                continue
             size = float(_TEXT_LENGTH(element))
             if huge < 0 < size:
                 huge = float(_TEXT_LENGTH(root)) * HUGE_SHARE
@@ -243,10 +255,10 @@ def walk(root: HtmlElement) -> Page:
             text = element.text
         else:
             text = element.text
-            # A class-marked inline element is skipped; one without text or children
-            # (but a <br>) would add nothing either way, so its class is not read.
-            if (text is not None or len(element) or tag == "br") and class_furniture(
-                element, cache
+            # A hidden or class-marked inline element is skipped; one without text or
+            # children (but a <br>) would add nothing either way, so it is not asked.
+            if (text is not None or len(element) or tag == "br") and (
+                is_hidden(element) or class_furniture(element, cache)
             ):
                 push(_INLINE)
                 walker.skip_subtree()

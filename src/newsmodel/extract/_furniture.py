@@ -11,14 +11,14 @@ kept).
 from __future__ import annotations
 
 import re
-from typing import Final
-
-import lxml.etree
-from lxml.html import HtmlElement
+from typing import TYPE_CHECKING, Final
 
 from newsmodel.extract._classwords import hints_are_furniture
 
-__all__ = ["FURNITURE_TAGS", "PROTECTED_TAGS", "class_furniture", "remove_hidden"]
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+__all__ = ["FURNITURE_TAGS", "PROTECTED_TAGS", "class_furniture", "is_hidden"]
 
 FURNITURE_TAGS: Final = frozenset(
     {"nav", "aside", "figure", "figcaption", "dialog", "menu", "noscript"}
@@ -32,23 +32,16 @@ PROTECTED_TAGS: Final = frozenset({"html", "body", "main", "article"})
 _HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
-_MAYBE_HIDDEN: Final = lxml.etree.XPath(
-    "//@style[contains(., 'none') or contains(., 'hidden')]/.. | //@hidden/.."
-)
-
-
-def remove_hidden(root: HtmlElement) -> None:
-    """Remove elements hidden from readers (``hidden``, inline display:none), keeping tails."""
-    for element in _MAYBE_HIDDEN(root):
-        if (
-            not isinstance(element, HtmlElement)
-            or element.tag in PROTECTED_TAGS
-            or element.getparent() is None
-        ):
-            continue
-        style = element.get("style")
-        if element.get("hidden") is not None or (style and _HIDDEN_STYLE.search(style)):
-            element.drop_tree()
+def is_hidden(element: HtmlElement) -> bool:
+    """Whether *element* is hidden from readers (``hidden``, inline display:none)."""
+    if element.get("hidden") is not None:
+        return True
+    style = element.get("style")
+    return (
+        style is not None
+        and ("none" in style or "hidden" in style)
+        and _HIDDEN_STYLE.search(style) is not None
+    )
 
 
 def class_furniture(element: HtmlElement, cache: dict[str, bool]) -> bool:

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Final
 import lxml.etree
 
 from newsmodel.extract._blocks import Block, Page, walk
-from newsmodel.extract._furniture import remove_hidden
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -287,7 +286,6 @@ def _select(page: Page) -> tuple[list[float], int]:
 def _locate(root: HtmlElement) -> tuple[Page, list[float], int]:
     """The page's blocks, their weights and the best container (-1 when there is none)."""
     lxml.etree.strip_elements(root, *JUNK_TAGS, with_tail=False)
-    remove_hidden(root)
     page = walk(root)
     if not page.blocks:
         return page, [], -1

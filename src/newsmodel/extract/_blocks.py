@@ -23,6 +23,7 @@ from newsmodel.extract._furniture import (
     FURNITURE_TAGS,
     PROTECTED_TAGS,
     class_furniture,
+    class_overlay,
     is_hidden,
 )
 
@@ -111,10 +112,21 @@ class Page:
     root), owns the blocks ``starts[i]:ends[i]`` and the elements ``i:last[i]``
     (its whole subtree); ``marked[i]`` is the nearest ancestor-or-self whose class
     names page furniture, or -1 (only meaningful for elements that own blocks);
+    ``overlays`` holds the marked elements whose class names a box laid over the page;
     ``elements[i]`` is the element itself.
     """
 
-    __slots__ = ("blocks", "elements", "ends", "last", "marked", "parents", "starts", "tags")
+    __slots__ = (
+        "blocks",
+        "elements",
+        "ends",
+        "last",
+        "marked",
+        "overlays",
+        "parents",
+        "starts",
+        "tags",
+    )
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
@@ -125,6 +137,7 @@ class Page:
         self.ends: list[int] = []
         self.last: list[int] = []
         self.marked: list[int] = []
+        self.overlays: set[int] = set()
 
     def contains(self, outer: int, inner: int) -> bool:
         """Whether element *inner* is *outer* or inside it."""
@@ -156,6 +169,9 @@ def _mark(page: Page, cache: dict[str, bool]) -> None:
             and class_furniture(elements[index], cache)
         ):
             marked[index] = index
+            if class_overlay(elements[index]) and "h1" not in tags[index : page.last[index]]:
+                # (A box holding the headline is the article's, whatever its class says.)
+                page.overlays.add(index)
         elif parent >= 0:
             marked[index] = marked[parent]
 

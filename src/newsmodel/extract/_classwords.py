@@ -13,7 +13,7 @@ import functools
 import re
 from typing import Final
 
-__all__ = ["hints_are_furniture"]
+__all__ = ["hints_are_furniture", "hints_are_overlay"]
 
 _FURNITURE_WORDS: Final = (
     "comment(?!ary)", "share", "sharing", "social", "newsletter", "subscri", "sign-?up",
@@ -27,7 +27,7 @@ _FURNITURE_WORDS: Final = (
     "metaline", "metainfo", "bildunterschrift", "bilduntertitel", "imagedescription",
     "img-?metadata", "image-?caption", "factbox", "infobox", "callout", "news-letter",
     "privacy-embed", "third-party", "-cta", "cta-", "swiper", "paidbox", "aside",
-    "widget-area", "widget_",
+    "widget-area", "widget_", "login",
 )  # fmt: skip
 """Words (lower case) that mark page furniture anywhere inside a class token; ``-?`` is
 an optional hyphen, and a word may end in a lookahead."""
@@ -91,6 +91,10 @@ _TAXONOMY: Final = re.compile(
 )
 """Token prefixes that name what a wrapper holds or how it behaves, not what it is."""
 
+_OVERLAY_WORDS: Final = ("cookie", "consent", "gdpr", "modal", "popup", "login")
+"""Furniture words that name a box laid over the page (a cookie notice, a login dialog):
+it never wraps the article, however much text it holds."""
+
 _RARITY: Final = "-_etaoinsrhldcumfpgwybvkxjqz"
 """Characters from most to least common in class names (English letter frequency)."""
 
@@ -128,6 +132,7 @@ def _anchored(words: tuple[str, ...]) -> re.Pattern[str]:
 _WORDS: Final = _anchored(_FURNITURE_WORDS)
 _BODY: Final = _anchored(_BODY_WORDS)
 _AUTHOR: Final = _anchored(_AUTHOR_WORDS)
+_OVERLAY: Final = _anchored(_OVERLAY_WORDS)
 _ANY: Final = _anchored(_FURNITURE_WORDS + _BODY_WORDS + _AUTHOR_WORDS)
 
 
@@ -153,3 +158,8 @@ def hints_are_furniture(hints: str) -> bool:
     if _BODY.search(hints):
         return False
     return any(_token_is_furniture(token) for token in hints.split())
+
+
+def hints_are_overlay(hints: str) -> bool:
+    """Whether a lower-cased class-and-id string names furniture laid over the page."""
+    return _OVERLAY.search(hints) is not None and hints_are_furniture(hints)

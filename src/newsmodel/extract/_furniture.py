@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
-from newsmodel.extract._classwords import hints_are_furniture
+from newsmodel.extract._classwords import hints_are_furniture, hints_are_overlay
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-__all__ = ["FURNITURE_TAGS", "PROTECTED_TAGS", "class_furniture", "is_hidden"]
+__all__ = ["FURNITURE_TAGS", "PROTECTED_TAGS", "class_furniture", "class_overlay", "is_hidden"]
 
 FURNITURE_TAGS: Final = frozenset(
     {"nav", "aside", "figure", "figcaption", "dialog", "menu", "noscript"}
@@ -64,3 +64,10 @@ def class_furniture(element: HtmlElement, cache: dict[str, bool]) -> bool:
     if verdict is None:
         verdict = cache[hints] = hints_are_furniture(hints.lower())
     return verdict and get("itemprop") != "articleBody"
+
+
+def class_overlay(element: HtmlElement) -> bool:
+    """Whether *element*'s class or id names a box laid over the page (a cookie notice,
+    a login dialog); asked only of elements :func:`class_furniture` marked."""
+    hints = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return hints_are_overlay(hints.lower())

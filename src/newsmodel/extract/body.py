@@ -256,8 +256,10 @@ def _unmark_wrappers(page: Page, weights: list[float]) -> None:
     prose = _prefix([max(w, 0.0) for w in weights])
     limit = prose[-1] * WRAPPER_SHARE
     marked, parents, starts, ends = page.marked, page.parents, page.starts, page.ends
+    overlays = page.overlays
     own = [
-        mark == element and prose[ends[element]] - prose[starts[element]] <= limit
+        mark == element
+        and (element in overlays or prose[ends[element]] - prose[starts[element]] <= limit)
         for element, mark in enumerate(marked)
     ]
     for element, parent in enumerate(parents):
@@ -277,6 +279,17 @@ def _select(page: Page) -> tuple[list[float], int]:
         for b, w in zip(blocks, weights, strict=True)
     ]
     best, score = _best_container(page, unmarked)
+    if page.overlays:
+        # Text laid over the page (a cookie notice, a login form) is never the article.
+        over = [-1] * len(page.tags)
+        for element, parent in enumerate(page.parents):
+            over[element] = (
+                element if element in page.overlays else over[parent] if parent >= 0 else -1
+            )
+        weights = [
+            0.0 if w > 0 and b.owner >= 0 and over[b.owner] >= 0 else w
+            for b, w in zip(blocks, weights, strict=True)
+        ]
     any_best, any_score = _best_container(page, weights)
     if best < 0 or score < any_score * FALLBACK_SHARE:
         return weights, any_best

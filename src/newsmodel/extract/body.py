@@ -112,6 +112,10 @@ LABEL_CHARS: Final = 60
 like a heading: kept only when prose follows it."""
 WRAPPER_SHARE: Final = 0.5
 """A class-marked element holding more than this share of the page's prose is a wrapper."""
+POINTER_CHARS: Final = 200
+POINTER_LINKS: Final = 3
+"""A line shorter than POINTER_CHARS with at least 1/POINTER_LINKS of it in links, at the
+end of the body, points elsewhere."""
 PROSE_HEADING_CHARS: Final = 100
 """A heading this long is prose set in a heading tag, kept like a paragraph."""
 
@@ -354,6 +358,12 @@ def _scrap(block: Block) -> bool:
     return block.chars < DATELINE_CHARS and _DATED.search(block.text) is not None
 
 
+def _pointer(block: Block) -> bool:
+    """A short line with a link: at the end of the body, it points elsewhere ("Sign up
+    here", "Read the rest of the guide", "More at www...") rather than ending the story."""
+    return block.chars < POINTER_CHARS and block.link_chars * POINTER_LINKS >= block.chars
+
+
 def _title_like(block: Block) -> bool:
     """A heading, a label ending in a colon, or a short line without a full stop."""
     if block.tag in _HEADING_TAGS:
@@ -372,7 +382,7 @@ def _paragraphs(kept: list[Block]) -> tuple[str, ...]:
     first, end = 0, len(kept)
     while first < end and _scrap(kept[first]):
         first += 1
-    while end > first and _scrap(kept[end - 1]):
+    while end > first and (_scrap(kept[end - 1]) or _pointer(kept[end - 1])):
         end -= 1
     for block in kept[first:end]:
         if block.chars < SCRAP_CHARS and _AD_LABEL.fullmatch(block.text):

@@ -79,6 +79,7 @@ _NO_BOM_UTF16_32: Final = (
     (re.compile(rb"<\x00[^\x00]\x00"), "utf-16-le"),
 )
 """How the first ``<`` of a page looks in UTF-16/32 without a BOM (XML 1.0, appendix F)."""
+_LEADING_SPACE: Final = re.compile(rb"[ \t\r\n]*")
 _CONTROL: Final = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _C0_BYTES: Final = bytes((*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F))
 _C1: Final = re.compile(rb"\xc2[\x80-\x9f]")  # one literal prefix: re searches it fast
@@ -168,7 +169,9 @@ def decode_html(data: bytes) -> Decoded:
             if "\ufffd" in text:
                 warnings.append(_replaced(encoding))
             return _from_text(text, encoding, warnings)
-    head = data.lstrip(b" \t\r\n")[:4]
+    # The first bytes after any leading whitespace: lstrip() would copy the page.
+    start = match.end() if (match := _LEADING_SPACE.match(data)) else 0
+    head = data[start : start + 4]
     for pattern, encoding in _NO_BOM_UTF16_32:
         if pattern.match(head):
             text = data.decode(encoding, errors="replace")

@@ -92,7 +92,9 @@ def parse_html(
     """
     check_size(len(html), options.max_input_chars, what="page")
     decoded = decode_html(html) if isinstance(html, bytes) else decode_text(html)
-    if not decoded.data.strip():
+    # isspace() knows the bytes strip() removes and stops at the first other one;
+    # "not data.strip()" copied the whole page whenever it ended in a newline.
+    if not decoded.data or decoded.data.isspace():
         raise ParseError("the page is empty", source=url)
     root, limits = _parse_tree(decoded.data)
     meta = extract_metadata(root, url=url, options=options)

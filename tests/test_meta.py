@@ -16,7 +16,7 @@ import newsmodel
 from newsmodel.extract._headline import site_keys, strip_site_name
 from newsmodel.extract._jsonld import first_text, load_json
 from newsmodel.extract._pagedates import date_from_url, parse_any, parse_iso
-from newsmodel.extract.authors import is_agency, is_organization, split_authors
+from newsmodel.extract.authors import desk_credit, is_agency, is_organization, split_authors
 from newsmodel.extract.meta import Metadata, extract_metadata, normalize_language
 from newsmodel.options import ParseOptions
 from tests.conftest import shared_path
@@ -150,6 +150,28 @@ class TestSplitAuthors:
             ("clicking Accept Cookies", ()),
             ("Posted on September 21, 2020 by Adi Tzlil", ("Adi Tzlil",)),
             ("Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", ("Pamela Sladky",)),
+            ("---- by Kenneth Surin", ("Kenneth Surin",)),
+            ("Written by: Julie Mollins", ("Julie Mollins",)),
+            ("Interview: Julia Lauter", ("Julia Lauter",)),
+            ("Gespeichert von rasos am 24. Juli 2017 - 18:55", ("rasos",)),
+            ("Verfasst von: mitundvoneinander | 31. Dezember 2008", ("mitundvoneinander",)),
+            ("Von der Ringform zur Kastenform und umgekehrt", ()),
+            ("Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»", ()),
+            (
+                "Autorin: Uta Staschewski, Projektleiterin der Stiftung in Tunis",
+                ("Uta Staschewski",),
+            ),
+            ("Marco Kratzenberg, Experte für Windows, Software & Recht", ("Marco Kratzenberg",)),
+            ("von r23 » 21.01.2009, 05:42", ("r23",)),
+            ("Support Team", ()),
+            ("Redacción Diario Uno", ()),
+            ("Staff Reporter Jane Doe", ("Jane Doe",)),
+            ("Ein Interview von Eva Zander mit Sonja Brandt.", ("Eva Zander",)),
+            ("Text von Carla Seidel Illustration von Marko Rost", ("Carla Seidel",)),
+            ("Text & Fotos: Ivo Valent", ("Ivo Valent",)),
+            ("© Katrin Fuhr", ("Katrin Fuhr",)),
+            ("D.E", ()),
+            ("C.Habermann", ("C.Habermann",)),
         ],
     )
     def test_split(self, raw: str, names: tuple[str, ...]) -> None:
@@ -160,6 +182,27 @@ class TestSplitAuthors:
         """Agencies and agency pairs are recognised."""
         assert is_agency("AFP/dpa")
         assert not is_agency("Anna Müller")
+
+    @pytest.mark.parametrize(
+        ("raw", "credit"),
+        [
+            ("Von Redaktion", "Redaktion"),
+            ("Redaktion 1. November 2023 10:29", "Redaktion"),
+            ("Autor Redaktion", "Redaktion"),
+            ("By Staff Writer", "Staff Writer"),
+            ("Teufel Blog Redaktion", "Teufel Blog Redaktion"),
+            ("Support Team", "Support Team"),
+            ("Redacción Diario Uno", "Redacción Diario Uno"),
+            ("Von Sportredaktion", "Sportredaktion"),
+            ("example-it Webteam", "example-it Webteam"),
+            ("Jane Doe", None),
+            ("dpa", None),
+            ("Redaktion der Stadtwerke Beispiel und des Landkreises Musterhausen", None),
+        ],
+    )
+    def test_desk_credit(self, raw: str, credit: str | None) -> None:
+        """A byline crediting a desk or team gives that credit; a person's name does not."""
+        assert desk_credit(raw) == credit
 
     def test_organization(self) -> None:
         """Organisations and web sites are not people."""

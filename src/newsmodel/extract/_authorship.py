@@ -8,6 +8,7 @@ that the caller can use one as the publisher.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Final
 
@@ -19,7 +20,7 @@ from newsmodel.extract._headline import site_keys
 from newsmodel.extract._jsonld import LdArticle, ld_names
 from newsmodel.extract._marks import Marks
 from newsmodel.extract._metatags import PageTags, source_name
-from newsmodel.extract.authors import is_agency, split_authors
+from newsmodel.extract.authors import as_written, desk_credit, is_agency, split_authors
 
 __all__ = ["choose_authors"]
 
@@ -37,12 +38,19 @@ _AUTHOR_META: Final = (
     "article.author",
     "authors",
     "og:article:author",
+    "shareaholic:article_author_name",
 )
 _WRITTEN_BY: Final = re.compile(
     r"(?i)written by|verfasst von|geschrieben von|auteur|autor|author|écrit par|escrito por"
 )
 _BODY_TEXT: Final = etree.XPath("string(/html/body)")
 _MAX_BYLINE_NAMES: Final = 4
+_MAX_CREDIT: Final = 60
+_AGREEING: Final = 3
+_LOGIN: Final = re.compile(r"([^\W\d_]{2,})[._]([^\W\d_]{2,})")
+"""A login made of a first and a last name: "jane.doe", "jane_doe"."""
+_FIRST_ONLY: Final = frozenset({"byline", "byline-text"})
+"""Finders whose later strings are other texts' bylines (teasers, related articles)."""
 
 
 def _yoast_author(tags: PageTags) -> list[str]:
@@ -52,6 +60,29 @@ def _yoast_author(tags: PageTags) -> list[str]:
         if label and _WRITTEN_BY.search(label):
             return tags.all(f"twitter:data{n}")[:1]
     return []
+
+
+def _bare(key: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+
+
+def _names_site(name: str, sites: frozenset[str]) -> bool:
+    """Whether *name* is the site's name, accents aside ("La República", larepublica.pe)."""
+    return bool({_bare(k) for k in site_keys([name], [])} & {_bare(s) for s in sites})
+
+
+def _login_as_shown(login: str, root: HtmlElement) -> str | None:
+    """The name a login ("jane.doe") stands for, as the page writes it ("Jane P. Doe")."""
+    parts = _LOGIN.fullmatch(login)
+    if parts is None:
+        return None
+    first, last = map(re.escape, parts.groups())
+    text = " ".join(str(_BODY_TEXT(root)).split())
+    found = re.search(rf"(?<!\w){first}(?: \w\.)? {last}(?!\w)", text, re.IGNORECASE)
+    if found is None:
+        return None
+    name = found.group()
+    return name if split_authors(name) == (name,) else None
 
 
 def choose_authors(
@@ -70,6 +101,7 @@ def choose_authors(
     """
     agencies: list[str] = []
     shown: list[str] = []
+    desks: list[tuple[str, str]] = []  # (credit, source): the first desk credit met
 
     def visible(name: str) -> bool:
         # The raw text first: a name with single spaces found there is also found in the
@@ -83,14 +115,22 @@ def choose_authors(
             shown.append(" ".join(shown[0].split()))
         return folded in shown[1]
 
-    def clean(raws: list[str], *, verify: bool) -> tuple[str, ...]:
+    def clean(
+        raws: list[str], *, verify: bool, source: str, first_only: bool = False
+    ) -> tuple[str, ...]:
         names: list[str] = []
         for raw in raws:
+            if first_only and names:
+                break
             if raw.startswith(("http://", "https://", "www.")):
                 continue
             if is_agency(raw):
                 agencies.append(raw.strip())
-            for name in split_authors(raw):
+            found = split_authors(raw)
+            desk = desk_credit(raw) if not found and not desks else None
+            if desk and (not verify or visible(desk)):
+                desks.append((desk, source))
+            for name in found:
                 folded = name.casefold()
                 if any(
                     folded == x.casefold() or folded.startswith(x.casefold() + " ") for x in names
@@ -99,25 +139,60 @@ def choose_authors(
                 if " " not in name and site_keys([name], []) & sites:
                     continue
                 if verify and not visible(name):
-                    continue
+                    shown_as = _login_as_shown(name, root)
+                    if shown_as is None:
+                        continue
+                    name = shown_as  # noqa: PLW2901 - the login's name as the page writes it
                 names.append(name)
         return tuple(names)
 
     if ld is not None:
-        names = clean(ld_names(ld.node.get("author"), ld, people_only=True), verify=True)
+        names = clean(
+            ld_names(ld.node.get("author"), ld, people_only=True), verify=True, source="json-ld"
+        )
         if names:
             return names, "json-ld", agencies
     for key in _AUTHOR_META:
-        names = clean(tags.all(key), verify=True)
+        names = clean(tags.all(key), verify=True, source=source_name(key))
         if names:
             return names, source_name(key), agencies
-    names = clean(_yoast_author(tags), verify=True)
+    names = clean(_yoast_author(tags), verify=True, source="twitter")
     if names:
         return names, "twitter", agencies
     for source, raws in byline_candidates(root, heading, marks):
-        names = clean(raws, verify=False)
+        names = clean(raws, verify=False, source=source, first_only=source in _FIRST_ONLY)
         if len(names) > _MAX_BYLINE_NAMES:  # a list of things, not of people
             continue
         if names:
             return names, source, agencies
+    if desks:  # no person is named: the desk or team credited is the author
+        return (desks[0][0],), desks[0][1], agencies
+    if ld is not None:  # a JSON-LD Person whose name is unusual ("Der Spendenteddy")
+        for raw in ld_names(ld.node.get("author"), ld, people_only=True):
+            name = as_written(raw)
+            if name and not is_agency(name) and not _names_site(name, sites) and visible(name):
+                return (name,), "json-ld", agencies
+    agreed = _agreed_credit(ld, tags)
+    if agreed and visible(agreed):
+        return (agreed,), "meta", agencies
     return (), None, agencies
+
+
+def _agreed_credit(ld: LdArticle | None, tags: PageTags) -> str | None:
+    """A value all three kinds of author metadata agree on (JSON-LD, ``<meta>``, Yoast's
+    card), whatever it names: a site, an organisation, a short pen name ("mh")."""
+    groups: list[list[str]] = [
+        ld_names(ld.node.get("author"), ld, people_only=False) if ld is not None else [],
+        [v for key in _AUTHOR_META for v in tags.all(key)],
+        _yoast_author(tags),
+    ]
+    counts: dict[str, int] = {}
+    written: dict[str, str] = {}
+    for group in groups:
+        for raw in dict.fromkeys(group):
+            if raw.startswith(("http://", "https://")) or len(raw) > _MAX_CREDIT:
+                continue
+            key = raw.casefold().strip()
+            counts[key] = counts.get(key, 0) + 1
+            written.setdefault(key, raw.strip())
+    return next((written[k] for k, n in counts.items() if n >= _AGREEING), None)

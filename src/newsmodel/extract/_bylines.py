@@ -7,6 +7,7 @@ and teaser lists are skipped because their bylines belong to other texts.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Collection, Iterator
 from typing import Final
@@ -15,6 +16,9 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newsmodel.extract._marks import Marks, inside
+from newsmodel.extract.authors import split_authors
+from newsmodel.extract.lexicon import lexicon
+from newsmodel.parse._byline import is_name
 
 __all__ = ["article_scope", "byline_candidates", "heading_ancestors", "outside_chrome"]
 
@@ -30,12 +34,16 @@ _NAME_INSIDE: Final = etree.XPath(
     " or contains(@class, 'author__name')]"
 )
 _BY_START: Final = re.compile(
-    r"^\s*(?:By|BY|by|Von|von|VON|Vom|vom|Par|par|PAR|Por|por|POR|Door|door|Av|"
-    r"(?i:posted by|written by|geschrieben von|verfasst von|erstellt von|"
+    r"^[\s\-–—|·•*]*(?:By|BY|by|Von|von|VON|Vom|vom|Par|par|PAR|Por|por|POR|Door|door|Av|"
+    r"(?i:posted by|written by|submitted by|geschrieben von|verfasst von|erstellt von|"
+    r"eingestellt von|gespeichert von|posted\s+in\s[^|]{1,80}?\sby|"
     r"(?:ein\s+|blog\s*)?(?:artikel|beitrag|bericht|interview|kommentar|gastbeitrag)\s+von|"
     r"veröffentlicht von|publié par|escrito por|publicado por|scritto da|text von|autor(?:in)?:|"
-    r"author:|text:|texte:|redaktion:))(?:\s|$)"
+    r"author:|text:|texte:|redaktion:)):?(?:\s|$)"
 )
+_LEADING_MARKS: Final = " -–—|·•*"
+_ACCOUNT_LINE: Final = re.compile(r"^[\s\-–—|·•*]*(?i:gespeichert von|submitted by)")
+"""A content system's "saved by" line: it names an account, which a real byline outranks."""
 _BY_LABEL: Final = re.compile(r"(?i)^(?:autor(?:in)?|author|text|texte|redaktion|von|by)\s*:$")
 """A byline label that ends in a colon, whose name is written after its element."""
 _CHROME_WORDS: Final = re.compile(
@@ -48,6 +56,28 @@ _CHROME_TAGS: Final = frozenset(
 _NOT_BYLINE: Final = re.compile(
     r"(?i)avatar|bio\b|about|description|image|photo|social|more|img|icon|box-title|widget-title"
 )
+_DAY: Final = (
+    r"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|"
+    r"\d{1,2}\.?\s[^\W\d]{3,}\.?\s\d{4}|[^\W\d]{3,}\.?\s\d{1,2},?\s\d{4})"
+    r"(?:,?\s*(?:[|,\-–—]\s*)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?"
+)
+_DATE_THEN_NAME: Final = re.compile(rf"^{_DAY}\s*[|\-–—/•·]\s*(?P<name>[^\W\d][^|\d]{{2,60}})$")
+_NAME_THEN_DATE: Final = re.compile(rf"^(?P<name>[^\W\d][^|\d,]{{2,60}}?)\s*[|,\-–—/•·]\s*{_DAY}$")
+"""A short line of a date and a name, in either order, with a separator between."""
+_NEAR_SIBLINGS: Final = 3
+_MAX_DATED_CHARS: Final = 90
+_HIDDEN: Final = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+_BOX_NAME: Final = etree.XPath(
+    ".//*[self::h2 or self::h3 or self::h4 or self::h5 or self::strong or self::b or self::a]"
+    "[normalize-space()]"
+)
+_BOX_LABEL: Final = re.compile(
+    r"(?i)^(?:autor(?:in|en)?|author|über (?:den|die) autor(?:in)?|about)\W*$"
+)
+_MAX_BOX_NAME: Final = 60
+_MAX_BOX_TRIES: Final = 4
+_EMPHASIS: Final = ("em", "i", "b", "strong")
+_MAX_SIGNATURE: Final = 40
 _SCOPE_TAGS: Final = frozenset({"article", "main"})
 _MAX_CHARS: Final = 120
 _MAX_EACH: Final = 6
@@ -78,6 +108,9 @@ def outside_chrome(el: HtmlElement, stop: Collection[HtmlElement] = ()) -> bool:
             return False
         marks = f"{node.get('class') or ''} {node.get('id') or ''}"
         if len(marks) > 1 and _CHROME_WORDS.search(marks.lower()) and not _wraps_content(node):
+            return False
+        style = node.get("style")
+        if style and _HIDDEN.search(style):  # a byline kept for crawlers, not shown
             return False
     return True
 
@@ -111,14 +144,31 @@ def _inner_name(el: HtmlElement) -> str:
     return _text(el)
 
 
+def _shown_name(el: HtmlElement) -> str:
+    """The name an author element shows: not one written only in a ``<meta>`` inside it."""
+    for inner in _NAME_INSIDE(el):
+        if inner.tag != "meta" and (text := _text(inner)):
+            return text
+    return "" if el.tag == "meta" else _text(el)
+
+
 def _microdata(elements: list[HtmlElement], stop: Collection[HtmlElement]) -> list[str]:
-    return [t for el in elements if outside_chrome(el, stop) and (t := _inner_name(el))][:_MAX_EACH]
+    return [t for el in elements if outside_chrome(el, stop) and (t := _shown_name(el))][:_MAX_EACH]
 
 
 def _rel_author(elements: list[HtmlElement], stop: Collection[HtmlElement]) -> list[str]:
     return [
         t for el in elements if el.tag == "a" and outside_chrome(el, stop) and (t := _text(el))
     ][:_MAX_EACH]
+
+
+def _box_name(box: HtmlElement) -> str:
+    """The name an author box gives first: its heading, bold text or link, label words aside."""
+    for el in itertools.islice(_BOX_NAME(box), _MAX_BOX_TRIES):
+        text = _SPACE.sub(" ", el.text or "").strip()  # its own words: not "NameFollow"
+        if " " in text and len(text) <= _MAX_BOX_NAME and not _BOX_LABEL.match(text):
+            return text
+    return ""
 
 
 def _classed(elements: list[HtmlElement], stop: Collection[HtmlElement]) -> list[str]:
@@ -132,6 +182,8 @@ def _classed(elements: list[HtmlElement], stop: Collection[HtmlElement]) -> list
         if not outside_chrome(el, stop):
             continue
         text = _inner_name(el)
+        if len(text) > _MAX_CHARS:  # an author box: its name is its title or first link
+            text = _box_name(el)
         if text and len(text) <= _MAX_CHARS:
             out.append(text)
             if len(out) >= _MAX_EACH:
@@ -141,6 +193,7 @@ def _classed(elements: list[HtmlElement], stop: Collection[HtmlElement]) -> list
 
 def _by_lines(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
     out: list[str] = []
+    weak: list[str] = []  # a CMS's account line, used when no other byline is found
     for node in _TEXTS(scope):
         own = str(node)
         if not _BY_START.match(own):
@@ -150,8 +203,8 @@ def _by_lines(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
             parent = parent.getparent()
         if parent is None or parent.tag == "a" or not outside_chrome(parent, stop):
             continue
-        text = _text(parent)
-        own = _SPACE.sub(" ", own).strip()
+        text = _text(parent).lstrip(_LEADING_MARKS)
+        own = _SPACE.sub(" ", own).strip().lstrip(_LEADING_MARKS)  # "| By", "---- by"
         starts = text.startswith(own)
         if not starts and own[:1].islower():
             continue  # "... von Bäumen durch Dritte": a preposition inside prose
@@ -164,14 +217,58 @@ def _by_lines(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
         tail = _SPACE.sub(" ", parent.tail or "").strip() if not is_tail else ""
         if len(text) <= len(own) and tail and _BY_LABEL.match(own):
             text = own + " " + tail  # "<h5>Autor:</h5> Peter Maahn": the name follows the label
-        elif len(own) <= 3:  # "By" alone: the name follows in the next element
+        elif len(own) <= 3 or _BY_LABEL.match(own):  # "By", "Von:": the name follows
             following = parent.getnext() if not is_tail else None
             if len(text) <= len(own) and following is not None:
                 text = own + " " + _text(following)
-        out.append(text)
+        (weak if _ACCOUNT_LINE.match(own) else out).append(text)
         if len(out) >= _MAX_EACH:
             break
+    return out or weak[:_MAX_EACH]
+
+
+def _dated_lines(heading: HtmlElement) -> list[str]:
+    """A name next to the date in a short line beside the heading ("11.12.2019 - Jane Doe")."""
+    near = [
+        *itertools.islice(heading.itersiblings(preceding=True), _NEAR_SIBLINGS),
+        *itertools.islice(heading.itersiblings(), _NEAR_SIBLINGS),
+    ]
+    out: list[str] = []
+    for el in near:
+        if not isinstance(el.tag, str):
+            continue
+        text = _text(el)
+        if len(text) > _MAX_DATED_CHARS:
+            continue
+        m = _DATE_THEN_NAME.match(text) or _NAME_THEN_DATE.match(text)
+        name = m["name"].strip() if m else ""
+        # "PAID CONTENT | 3.2.2021" is a label, "SID Freitag" an agency and a day
+        if is_name(name) and not name.isupper() and split_authors(name) == (name,):
+            out.append(name)
     return out
+
+
+def _signatures(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
+    """A name signed under the text: the last paragraph of its block, only a name in
+    italics or bold ("<p><em>Jane Doe</em></p>") or set to the right, that starts with
+    a known given name."""
+    out: list[str] = []
+    for p in scope.iter("p"):
+        if p.get("align") != "right" and not any(c.tag in _EMPHASIS for c in p):
+            continue
+        text = _text(p)
+        if not text or len(text) > _MAX_SIGNATURE or not is_name(text):
+            continue
+        if text.split()[0].lower() not in lexicon().given_names:
+            continue  # a bold subheading ("After Divorce") is no signature
+        if any(s.tag == "p" and _text(s) for s in p.itersiblings()):
+            continue  # not the last paragraph of its block
+        marked = p.get("align") == "right" or any(
+            _text(inner) == text for inner in p.iter(*_EMPHASIS)
+        )
+        if marked and split_authors(text) == (text,) and outside_chrome(p, stop):
+            out.append(text)
+    return out[-1:]
 
 
 def byline_candidates(
@@ -200,6 +297,9 @@ def byline_candidates(
             "byline-text",
             _by_lines(scope if within else (body if body is not None else root), stop),
         )
+        if within and heading is not None:
+            yield "byline-dated", _dated_lines(heading)
+    yield "signature", _signatures(scope, stop)
 
 
 def fn(source: str) -> Callable[[list[HtmlElement], Collection[HtmlElement]], list[str]]:

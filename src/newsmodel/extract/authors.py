@@ -24,7 +24,14 @@ from typing import Final
 
 from newsmodel.extract.lexicon import lexicon
 
-__all__ = ["agencies", "is_agency", "is_organization", "split_authors"]
+__all__ = [
+    "agencies",
+    "as_written",
+    "desk_credit",
+    "is_agency",
+    "is_organization",
+    "split_authors",
+]
 
 _DATA: Final = "data/authors"
 
@@ -45,12 +52,13 @@ def agencies() -> frozenset[str]:
 
 _PREFIX: Final = re.compile(
     r"^(?i:(?:written|posted|published|reported|text|story|words|interview|photos?|"
-    r"geschrieben|verfasst|erstellt|veröffentlicht|eingestellt|(?:ein\s+|blog\s*)?beitrag|"
+    r"geschrieben|verfasst|erstellt|veröffentlicht|eingestellt|gespeichert|submitted|"
+    r"(?:ein\s+|blog\s*)?beitrag|"
     r"(?:ein\s+)?artikel|(?:ein\s+)?bericht|"
     r"pressemitteilung|ein\s+interview|gastbeitrag|ein\s+kommentar|kommentar|"
     r"publié|écrit|rédigé|escrito|publicado|scritto|pubblicato|geplaatst|geschreven)\s+)?"
     r"(?:(?i:by|von|vom|par|por|door|from)|av|af)\s*[:\-–—]?\s+|"
-    r"^(?i:author|authors|autor|autorin|autoren|auteur|autore|text|texte|"
+    r"^(?i:author|authors|autor|autorin|autoren|auteur|autore|text|texte|interview|words|story|"
     r"redaktion|written\s+by|by)\s*[:\-–—]\s*",
 )
 _LEAD: Final = re.compile(
@@ -58,8 +66,10 @@ _LEAD: Final = re.compile(
 )
 """A date line ending in the byline: "Posted on September 21, 2020 by Adi Tzlil"."""
 _SEPARATORS: Final = re.compile(
-    r"\s*[,;|/•·&+]\s*|\s+(?:and|und|et|y|e|en|og|och|i|sowie|with|mit|AND|UND|(?i:and))\s+"
+    r"\s*[,;|/•·&+]\s*|\s+(?:and|und|et|y|e|en|og|och|i|sowie|AND|UND|(?i:and))\s+"
 )
+_WITH: Final = re.compile(r"\s+(?:with|mit|im Gespräch mit|in conversation with)\s+.*$")
+""""Ein Interview von A mit B": B is the one interviewed, not a writer."""
 _PARENS: Final = re.compile(r"\([^)]*\)|\[[^\]]*\]|<[^>]*>")
 _NOISE: Final = re.compile(
     r"\S+@\S+|https?://\S+|www\.\S+|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|"
@@ -67,8 +77,17 @@ _NOISE: Final = re.compile(
 )
 _TAIL: Final = re.compile(
     r"\s+(?:am|on|at|um|le|el|il|op|vom|\||-|–|—|(?i:updated|aktualisiert|published|veröffentlicht))(?:\s.*)?$|"
-    r"\s+(?:vor|il y a|hace)\s+\d.*$|\s+@(?:\s.*)?$",
+    r"\s+(?:vor|il y a|hace)\s+\d.*$|\s+@(?:\s.*)?$|"
+    r"(?<=\w)\s+(?i:illustrations?|illustrationen|fotos?|photos?|bilder|grafiken?)"
+    r"\s*(?::|(?i:von|by|par)\s).*$",
 )
+_DESK_TOKEN: Final = re.compile(r"^[^\W_][\w.'’&\-]*$")
+_MAX_DESK_WORDS: Final = 6
+_MIN_WRITTEN: Final = 3
+_DESK_ENDINGS: Final = ("redaktion", "team")
+_INITIALS: Final = re.compile(r"^(?:[^\W\d_]\.){1,3}[^\W\d_]?\.?$")
+_QUOTES: Final = re.compile(r"[«„“\"»].*\w.*[»“”\"«]")
+"""A quoted phrase: a byline never holds one."""
 _NAME_TOKEN: Final = re.compile(r"^[^\W\d_][\w.'’\-]*$")
 _TITLES: Final = frozenset(
     {"phd", "ph.d.", "md", "m.d.", "dr.", "dr", "prof.", "prof", "mba", "dipl.-ing."}
@@ -147,24 +166,30 @@ def _clean_part(part: str) -> str | None:
     if not part or is_agency(part) or is_organization(part):
         return None
     roles = _words("roles.txt")
+    desks = _words("desks.txt")
     tokens = part.split()
     # Drop role words and titles at either end ("Senior Reporter Jane Doe", "Jane Doe, PhD").
+    inner = ""  # the dropped word next to what is kept
     while tokens and tokens[-1].lower().strip(",.") in roles | _TITLES:
-        tokens.pop()
+        inner = tokens.pop()
+    if inner.lower().strip(",.") in desks:
+        return None  # "Support Team": a desk or team, not a person
     while tokens and (
         tokens[0].lower().strip(",:") in roles | _TITLES
         or (len(tokens) > 1 and tokens[0].lower().rpartition("-")[2] in roles)
         # "FOCUS-Online-Experte Robin Tschöpe"; "PETA-Team" alone stays a (rejected) unit
     ):
-        tokens.pop(0)
+        inner = tokens.pop(0)
+    if inner.lower().strip(",:") in desks:
+        return None  # "Redacción Diario Uno"
     if not tokens or len(tokens) > 4 or tokens[0].lower() in _ARTICLES:
         return None
     if any(t.lower().strip(".,") in roles and t.lower() not in _PARTICLES for t in tokens):
         return None
     if not all(_NAME_TOKEN.match(t) for t in tokens):
         return None
-    if len(tokens) == 1 and len(tokens[0]) < 3:
-        return None
+    if len(tokens) == 1 and (len(tokens[0]) < 3 or _INITIALS.match(tokens[0])):
+        return None  # "D.E": initials alone name nobody
     if len(tokens) > 1 and not all(t[0].isupper() or t.lower() in _PARTICLES for t in tokens):
         return None
     if _is_place(" ".join(tokens)):  # a dateline in the byline: "Nada Tawfik, New York"
@@ -174,17 +199,32 @@ def _clean_part(part: str) -> str | None:
     return " ".join(tokens).rstrip(",") or None
 
 
+def _is_prose(part: str) -> bool:
+    """Whether *part* is a phrase of prose (two or more words, one of them lower case
+    and neither a name particle nor a role word), which no byline holds."""
+    tokens = [t for t in (t.strip("\"'“”„«»‚‘’()") for t in part.split()) if t]
+    if len(tokens) < 2 or any(c.isdigit() for c in part):
+        return False
+    roles = _words("roles.txt")
+    return any(
+        t[:1].islower() and t not in _PARTICLES and t.rstrip(".,:") not in roles for t in tokens
+    )
+
+
 def split_authors(raw: str) -> tuple[str, ...]:
     """The people named in one byline or author value, cleaned and deduplicated."""
-    text = unicodedata.normalize("NFC", " ".join(raw.split()))
-    text = _strip_prefix(_LEAD.sub("", _PARENS.sub(" ", text)))
-    text = _NOISE.sub(" ", text)
-    text = _TAIL.sub("", " ".join(text.split()))
+    text = _WITH.sub("", _clean_text(raw))
     if not text or len(text) > 200:
         return ()
     parts = _SEPARATORS.split(text)
     if is_organization(parts[0]):  # "Bundesministerium für Wirtschaft und Klimaschutz"
         return ()
+    for i, part in enumerate(parts):
+        if _QUOTES.search(part) or (i == 0 and _is_prose(part)):
+            return ()  # a title: "Von der Ringform zur Kastenform und umgekehrt"
+        if _is_prose(part):  # a description follows the name: "Jane Doe, Leiterin der Abteilung"
+            parts = parts[:i]
+            break
     names: list[str] = []
     seen: set[str] = set()
     for part in parts:
@@ -196,3 +236,66 @@ def split_authors(raw: str) -> tuple[str, ...]:
             seen.add(key)
             names.append(name)
     return tuple(names)
+
+
+def _clean_text(raw: str) -> str:
+    """*raw* without its prefix, brackets, e-mails, URLs, dates and trailing date phrase."""
+    text = unicodedata.normalize("NFC", " ".join(raw.split())).lstrip(" -–—|·•*©")
+    text = _strip_prefix(_LEAD.sub("", _PARENS.sub(" ", text)))
+    text = _NOISE.sub(" ", text)
+    return _TAIL.sub("", " ".join(text.split()))
+
+
+def desk_credit(raw: str) -> str | None:
+    """The desk or team a byline credits ("Redaktion", "Staff Writer"), or ``None``.
+
+    >>> desk_credit("Von Redaktion"), desk_credit("By Staff Writer"), desk_credit("Jane Doe")
+    ('Redaktion', 'Staff Writer', None)
+    """
+    text = _clean_text(raw).strip(" \t\n:-–—|*\"'“”„«»,")
+    tokens = text.split()
+    for i, token in enumerate(tokens):
+        if token[:1].isdigit():  # "Redaktion 1. November 2023": a date follows
+            del tokens[i:]
+            break
+    desks = _words("desks.txt")
+    roles = _words("roles.txt")
+    while tokens and tokens[0].lower().strip(":") in roles - desks:  # "Autor Redaktion"
+        tokens.pop(0)
+    text = " ".join(tokens).strip(" ,-–—|")
+    if not tokens or len(tokens) > _MAX_DESK_WORDS or is_agency(text):
+        return None
+    if not all(_DESK_TOKEN.match(t) for t in tokens):
+        return None
+    if not any(_is_desk_word(t, desks) for t in tokens):
+        return None
+    return text
+
+
+def _is_desk_word(token: str, desks: frozenset[str]) -> bool:
+    """Whether *token* is a desk word or a compound ending in one ("Webteam", "Sportredaktion")."""
+    low = token.lower()
+    return low in desks or any(low.endswith(d) for d in _DESK_ENDINGS)
+
+
+def as_written(raw: str) -> str | None:
+    """A short author value as written, without prefix and dates, or ``None``.
+
+    For a value a structured source types as a person although it does not read
+    as a name ("Der Spendenteddy", "Mobasir hassan").
+
+    >>> as_written("Von Der Spendenteddy"), as_written("https://example.com/a")
+    ('Der Spendenteddy', None)
+    """
+    if raw.startswith(("http://", "https://")):
+        return None
+    text = _clean_text(raw).strip(" \t\n:-–—|*\"'“”„«»,")
+    tokens = text.split()
+    if not tokens or len(tokens) > _MAX_DESK_WORDS or len(text) < _MIN_WRITTEN:
+        return None
+    if not all(_DESK_TOKEN.match(t) for t in tokens) or is_organization(text):
+        return None
+    roles = _words("roles.txt")
+    if not tokens[0][0].isupper() or any(t.lower() in roles for t in tokens):
+        return None  # "selbst ist der Mann" is a title, "Agencies" a role word
+    return text

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from typing import Final
 
 from lxml import etree
@@ -24,6 +24,7 @@ __all__ = [
     "PUBLISHED_META",
     "date_from_markup",
     "date_from_url",
+    "date_near_heading",
     "parse_iso",
     "plausible",
 ]
@@ -126,6 +127,15 @@ _MODIFIED_WORDS: Final = re.compile(
 )
 _COPYRIGHT: Final = re.compile(r"(?i)©|&copy;|copyright|\(c\)")
 _EARLIEST: Final = dt.datetime(1995, 1, 1)
+NEAR_AFTER: Final = 300
+"""Characters of text after the headline where its byline date may start."""
+NEAR_BEFORE: Final = 50
+"""Characters of text before the headline where a kicker date may end."""
+_SHORT_TEXT: Final = 100
+"""A text node longer than this is prose, not a byline."""
+_DATELINE: Final = 2
+"""A date starting a paragraph ("(21. November 2022) Berlin ...") is its dateline."""
+_NO_TEXT: Final = frozenset({"script", "style", "noscript", "template", "select", "button"})
 
 
 def _zone(text: str | None) -> dt.tzinfo | None:
@@ -301,5 +311,95 @@ def date_from_markup(
                 continue
             raw = match.group(0)
             if found := _found(parse_any(raw, default_timezone=tz), raw, "text", now):
+                return found
+    return None
+
+
+def _texts(el: HtmlElement) -> Iterator[str]:
+    """The text of *el* and its tail, in document order, without scripts and styles."""
+    for node in el.iter():
+        tag = node.tag
+        if isinstance(tag, str) and tag not in _NO_TEXT and node.text:
+            yield node.text
+        if node is not el and node.tail:
+            yield node.tail
+    if el.tail:
+        yield el.tail
+
+
+def _texts_after(heading: HtmlElement, limit: int) -> Iterator[tuple[int, str]]:
+    """The text nodes that follow *heading*, with their offset, until *limit* characters."""
+    offset = 0
+    node: HtmlElement | None = heading
+    while node is not None:
+        texts = [node.tail] if node.tail else []
+        for sibling in node.itersiblings():
+            texts.extend(_texts(sibling) if sibling.tag not in _NO_TEXT else ())
+            if sum(map(len, texts)) > limit:
+                break
+        for text in texts:
+            clean = " ".join(text.split())
+            if clean:
+                yield offset, clean
+                offset += len(clean) + 1
+                if offset > limit:
+                    return
+        node = node.getparent()
+
+
+def _texts_before(heading: HtmlElement, limit: int) -> Iterator[tuple[int, str]]:
+    """The text nodes that precede *heading*, nearest first, with their distance to it."""
+    distance = 0
+    node: HtmlElement | None = heading
+    while node is not None:
+        texts: list[str] = []
+        for sibling in node.itersiblings(preceding=True):
+            if sibling.tag not in _NO_TEXT:
+                texts.extend(reversed(list(_texts(sibling))))
+            if sum(map(len, texts)) > limit:
+                break
+        parent = node.getparent()
+        if parent is not None and parent.text:
+            texts.append(parent.text)
+        for text in texts:
+            clean = " ".join(text.split())
+            if clean:
+                yield distance, clean
+                distance += len(clean) + 1
+                if distance > limit:
+                    return
+        node = parent
+
+
+def date_near_heading(
+    heading: HtmlElement | None, *, now: dt.datetime, default_timezone: dt.tzinfo | None
+) -> tuple[dt.datetime, str, str] | None:
+    """The date a reader sees with the headline: the byline's, or a kicker's just above it.
+
+    The first date starting within :data:`NEAR_AFTER` characters of text after the
+    headline, else the last one ending within :data:`NEAR_BEFORE` characters before
+    it. Whether the byline calls it published or updated, it is the page's own date.
+    """
+    if heading is None:
+        return None
+    for offset, text in _texts_after(heading, NEAR_AFTER):
+        for match in _TEXT_DATE.finditer(text):
+            if offset + match.start() > NEAR_AFTER:
+                return None
+            if len(text) > _SHORT_TEXT and match.start() > _DATELINE:
+                break  # a date inside prose is an event's date; a dateline starts it
+            if _COPYRIGHT.search(text[: match.start()]):
+                continue
+            raw = match.group(0)
+            if found := _found(parse_any(raw, default_timezone=default_timezone), raw, "text", now):
+                return found
+    for distance, text in _texts_before(heading, NEAR_BEFORE):
+        if len(text) > _SHORT_TEXT:
+            continue
+        for match in reversed(list(_TEXT_DATE.finditer(text))):
+            if distance + len(text) - match.end() > NEAR_BEFORE:
+                return None
+            raw = match.group(0)
+            if found := _found(parse_any(raw, default_timezone=default_timezone), raw, "text", now):
                 return found
     return None

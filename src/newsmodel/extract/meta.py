@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Final
 from urllib.parse import urljoin
 
@@ -32,6 +32,7 @@ from newsmodel.extract._pagedates import (
     PUBLISHED_META,
     date_from_markup,
     date_from_url,
+    date_near_heading,
     parse_any,
     plausible,
 )
@@ -169,7 +170,7 @@ def _dates(
     ld: LdArticle | None,
     tags: PageTags,
     scopes: list[HtmlElement],
-    stop: frozenset[HtmlElement],
+    heading: HtmlElement | None,
     marks: Callable[[], Marks],
     *,
     url: str | None,
@@ -178,41 +179,61 @@ def _dates(
 ) -> tuple[tuple[dt.datetime, str, str] | None, tuple[dt.datetime, str, str] | None]:
     """(value, raw, source) for the publication and the modification date."""
 
-    def first(pairs: list[tuple[str, str | None]]) -> tuple[dt.datetime, str, str] | None:
+    def parsed(pairs: list[tuple[str, str | None]]) -> Iterator[tuple[dt.datetime, str, str]]:
         for source, raw in pairs:
-            if not raw:
-                continue
-            value = parse_any(raw, default_timezone=default_timezone)
-            if plausible(value, now):
-                assert value is not None
-                return value, raw, source
-        return None
+            if raw:
+                value = parse_any(raw, default_timezone=default_timezone)
+                if value is not None and plausible(value, now):
+                    yield value, raw, source
 
     ld_pub = ld.text("datePublished") if ld else None
     ld_created = ld.text("dateCreated", "uploadDate") if ld else None
     ld_mod = ld.text("dateModified") if ld else None
-    published = first(
+    published_pairs = (
         [("json-ld", ld_pub)]
         + [(source_name(k), v) for k in PUBLISHED_META for v in tags.all(k)[:1]]
         + [("json-ld", ld_created)]
     )
+    modified_pairs = [("json-ld", ld_mod)] + [
+        (source_name(k), v) for k in MODIFIED_META for v in tags.all(k)[:1]
+    ]
+    published = next(parsed(published_pairs), None)
     if published is None or _near_utc_midnight(published[0]):
         shown = date_from_markup(
-            tags.times, scopes, stop, marks, now=now, default_timezone=default_timezone
+            tags.times,
+            scopes,
+            heading_ancestors(heading),
+            marks,
+            now=now,
+            default_timezone=default_timezone,
         )
         if published is None:
             published = shown
         elif shown is not None and abs((shown[0].date() - published[0].date()).days) == 1:
             # A UTC stamp near midnight: the day the page shows is the day in its own zone.
             published = shown
-    if published is None or published[2] == "text":  # a URL's date beats one read from prose
-        day = date_from_url(url)
-        if day is not None and plausible(day, now):
-            published = day, url or "", "url"
-    modified = first(
-        [("json-ld", ld_mod)]
-        + [(source_name(k), v) for k in MODIFIED_META for v in tags.all(k)[:1]]
-    )
+    url_day = date_from_url(url)
+    if url_day is not None and not plausible(url_day, now):
+        url_day = None
+    if url_day is not None and (published is None or published[2] == "text"):
+        published = url_day, url or "", "url"  # a URL's date beats one read from prose
+    near = date_near_heading(heading, now=now, default_timezone=default_timezone)
+    if near is not None and (published is None or near[0].date() != published[0].date()):
+        # The date shown with the headline is the one readers see: it decides between
+        # structured values that disagree, and beats dates read from prose or the URL.
+        day = near[0].date()
+        same = next(
+            (c for c in parsed(published_pairs + modified_pairs) if c[0].date() == day), None
+        )
+        if same is not None:
+            published = same
+        elif (
+            published is None
+            or published[2] in {"text", "url"}
+            or day == (url_day and url_day.date())
+        ):
+            published = near
+    modified = next(parsed(modified_pairs), None)
     return published, modified
 
 
@@ -327,7 +348,7 @@ def extract_metadata(root: HtmlElement, *, url: str | None, options: ParseOption
         ld,
         tags,
         scopes,
-        heading_ancestors(heading),
+        heading,
         marks,
         url=page_url if url is None else url,
         now=now,

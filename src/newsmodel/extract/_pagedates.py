@@ -127,9 +127,9 @@ _MODIFIED_WORDS: Final = re.compile(
 )
 _COPYRIGHT: Final = re.compile(r"(?i)©|&copy;|copyright|\(c\)")
 _EARLIEST: Final = dt.datetime(1995, 1, 1)
-NEAR_AFTER: Final = 300
+NEAR_AFTER: Final = 400
 """Characters of text after the headline where its byline date may start."""
-NEAR_BEFORE: Final = 50
+NEAR_BEFORE: Final = 100
 """Characters of text before the headline where a kicker date may end."""
 _SHORT_TEXT: Final = 100
 """A text node longer than this is prose, not a byline."""

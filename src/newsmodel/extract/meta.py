@@ -166,6 +166,10 @@ def _near_utc_midnight(value: dt.datetime) -> bool:
     return offset is not None and not offset and (value.hour >= 17 or value.hour < 7)
 
 
+_WEAK_DATE_SOURCES: Final = frozenset({"text", "url", "meta", "dublin-core", "time", "og"})
+"""Sources of a publication date that the date shown with the headline overrides."""
+
+
 def _dates(
     ld: LdArticle | None,
     tags: PageTags,
@@ -229,7 +233,7 @@ def _dates(
             published = same
         elif (
             published is None
-            or published[2] in {"text", "url"}
+            or published[2] in _WEAK_DATE_SOURCES
             or day == (url_day and url_day.date())
         ):
             published = near

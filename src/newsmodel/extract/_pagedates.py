@@ -109,12 +109,21 @@ _DATE_PROP: Final = re.compile(r"^(?:datePublished|dateCreated)$|dc:date|dc:crea
 _STRING: Final = etree.XPath("string()")
 _TEXT_WINDOW: Final = 20_000
 _COMMENTS: Final = re.compile(r"(?:^|\s)(?:comment|kommentar|related|sidebar|disqus)")
-_LABELLED: Final = re.compile(
-    r"(?i)(?:veröffentlicht|published|erschienen|publiziert|publié|publicado|pubblicato|gepubliceerd|posted|"
-    r"eingestellt|erstellt|geschrieben|datum|date|stand|mise? en ligne)(?:\s+(?:am|on|le|el|il|op|vom))?\s*:?\s*"
+_DATE_ALT: Final = (
     r"(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}"
     r"|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d{2}|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})"
 )
+_LABELLED: Final = re.compile(
+    r"(?i)(?:veröffentlicht|published|erschienen|publiziert|publié|publicado|pubblicato|gepubliceerd|posted|"
+    r"eingestellt|erstellt|geschrieben|datum|date|stand|mise? en ligne)(?:\s+(?:am|on|le|el|il|op|vom))?\s*:?\s*"
+    + _DATE_ALT
+)
+_LABELLED_UPDATE: Final = re.compile(
+    r"(?i)(?:last (?:edited|modified|updated|changed)|aktualisiert|letzte änderung|zuletzt(?: geändert| aktualisiert)?"
+    r"|mis à jour|actualizado|aggiornato|bijgewerkt)(?:\s+(?:am|on|le|el|il|op))?\s*:?\s*"
+    + _DATE_ALT
+)
+"""An update date in words: the page's date when it shows no other ("last edited 2019-11-10")."""
 _DAY_FIRST: Final = re.compile(
     r"^\s*(?P<d>\d{1,2})(?:\.\s?|-)(?P<m>\d{1,2})(?:\.\s?|-)(?P<y>\d{4}|\d{2})(?!\d)"
     r"(?P<rest>[T\s,]+\d{1,2}:\d{2}(?::\d{2})?\s*(?:Z|[+-]\d{2}:?\d{2})?)?"
@@ -304,7 +313,12 @@ def date_from_markup(
             raw = match.group("date")
             if found := _found(parse_any(raw, default_timezone=tz), raw, "text", now):
                 return found
-    if len(scopes) > 1:  # the first date written in the article's own container
+    for text in texts:  # a page that shows only when it was last changed
+        for match in _LABELLED_UPDATE.finditer(text):
+            raw = match.group("date")
+            if found := _found(parse_any(raw, default_timezone=tz), raw, "text", now):
+                return found
+    if texts:  # the first date written in the article's own container
         for match in _TEXT_DATE.finditer(texts[0]):
             before = texts[0][max(0, match.start() - 12) : match.start()]
             if _COPYRIGHT.search(before) or _MODIFIED_WORDS.search(before):

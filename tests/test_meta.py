@@ -15,7 +15,7 @@ import pytest
 import newsmodel
 from newsmodel.extract._headline import site_keys, strip_site_name
 from newsmodel.extract._jsonld import first_text, load_json
-from newsmodel.extract._pagedates import date_from_url, parse_any, parse_iso
+from newsmodel.extract._pagedates import date_from_url, parse_any
 from newsmodel.extract.authors import is_agency, is_organization, split_authors
 from newsmodel.extract.meta import Metadata, extract_metadata, normalize_language
 from newsmodel.options import ParseOptions
@@ -231,30 +231,30 @@ class TestDates:
 
     def test_offset_kept(self) -> None:
         """An offset stays on the value."""
-        value = parse_iso("2019-08-27T13:10:28-05:00")
+        value = parse_any("2019-08-27T13:10:28-05:00")
         assert value == dt.datetime(
             2019, 8, 27, 13, 10, 28, tzinfo=dt.timezone(dt.timedelta(hours=-5))
         )
 
     def test_naive_stays_naive(self) -> None:
         """No zone in the text, no zone on the value."""
-        value = parse_iso("2019-08-27 13:10")
+        value = parse_any("2019-08-27 13:10")
         assert value is not None
         assert value.tzinfo is None
 
     def test_compact_offset_and_z(self) -> None:
         """+0200 and Z are offsets too."""
-        assert parse_iso("2019-06-17T18:28:00+0200") == dt.datetime(
+        assert parse_any("2019-06-17T18:28:00+0200") == dt.datetime(
             2019, 6, 17, 18, 28, tzinfo=dt.timezone(dt.timedelta(hours=2))
         )
-        assert parse_iso("2020-02-11T18:16:58Z") == dt.datetime(
+        assert parse_any("2020-02-11T18:16:58Z") == dt.datetime(
             2020, 2, 11, 18, 16, 58, tzinfo=dt.timezone.utc
         )
 
     def test_invalid(self) -> None:
         """Impossible days give None."""
-        assert parse_iso("2019-02-30") is None
-        assert parse_iso("yesterday") is None
+        assert parse_any("2019-02-30") is None
+        assert parse_any("yesterday") is None
 
     @pytest.mark.parametrize(
         ("url", "day"),

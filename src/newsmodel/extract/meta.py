@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 import attrs
 from lxml.html import HtmlElement
 
+from newsmodel._dates import slash_month_first
 from newsmodel.extract._authorship import choose_authors
 from newsmodel.extract._bylines import article_scope, heading_ancestors
 from newsmodel.extract._headline import (
@@ -166,7 +167,7 @@ def _near_utc_midnight(value: dt.datetime) -> bool:
     return offset is not None and not offset and (value.hour >= 17 or value.hour < 7)
 
 
-_WEAK_DATE_SOURCES: Final = frozenset({"text", "url", "meta", "dublin-core", "time", "og"})
+_WEAK_DATE_SOURCES: Final = frozenset({"text", "url", "meta", "dublin-core", "og"})
 """Sources of a publication date that the date shown with the headline overrides."""
 
 
@@ -182,11 +183,15 @@ def _dates(
     default_timezone: dt.tzinfo | None,
 ) -> tuple[tuple[dt.datetime, str, str] | None, tuple[dt.datetime, str, str] | None]:
     """(value, raw, source) for the publication and the modification date."""
+    language = normalize_language(tags.lang) or (
+        normalize_language(ld.text("inLanguage")) if ld else None
+    )
+    month_first = slash_month_first(language)
 
     def parsed(pairs: list[tuple[str, str | None]]) -> Iterator[tuple[dt.datetime, str, str]]:
         for source, raw in pairs:
             if raw:
-                value = parse_any(raw, default_timezone=default_timezone)
+                value = parse_any(raw, default_timezone=default_timezone, month_first=month_first)
                 if value is not None and plausible(value, now):
                     yield value, raw, source
 
@@ -210,6 +215,7 @@ def _dates(
             marks,
             now=now,
             default_timezone=default_timezone,
+            month_first=month_first,
         )
         if published is None:
             published = shown
@@ -221,7 +227,9 @@ def _dates(
         url_day = None
     if url_day is not None and (published is None or published[2] == "text"):
         published = url_day, url or "", "url"  # a URL's date beats one read from prose
-    near = date_near_heading(heading, now=now, default_timezone=default_timezone)
+    near = date_near_heading(
+        heading, now=now, default_timezone=default_timezone, month_first=month_first
+    )
     if near is not None and (published is None or near[0].date() != published[0].date()):
         # The date shown with the headline is the one readers see: it decides between
         # structured values that disagree, and beats dates read from prose or the URL.

@@ -128,6 +128,9 @@ NEAR_BEFORE: Final = 100
 """Characters of text before the headline where a kicker date may end."""
 _SHORT_TEXT: Final = 100
 """A text node longer than this is prose, not a byline."""
+_PROSE_WORDS: Final = 6
+"""More words than this beside a date make its text a sentence."""
+_WORD: Final = re.compile(r"[^\W\d_]{2,}")
 _DATELINE: Final = 2
 """A date starting a paragraph ("(21. November 2022) Berlin ...") is its dateline."""
 _NO_TEXT: Final = frozenset({"script", "style", "noscript", "template", "select", "button"})
@@ -333,6 +336,14 @@ def _texts_before(heading: HtmlElement, limit: int) -> Iterator[tuple[int, str]]
         node = parent
 
 
+def _is_prose(text: str, match: re.Match[str]) -> bool:
+    """Whether the text around a date is a sentence rather than a byline or a label."""
+    if len(text) > _SHORT_TEXT:
+        return True
+    rest = f"{text[: match.start()]} {text[match.end() :]}"
+    return len(_WORD.findall(rest)) > _PROSE_WORDS
+
+
 def _first_after(
     heading: HtmlElement, now: dt.datetime, read: _Reader
 ) -> tuple[int, tuple[dt.datetime, str, str]] | None:
@@ -340,7 +351,7 @@ def _first_after(
         for match in DATE_IN_TEXT.finditer(text):
             if offset + match.start() > NEAR_AFTER:
                 return None
-            if len(text) > _SHORT_TEXT and match.start() > _DATELINE:
+            if match.start() > _DATELINE and _is_prose(text, match):
                 break  # a date inside prose is an event's date; a dateline starts it
             if _COPYRIGHT.search(text[: match.start()]):
                 continue

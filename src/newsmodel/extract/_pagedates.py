@@ -280,35 +280,48 @@ def date_from_markup(
     return None
 
 
-def _texts(el: HtmlElement) -> Iterator[str]:
-    """The text of *el* and its tail, in document order, without scripts and styles."""
+def _texts(el: HtmlElement) -> Iterator[tuple[str, bool]]:
+    """The text of *el* and its tail in document order, without scripts and styles.
+
+    Each text comes with whether it is a link's own text (menus and breadcrumbs).
+    """
     for node in el.iter():
         tag = node.tag
         if isinstance(tag, str) and tag not in _NO_TEXT and node.text:
-            yield node.text
+            yield node.text, tag == "a"
         if node is not el and node.tail:
-            yield node.tail
+            yield node.tail, False
     if el.tail:
-        yield el.tail
+        yield el.tail, False
 
 
 def _texts_after(heading: HtmlElement, limit: int) -> Iterator[tuple[int, str]]:
-    """The text nodes that follow *heading*, with their offset, until *limit* characters."""
+    """The text nodes that follow *heading*, with their offset, until *limit* characters.
+
+    Link texts (a breadcrumb or a menu between headline and byline) do not add to the offset.
+    """
     offset = 0
     node: HtmlElement | None = heading
     while node is not None:
-        texts = [node.tail] if node.tail else []
+        tail = " ".join((node.tail or "").split())
+        texts = [(tail, False)] if tail else []
+        size = 0
         for sibling in node.itersiblings():
-            texts.extend(_texts(sibling) if sibling.tag not in _NO_TEXT else ())
-            if sum(map(len, texts)) > limit:
+            if sibling.tag in _NO_TEXT:
+                continue
+            for text, link in _texts(sibling):
+                clean = " ".join(text.split())
+                if clean:
+                    texts.append((clean, link))
+                    size += 0 if link else len(clean) + 1
+            if size > limit:
                 break
-        for text in texts:
-            clean = " ".join(text.split())
-            if clean:
-                yield offset, clean
-                offset += len(clean) + 1
-                if offset > limit:
-                    return
+        for text, link in texts:
+            yield offset, text
+            if not link:
+                offset += len(text) + 1
+            if offset > limit:
+                return
         node = node.getparent()
 
 
@@ -318,21 +331,25 @@ def _texts_before(heading: HtmlElement, limit: int) -> Iterator[tuple[int, str]]
     node: HtmlElement | None = heading
     while node is not None:
         texts: list[str] = []
+        size = 0
         for sibling in node.itersiblings(preceding=True):
-            if sibling.tag not in _NO_TEXT:
-                texts.extend(reversed(list(_texts(sibling))))
-            if sum(map(len, texts)) > limit:
+            if sibling.tag in _NO_TEXT:
+                continue
+            for text, _ in reversed(list(_texts(sibling))):
+                clean = " ".join(text.split())
+                if clean:
+                    texts.append(clean)
+                    size += len(clean) + 1
+            if size > limit:
                 break
         parent = node.getparent()
-        if parent is not None and parent.text:
-            texts.append(parent.text)
+        if parent is not None and parent.text and (clean := " ".join(parent.text.split())):
+            texts.append(clean)
         for text in texts:
-            clean = " ".join(text.split())
-            if clean:
-                yield distance, clean
-                distance += len(clean) + 1
-                if distance > limit:
-                    return
+            yield distance, text
+            distance += len(text) + 1
+            if distance > limit:
+                return
         node = parent
 
 

@@ -17,7 +17,7 @@ from typing import Final
 from lxml import etree
 from lxml.html import HtmlElement
 
-from newsmodel._dates import DATE_IN_TEXT, DATE_PATTERN, parse_date
+from newsmodel._dates import DATE_IN_TEXT, parse_date
 from newsmodel.extract._marks import Marks, inside
 
 __all__ = [
@@ -100,16 +100,17 @@ _PUBLISHED: Final = re.compile(r"published")
 _DATE_PROP: Final = re.compile(r"^(?:datePublished|dateCreated)$|dc:date|dc:created")
 _STRING: Final = etree.XPath("string()")
 _TEXT_WINDOW: Final = 20_000
+_LABEL_REACH: Final = 40
+"""How far before a date its label may start."""
 _COMMENTS: Final = re.compile(r"(?:^|\s)(?:comment|kommentar|related|sidebar|disqus)")
 _LABELLED: Final = re.compile(
     r"(?i)(?:veröffentlicht|published|erschienen|publiziert|publié|publicado|pubblicato|gepubliceerd|posted|"
-    r"eingestellt|erstellt|geschrieben|datum|date|stand|mise? en ligne)(?:\s+(?:am|on|le|el|il|op|vom))?\s*:?\s*"
-    + DATE_PATTERN
+    r"eingestellt|erstellt|geschrieben|datum|date|stand|mise? en ligne)(?:\s+(?:am|on|le|el|il|op|vom))?\s*:?\s*$"
 )
+"""A label that says the date after it is the publication date ("Veröffentlicht am")."""
 _LABELLED_UPDATE: Final = re.compile(
     r"(?i)(?:last (?:edited|modified|updated|changed)|aktualisiert|letzte änderung|zuletzt(?: geändert| aktualisiert)?"
-    r"|mis à jour|actualizado|aggiornato|bijgewerkt)(?:\s+(?:am|on|le|el|il|op))?\s*:?\s*"
-    + DATE_PATTERN
+    r"|mis à jour|actualizado|aggiornato|bijgewerkt)(?:\s+(?:am|on|le|el|il|op))?\s*:?\s*$"
 )
 """An update date in words: the page's date when it shows no other ("last edited 2019-11-10")."""
 _ISO_START: Final = re.compile(r"\d{4}-?\d{2}-?\d{2}")
@@ -212,6 +213,22 @@ def _scope_first(elements: list[HtmlElement], scopes: list[HtmlElement]) -> list
     return within + [el for el in elements if el not in taken]
 
 
+def _labelled(
+    text: str,
+    dates: list[re.Match[str]],
+    label: re.Pattern[str],
+    read: _Reader,
+    now: dt.datetime,
+) -> tuple[dt.datetime, str, str] | None:
+    """The first of *dates* (found in *text*) right after a *label*."""
+    for match in dates:
+        if label.search(text, max(0, match.start() - _LABEL_REACH), match.start()):
+            raw = match.group(0)
+            if found := _found(read(raw), raw, "text", now):
+                return found
+    return None
+
+
 def date_from_markup(
     times: list[HtmlElement],
     scopes: list[HtmlElement],
@@ -257,21 +274,19 @@ def date_from_markup(
             match = DATE_IN_TEXT.search(text)
             if match and (found := _found(read(match.group(0)), match.group(0), "text", now)):
                 return found
-    texts: list[str] = []
+    texts: list[tuple[str, list[re.Match[str]]]] = []
     for scope in scopes:  # the body's text is only read when the article's has no label
-        texts.append(" ".join(str(_STRING(scope))[:_TEXT_WINDOW].split()))
-        for match in _LABELLED.finditer(texts[-1]):
-            raw = match.group("date")
-            if found := _found(read(raw), raw, "text", now):
-                return found
-    for text in texts:  # a page that shows only when it was last changed
-        for match in _LABELLED_UPDATE.finditer(text):
-            raw = match.group("date")
-            if found := _found(read(raw), raw, "text", now):
-                return found
+        text = " ".join(str(_STRING(scope))[:_TEXT_WINDOW].split())
+        texts.append((text, list(DATE_IN_TEXT.finditer(text))))
+        if found := _labelled(*texts[-1], _LABELLED, read, now):
+            return found
+    for text, dates in texts:  # a page that shows only when it was last changed
+        if found := _labelled(text, dates, _LABELLED_UPDATE, read, now):
+            return found
     if texts:  # the first date written in the article's own container
-        for match in DATE_IN_TEXT.finditer(texts[0]):
-            before = texts[0][max(0, match.start() - 12) : match.start()]
+        text, dates = texts[0]
+        for match in dates:
+            before = text[max(0, match.start() - 12) : match.start()]
             if _COPYRIGHT.search(before) or _MODIFIED_WORDS.search(before):
                 continue
             raw = match.group(0)

@@ -171,6 +171,29 @@ _WEAK_DATE_SOURCES: Final = frozenset({"text", "url", "meta", "dublin-core", "og
 """Sources of a publication date that the date shown with the headline overrides."""
 
 
+_Found = tuple[dt.datetime, str, str]
+
+
+def _shown_date(
+    published: _Found | None, near: _Found, structured: list[_Found], days: set[dt.date]
+) -> _Found | None:
+    """The publication date, given the date *near* the headline that readers see.
+
+    It decides between structured values that disagree (a structured value of its
+    day wins, published or modified), and beats weak sources (prose, the URL,
+    ``<meta name="date">``, Dublin Core, OpenGraph).
+    """
+    day = near[0].date()
+    if published is not None and day == published[0].date():
+        return published
+    same = next((c for c in structured if c[0].date() == day), None)
+    if same is not None:
+        return same
+    if published is None or published[2] in _WEAK_DATE_SOURCES or day in days:
+        return near
+    return published
+
+
 def _dates(
     ld: LdArticle | None,
     tags: PageTags,
@@ -181,14 +204,14 @@ def _dates(
     url: str | None,
     now: dt.datetime,
     default_timezone: dt.tzinfo | None,
-) -> tuple[tuple[dt.datetime, str, str] | None, tuple[dt.datetime, str, str] | None]:
+) -> tuple[_Found | None, _Found | None]:
     """(value, raw, source) for the publication and the modification date."""
     language = normalize_language(tags.lang) or (
         normalize_language(ld.text("inLanguage")) if ld else None
     )
     month_first = slash_month_first(language)
 
-    def parsed(pairs: list[tuple[str, str | None]]) -> Iterator[tuple[dt.datetime, str, str]]:
+    def parsed(pairs: list[tuple[str, str | None]]) -> Iterator[_Found]:
         for source, raw in pairs:
             if raw:
                 value = parse_any(raw, default_timezone=default_timezone, month_first=month_first)
@@ -206,7 +229,9 @@ def _dates(
     modified_pairs = [("json-ld", ld_mod)] + [
         (source_name(k), v) for k in MODIFIED_META for v in tags.all(k)[:1]
     ]
-    published = next(parsed(published_pairs), None)
+    structured = list(parsed(published_pairs))
+    modified_values = list(parsed(modified_pairs))
+    published = structured[0] if structured else None
     if published is None or _near_utc_midnight(published[0]):
         shown = date_from_markup(
             tags.times,
@@ -227,25 +252,17 @@ def _dates(
         url_day = None
     if url_day is not None and (published is None or published[2] == "text"):
         published = url_day, url or "", "url"  # a URL's date beats one read from prose
-    near = date_near_heading(
-        heading, now=now, default_timezone=default_timezone, month_first=month_first
-    )
-    if near is not None and (published is None or near[0].date() != published[0].date()):
-        # The date shown with the headline is the one readers see: it decides between
-        # structured values that disagree, and beats dates read from prose or the URL.
-        day = near[0].date()
-        same = next(
-            (c for c in parsed(published_pairs + modified_pairs) if c[0].date() == day), None
+    structured += modified_values
+    days = {c[0].date() for c in structured} | ({url_day.date()} if url_day else set())
+    if (
+        published is None or published[2] in _WEAK_DATE_SOURCES or days - {published[0].date()}
+    ):  # otherwise every structured value agrees: no shown date could change the result
+        near = date_near_heading(
+            heading, now=now, default_timezone=default_timezone, month_first=month_first
         )
-        if same is not None:
-            published = same
-        elif (
-            published is None
-            or published[2] in _WEAK_DATE_SOURCES
-            or day == (url_day and url_day.date())
-        ):
-            published = near
-    modified = next(parsed(modified_pairs), None)
+        if near is not None:
+            published = _shown_date(published, near, structured, days)
+    modified = modified_values[0] if modified_values else None
     return published, modified
 
 

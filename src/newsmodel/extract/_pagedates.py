@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Collection, Iterator
 from functools import partial
+from itertools import chain
 from typing import Final
 
 from lxml import etree
@@ -295,76 +296,72 @@ def date_from_markup(
     return None
 
 
-def _texts(el: HtmlElement) -> Iterator[tuple[str, bool]]:
-    """The text of *el* and its tail in document order, without scripts and styles.
+def _subtree(el: HtmlElement) -> Iterator[tuple[str, bool]]:
+    """The texts of *el* and its tail in document order, each with whether it is a link's.
 
-    Each text comes with whether it is a link's own text (menus and breadcrumbs).
+    Scripts, styles and form controls give no text.
     """
-    for node in el.iter():
-        tag = node.tag
-        if isinstance(tag, str) and tag not in _NO_TEXT and node.text:
-            yield node.text, tag == "a"
-        if node is not el and node.tail:
-            yield node.tail, False
+    tag = el.tag
+    if isinstance(tag, str) and tag not in _NO_TEXT:
+        if el.text:
+            yield el.text, tag == "a"
+        for child in el:
+            yield from _subtree(child)
     if el.tail:
         yield el.tail, False
 
 
-def _texts_after(heading: HtmlElement, limit: int) -> Iterator[tuple[int, str]]:
-    """The text nodes that follow *heading*, with their offset, until *limit* characters.
+def _subtree_reversed(el: HtmlElement) -> Iterator[str]:
+    """The texts of *el* and its tail, last first."""
+    if el.tail:
+        yield el.tail
+    tag = el.tag
+    if isinstance(tag, str) and tag not in _NO_TEXT:
+        for child in reversed(el):
+            yield from _subtree_reversed(child)
+        if el.text:
+            yield el.text
 
-    Link texts (a breadcrumb or a menu between headline and byline) do not add to the offset.
+
+def _texts_after(heading: HtmlElement, limit: int) -> Iterator[tuple[int, str]]:
+    """The texts that follow *heading* with their offset from it, until *limit* characters.
+
+    Link texts (a breadcrumb or a menu between headline and byline) add nothing to the offset.
     """
     offset = 0
     node: HtmlElement | None = heading
     while node is not None:
-        tail = " ".join((node.tail or "").split())
-        texts = [(tail, False)] if tail else []
-        size = 0
-        for sibling in node.itersiblings():
-            if sibling.tag in _NO_TEXT:
-                continue
-            for text, link in _texts(sibling):
-                clean = " ".join(text.split())
-                if clean:
-                    texts.append((clean, link))
-                    size += 0 if link else len(clean) + 1
-            if size > limit:
-                break
-        for text, link in texts:
-            yield offset, text
-            if not link:
-                offset += len(text) + 1
-            if offset > limit:
-                return
+        following = (
+            _subtree(sibling) for sibling in node.itersiblings() if sibling.tag not in _NO_TEXT
+        )
+        for text, link in chain([(node.tail or "", False)], chain.from_iterable(following)):
+            clean = " ".join(text.split())
+            if clean:
+                yield offset, clean
+                if not link:
+                    offset += len(clean) + 1
+                    if offset > limit:
+                        return
         node = node.getparent()
 
 
 def _texts_before(heading: HtmlElement, limit: int) -> Iterator[tuple[int, str]]:
-    """The text nodes that precede *heading*, nearest first, with their distance to it."""
+    """The texts that precede *heading*, nearest first, with their distance to it."""
     distance = 0
     node: HtmlElement | None = heading
     while node is not None:
-        texts: list[str] = []
-        size = 0
-        for sibling in node.itersiblings(preceding=True):
-            if sibling.tag in _NO_TEXT:
-                continue
-            for text, _ in reversed(list(_texts(sibling))):
-                clean = " ".join(text.split())
-                if clean:
-                    texts.append(clean)
-                    size += len(clean) + 1
-            if size > limit:
-                break
         parent = node.getparent()
-        if parent is not None and parent.text and (clean := " ".join(parent.text.split())):
-            texts.append(clean)
-        for text in texts:
-            yield distance, text
-            distance += len(text) + 1
-            if distance > limit:
-                return
+        preceding = chain.from_iterable(
+            _subtree_reversed(sibling) for sibling in node.itersiblings(preceding=True)
+        )
+        lead = [parent.text] if parent is not None and parent.text else []
+        for text in chain(preceding, lead):
+            clean = " ".join(text.split())
+            if clean:
+                yield distance, clean
+                distance += len(clean) + 1
+                if distance > limit:
+                    return
         node = parent
 
 

@@ -135,6 +135,8 @@ _PROSE_WORDS: Final = 6
 _WORD: Final = re.compile(r"[^\W\d_]{2,}")
 _DATELINE: Final = 2
 """A date starting a paragraph ("(21. November 2022) Berlin ...") is its dateline."""
+_MAX_TEXTS: Final = 120
+"""Text nodes (blank ones included) read at most on each side of the headline."""
 _NO_TEXT: Final = frozenset({"script", "style", "noscript", "template", "select", "button"})
 
 
@@ -329,12 +331,16 @@ def _texts_after(heading: HtmlElement, limit: int) -> Iterator[tuple[int, str]]:
     Link texts (a breadcrumb or a menu between headline and byline) add nothing to the offset.
     """
     offset = 0
+    budget = _MAX_TEXTS
     node: HtmlElement | None = heading
     while node is not None:
         following = (
             _subtree(sibling) for sibling in node.itersiblings() if sibling.tag not in _NO_TEXT
         )
         for text, link in chain([(node.tail or "", False)], chain.from_iterable(following)):
+            budget -= 1
+            if budget < 0:
+                return
             clean = " ".join(text.split())
             if clean:
                 yield offset, clean
@@ -348,6 +354,7 @@ def _texts_after(heading: HtmlElement, limit: int) -> Iterator[tuple[int, str]]:
 def _texts_before(heading: HtmlElement, limit: int) -> Iterator[tuple[int, str]]:
     """The texts that precede *heading*, nearest first, with their distance to it."""
     distance = 0
+    budget = _MAX_TEXTS
     node: HtmlElement | None = heading
     while node is not None:
         parent = node.getparent()
@@ -356,6 +363,9 @@ def _texts_before(heading: HtmlElement, limit: int) -> Iterator[tuple[int, str]]
         )
         lead = [parent.text] if parent is not None and parent.text else []
         for text in chain(preceding, lead):
+            budget -= 1
+            if budget < 0:
+                return
             clean = " ".join(text.split())
             if clean:
                 yield distance, clean

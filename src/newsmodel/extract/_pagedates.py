@@ -262,7 +262,8 @@ def date_from_markup(
                 return found
     for el in sorted((el for el in times if not _in_comments(el, stop)), key=_time_rank):
         raw = (el.get("datetime") or el.get("content") or el.text_content()).strip()
-        if raw and (found := _found(read(raw), raw, "time", now)):
+        source = "microdata" if _time_rank(el) == 0 else "time"  # hAtom's published, pubdate
+        if raw and (found := _found(read(raw), raw, source, now)):
             return found
     for el in _scope_first(marks().find(("class", "id", "itemprop"), _DATE_CLASS), scopes):
         if not _in_comments(el, stop):

@@ -167,7 +167,7 @@ def _near_utc_midnight(value: dt.datetime) -> bool:
     return offset is not None and not offset and (value.hour >= 17 or value.hour < 7)
 
 
-_WEAK_DATE_SOURCES: Final = frozenset({"text", "url", "meta", "dublin-core", "og"})
+_WEAK_DATE_SOURCES: Final = frozenset({"text", "url", "meta", "dublin-core", "og", "time"})
 """Sources of a publication date that the date shown with the headline overrides."""
 
 
@@ -232,8 +232,10 @@ def _dates(
     structured = list(parsed(published_pairs))
     modified_values = list(parsed(modified_pairs))
     published = structured[0] if structured else None
-    if published is None or _near_utc_midnight(published[0]):
-        shown = date_from_markup(
+    if published is not None and _near_utc_midnight(published[0]):
+        shown = date_near_heading(
+            heading, now=now, default_timezone=default_timezone, month_first=month_first
+        ) or date_from_markup(
             tags.times,
             scopes,
             heading_ancestors(heading),
@@ -242,11 +244,19 @@ def _dates(
             default_timezone=default_timezone,
             month_first=month_first,
         )
-        if published is None:
-            published = shown
-        elif shown is not None and abs((shown[0].date() - published[0].date()).days) == 1:
+        if shown is not None and abs((shown[0].date() - published[0].date()).days) == 1:
             # A UTC stamp near midnight: the day the page shows is the day in its own zone.
             published = shown
+    if published is None:
+        published = date_from_markup(
+            tags.times,
+            scopes,
+            heading_ancestors(heading),
+            marks,
+            now=now,
+            default_timezone=default_timezone,
+            month_first=month_first,
+        )
     url_day = date_from_url(url)
     if url_day is not None and not plausible(url_day, now):
         url_day = None

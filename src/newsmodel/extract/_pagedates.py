@@ -124,7 +124,7 @@ _MODIFIED_WORDS: Final = re.compile(
 )
 _COPYRIGHT: Final = re.compile(r"(?i)©|&copy;|copyright|\(c\)")
 _EARLIEST: Final = dt.datetime(1995, 1, 1)
-NEAR_AFTER: Final = 400
+NEAR_AFTER: Final = 600
 """Characters of text after the headline where its byline date may start."""
 NEAR_BEFORE: Final = 100
 """Characters of text before the headline where a kicker date may end."""

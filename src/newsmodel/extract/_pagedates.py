@@ -101,6 +101,11 @@ _PUBLISHED: Final = re.compile(r"published")
 _DATE_PROP: Final = re.compile(r"^(?:datePublished|dateCreated)$|dc:date|dc:created")
 _STRING: Final = etree.XPath("string()")
 _TEXT_WINDOW: Final = 20_000
+_CLOCK_AFTER: Final = re.compile(
+    r"[ ,|·@/–—-]{0,4}(?:um |at |à |a las |alle )?[0-2]?\d[:.h][0-5]\d(?::[0-5]\d)?"
+    r"(?: ?(?:Uhr|h|[aApP]\.? ?[mM]\.?))?(?: (?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?(?![\w:])"
+)
+"""A clock time right after a date ("28.04.2020 18:00 Uhr", "Nov 8, 2023 / 04:43 PM CST")."""
 _LABEL_REACH: Final = 40
 """How far before a date its label may start."""
 _COMMENTS: Final = re.compile(r"(?:^|\s)(?:comment|kommentar|related|sidebar|disqus)")
@@ -216,6 +221,12 @@ def _scope_first(elements: list[HtmlElement], scopes: list[HtmlElement]) -> list
     return within + [el for el in elements if el not in taken]
 
 
+def _with_clock(text: str, match: re.Match[str]) -> str:
+    """The date *match* found in *text*, with the clock time (and zone) written right after it."""
+    clock = _CLOCK_AFTER.match(text, match.end())
+    return match.group(0) + clock.group(0) if clock else match.group(0)
+
+
 def _labelled(
     text: str,
     dates: list[re.Match[str]],
@@ -226,7 +237,7 @@ def _labelled(
     """The first of *dates* (found in *text*) right after a *label*."""
     for match in dates:
         if label.search(text, max(0, match.start() - _LABEL_REACH), match.start()):
-            raw = match.group(0)
+            raw = _with_clock(text, match)
             if found := _found(read(raw), raw, "text", now):
                 return found
     return None
@@ -293,7 +304,7 @@ def date_from_markup(
             before = text[max(0, match.start() - 12) : match.start()]
             if _COPYRIGHT.search(before) or _MODIFIED_WORDS.search(before):
                 continue
-            raw = match.group(0)
+            raw = _with_clock(text, match)
             if found := _found(read(raw), raw, "text", now):
                 return found
     return None
@@ -395,7 +406,7 @@ def _first_after(
                 break  # a date inside prose is an event's date; a dateline starts it
             if _COPYRIGHT.search(text[: match.start()]):
                 continue
-            raw = match.group(0)
+            raw = _with_clock(text, match)
             if found := _found(read(raw), raw, "text", now):
                 return offset + match.start(), found
     return None
@@ -411,7 +422,7 @@ def _last_before(
             gap = distance + len(text) - match.end()
             if gap > NEAR_BEFORE:
                 return None
-            raw = match.group(0)
+            raw = _with_clock(text, match)
             if found := _found(read(raw), raw, "text", now):
                 return gap, found
     return None

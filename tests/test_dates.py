@@ -1,9 +1,11 @@
-"""Dates as news pages write them: newsmodel._dates."""
+"""Dates as news pages write them: newsmodel._dates, and the date shown with a headline."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import lxml.html
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,6 +17,9 @@ from newsmodel._dates import (
     parse_date,
     slash_month_first,
 )
+from newsmodel.extract._pagedates import date_near_heading
+from newsmodel.extract.meta import extract_metadata
+from newsmodel.options import ParseOptions
 
 UTC = dt.timezone.utc
 
@@ -342,3 +347,60 @@ class TestDateInText:
     def test_no_date(self) -> None:
         """A year alone or a version number is not a date."""
         assert DATE_IN_TEXT.search("Copyright 2021, version 4.4.6") is None
+
+
+META_CASES = Path(__file__).parent / "data" / "html" / "meta"
+LATER = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def _heading(html: str) -> lxml.html.HtmlElement:
+    heading = lxml.html.document_fromstring(html).find(".//h1")
+    assert heading is not None
+    return heading
+
+
+class TestShownDate:
+    """The date written next to the headline, as a reader sees it."""
+
+    def test_byline_after(self) -> None:
+        """The byline's date after the headline, with its clock time and zone."""
+        heading = _heading(
+            "<div><h1>Voters pass increase</h1><p>by: Cora Neas</p>"
+            "<p>Posted: <time>Nov 8, 2023 / 04:43 PM CST</time></p></div>"
+        )
+        found = date_near_heading(heading, now=LATER, default_timezone=None)
+        assert found is not None
+        assert found[0] == dt.datetime(
+            2023, 11, 8, 16, 43, tzinfo=dt.timezone(-dt.timedelta(hours=6), "CST")
+        )
+
+    def test_kicker_before(self) -> None:
+        """A date just above the headline counts when nothing follows it."""
+        heading = _heading(
+            '<div><span class="date">28.01.2022</span><h1>Titel</h1><p>Text.</p></div>'
+        )
+        found = date_near_heading(heading, now=LATER, default_timezone=None)
+        assert found is not None
+        assert found[0] == dt.datetime(2022, 1, 28)
+
+    def test_copyright_and_far_dates_ignored(self) -> None:
+        """A copyright year-date and a date far below the headline are not the page's."""
+        filler = "<p>Ein Satz.</p>" * 120
+        heading = _heading(
+            f"<div><h1>Titel</h1><p>© 01.01.2020 Verlag</p>{filler}<p>05.05.2021</p></div>"
+        )
+        assert date_near_heading(heading, now=LATER, default_timezone=None) is None
+
+    def test_no_heading(self) -> None:
+        """Without a headline there is no shown date."""
+        assert date_near_heading(None, now=LATER, default_timezone=None) is None
+
+    def test_modified_stays_modified(self) -> None:
+        """A shown update date becomes the publication day; modified keeps dateModified."""
+        html = (META_CASES / "dates-shown-updated.html").read_text(encoding="utf-8")
+        meta = extract_metadata(
+            lxml.html.document_fromstring(html), url=None, options=ParseOptions(now=LATER)
+        )
+        assert meta.modified == dt.datetime(2020, 3, 12, 14, 42, 17, tzinfo=dt.timezone.utc)
+        assert meta.modified_raw == "2020-03-12T14:42:17.000Z"
+        assert meta.published == meta.modified

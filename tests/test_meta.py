@@ -15,7 +15,7 @@ import pytest
 import newsmodel
 from newsmodel.extract._headline import site_keys, strip_site_name
 from newsmodel.extract._jsonld import first_text, load_json
-from newsmodel.extract._pagedates import date_from_url, date_near_heading, parse_any
+from newsmodel.extract._pagedates import date_from_url, parse_any, parse_iso
 from newsmodel.extract.authors import desk_credit, is_agency, is_organization, split_authors
 from newsmodel.extract.meta import Metadata, extract_metadata, normalize_language
 from newsmodel.options import ParseOptions
@@ -274,30 +274,30 @@ class TestDates:
 
     def test_offset_kept(self) -> None:
         """An offset stays on the value."""
-        value = parse_any("2019-08-27T13:10:28-05:00")
+        value = parse_iso("2019-08-27T13:10:28-05:00")
         assert value == dt.datetime(
             2019, 8, 27, 13, 10, 28, tzinfo=dt.timezone(dt.timedelta(hours=-5))
         )
 
     def test_naive_stays_naive(self) -> None:
         """No zone in the text, no zone on the value."""
-        value = parse_any("2019-08-27 13:10")
+        value = parse_iso("2019-08-27 13:10")
         assert value is not None
         assert value.tzinfo is None
 
     def test_compact_offset_and_z(self) -> None:
         """+0200 and Z are offsets too."""
-        assert parse_any("2019-06-17T18:28:00+0200") == dt.datetime(
+        assert parse_iso("2019-06-17T18:28:00+0200") == dt.datetime(
             2019, 6, 17, 18, 28, tzinfo=dt.timezone(dt.timedelta(hours=2))
         )
-        assert parse_any("2020-02-11T18:16:58Z") == dt.datetime(
+        assert parse_iso("2020-02-11T18:16:58Z") == dt.datetime(
             2020, 2, 11, 18, 16, 58, tzinfo=dt.timezone.utc
         )
 
     def test_invalid(self) -> None:
         """Impossible days give None."""
-        assert parse_any("2019-02-30") is None
-        assert parse_any("yesterday") is None
+        assert parse_iso("2019-02-30") is None
+        assert parse_iso("yesterday") is None
 
     @pytest.mark.parametrize(
         ("url", "day"),
@@ -394,54 +394,3 @@ class TestDayFirst:
     def test_day_first(self, raw: str, value: dt.datetime | None) -> None:
         """The day comes before the month."""
         assert parse_any(raw) == value
-
-
-def _heading(html: str) -> lxml.html.HtmlElement:
-    heading = lxml.html.document_fromstring(html).find(".//h1")
-    assert heading is not None
-    return heading
-
-
-class TestShownDate:
-    """The date written next to the headline, as a reader sees it."""
-
-    def test_byline_after(self) -> None:
-        """The byline's date after the headline, with its clock time and zone."""
-        heading = _heading(
-            "<div><h1>Voters pass increase</h1><p>by: Cora Neas</p>"
-            "<p>Posted: <time>Nov 8, 2023 / 04:43 PM CST</time></p></div>"
-        )
-        found = date_near_heading(heading, now=NOW, default_timezone=None)
-        assert found is not None
-        assert found[0] == dt.datetime(
-            2023, 11, 8, 16, 43, tzinfo=dt.timezone(-dt.timedelta(hours=6), "CST")
-        )
-
-    def test_kicker_before(self) -> None:
-        """A date just above the headline counts when nothing follows it."""
-        heading = _heading(
-            '<div><span class="date">28.01.2022</span><h1>Titel</h1><p>Text.</p></div>'
-        )
-        found = date_near_heading(heading, now=NOW, default_timezone=None)
-        assert found is not None
-        assert found[0] == dt.datetime(2022, 1, 28)
-
-    def test_copyright_and_far_dates_ignored(self) -> None:
-        """A copyright year-date and a date far below the headline are not the page's."""
-        filler = "<p>Ein Satz.</p>" * 120
-        heading = _heading(
-            f"<div><h1>Titel</h1><p>© 01.01.2020 Verlag</p>{filler}<p>05.05.2021</p></div>"
-        )
-        assert date_near_heading(heading, now=NOW, default_timezone=None) is None
-
-    def test_no_heading(self) -> None:
-        """Without a headline there is no shown date."""
-        assert date_near_heading(None, now=NOW, default_timezone=None) is None
-
-    def test_modified_stays_modified(self) -> None:
-        """A shown update date becomes the publication day; modified keeps dateModified."""
-        html, url, _ = _read_case("dates-shown-updated")
-        meta = extract_metadata(lxml.html.document_fromstring(html), url=url, options=OPTIONS)
-        assert meta.modified == dt.datetime(2020, 3, 12, 14, 42, 17, tzinfo=dt.timezone.utc)
-        assert meta.modified_raw == "2020-03-12T14:42:17.000Z"
-        assert meta.published == meta.modified

@@ -28,6 +28,7 @@ __all__ = [
     "date_from_url",
     "date_near_heading",
     "parse_any",
+    "parse_iso",
     "plausible",
 ]
 
@@ -160,6 +161,16 @@ def parse_any(
     if len(text) > _MAX_DATE_CHARS or not (_ISO_START.match(text) or _HAS_DAY.search(text)):
         return None
     return parse_date(text, default_timezone=default_timezone, month_first=month_first)
+
+
+def parse_iso(raw: str, *, default_timezone: dt.tzinfo | None = None) -> dt.datetime | None:
+    """An ISO 8601 date or timestamp (the form structured data uses), keeping its offset.
+
+    Anything else (a written date, a word) gives ``None``.
+    """
+    if not _ISO_START.match(raw.strip()):
+        return None
+    return parse_any(raw, default_timezone=default_timezone)
 
 
 def plausible(value: dt.datetime | None, now: dt.datetime) -> bool:

@@ -86,7 +86,7 @@ def holder(root: HtmlElement, snippet: str) -> HtmlElement | None:
             return node
 
 
-def block_of(page: body._Page, snippet: str) -> int:
+def block_of(page: body.Page, snippet: str) -> int:
     """The index of the first block holding *snippet* in one piece, or -1."""
     for index, block in enumerate(page.blocks):
         if snippet in block.text.lower():
@@ -94,7 +94,7 @@ def block_of(page: body._Page, snippet: str) -> int:
     return -1
 
 
-def meet(page: body._Page, element: int, best: int) -> int:
+def meet(page: body.Page, element: int, best: int) -> int:
     """How many levels above *best* its ancestor chain meets *element*'s."""
     up, node = 0, best
     while node >= 0 and not page.contains(node, element):
@@ -103,7 +103,7 @@ def meet(page: body._Page, element: int, best: int) -> int:
     return up
 
 
-def sibling(page: body._Page, weights: list[float], owner: int, best: int) -> str:
+def sibling(page: body.Page, weights: list[float], owner: int, best: int) -> str:
     """The subtree holding *owner* that sits beside the container's line, with its figures."""
     node = best
     while node >= 0 and not page.contains(node, owner):
@@ -123,10 +123,10 @@ def sibling(page: body._Page, weights: list[float], owner: int, best: int) -> st
 
 
 def diagnose(
-    page: body._Page,
+    page: body.Page,
     weights: list[float],
     best: int,
-    kept: list[body._Block],
+    kept: list[body.Block],
     snippet: str,
 ) -> str:
     """The cause of a missing snippet (see the module docstring)."""

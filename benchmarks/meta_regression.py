@@ -27,7 +27,7 @@ import lxml.html
 from newsmodel.extract.meta import Metadata, extract_metadata
 from newsmodel.options import ParseOptions
 from newsmodel.parse._decode import decode_html
-from newsmodel.parse.html import _PARSER
+from newsmodel.parse.html import _new_parser
 
 _OPTIONS = ParseOptions()
 
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.process_time()
         lxml.html.document_fromstring(data)
         t1 = time.process_time()
-        root = lxml.html.document_fromstring(data, parser=_PARSER)
+        root = lxml.html.document_fromstring(data, parser=_new_parser())
         t2 = time.process_time()
         if profiler:
             profiler.enable()

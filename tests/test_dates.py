@@ -1,14 +1,25 @@
-"""Dates as news pages write them: newsmodel._dates."""
+"""Dates as news pages write them: newsmodel._dates, and the date shown with a headline."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import lxml.html
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsmodel._dates import is_date_line, is_relative_date, parse_date
+from newsmodel._dates import (
+    DATE_IN_TEXT,
+    is_date_line,
+    is_relative_date,
+    parse_date,
+    slash_month_first,
+)
+from newsmodel.extract._pagedates import date_near_heading
+from newsmodel.extract.meta import extract_metadata
+from newsmodel.options import ParseOptions
 
 UTC = dt.timezone.utc
 
@@ -240,3 +251,156 @@ class TestDateLine:
     def test_sentences_are_not(self, raw: str) -> None:
         """A sentence that contains a date is no date line."""
         assert not is_date_line(raw)
+
+
+class TestNumericOrder:
+    """One rule for numeric dates: dots and dashes day first, slashes by the page's language."""
+
+    @pytest.mark.parametrize(
+        ("raw", "expected"),
+        [
+            ("01.11.2023", naive("2023-11-01T00:00")),
+            ("01-11-2023", naive("2023-11-01T00:00")),
+            ("01-11-2023 10:29", naive("2023-11-01T10:29")),
+            ("4. 2. 2022", naive("2022-02-04T00:00")),
+        ],
+    )
+    @pytest.mark.parametrize("month_first", [False, True])
+    def test_dots_and_dashes_day_first(
+        self, raw: str, expected: dt.datetime, month_first: bool
+    ) -> None:
+        """Dotted and dashed dates read day first whatever the page's language."""
+        assert parse_date(raw, month_first=month_first) == expected
+
+    def test_slash_follows_flag(self) -> None:
+        """An ambiguous slashed date takes the order the flag names."""
+        assert parse_date("11/01/2023") == naive("2023-01-11T00:00")
+        assert parse_date("11/01/2023", month_first=True) == naive("2023-11-01T00:00")
+
+    @pytest.mark.parametrize("month_first", [False, True])
+    def test_impossible_order_swaps(self, month_first: bool) -> None:
+        """A slashed date that cannot be read in one order is read in the other."""
+        assert parse_date("25/10/2016", month_first=month_first) == naive("2016-10-25T00:00")
+        assert parse_date("10/25/2016", month_first=month_first) == naive("2016-10-25T00:00")
+
+    def test_impossible_date(self) -> None:
+        """A date impossible in both orders is no date."""
+        assert parse_date("31-02-2020") is None
+        assert parse_date("31/13/2020", month_first=True) is None
+
+    @given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31)))
+    def test_round_trip(self, day: dt.date) -> None:
+        """Each numeric form of a day reads back as that day under its own rule."""
+        midnight = dt.datetime.combine(day, dt.time())
+        assert parse_date(f"{day.day:02d}.{day.month:02d}.{day.year}") == midnight
+        assert parse_date(f"{day.day}-{day.month}-{day.year}") == midnight
+        assert parse_date(f"{day.day}/{day.month}/{day.year}") == midnight
+        assert parse_date(f"{day.month}/{day.day}/{day.year}", month_first=True) == midnight
+
+
+class TestSlashLanguages:
+    """Which pages write a slashed date month first."""
+
+    @pytest.mark.parametrize(
+        ("language", "month_first"),
+        [
+            ("en-US", True),
+            ("en", True),
+            ("de", True),
+            ("de-CH", True),
+            ("fi", True),
+            ("en-GB", False),
+            ("en-AU", False),
+            ("fr-FR", False),
+            ("es", False),
+            ("pt-BR", False),
+            ("nl", False),
+            (None, False),
+        ],
+    )
+    def test_language(self, language: str | None, month_first: bool) -> None:
+        """US English and dotted-date languages are month first; the rest day first."""
+        assert slash_month_first(language) is month_first
+
+
+class TestDateInText:
+    """The pattern that finds dates in running text finds the forms parse_date reads."""
+
+    @pytest.mark.parametrize(
+        ("text", "found"),
+        [
+            ("Von Claudia Lindner 27.1.2022 - Bei der", "27.1.2022"),
+            ("Posted: Nov 8, 2023 / 04:43 PM CST", "Nov 8, 2023"),
+            ("Stand: 28.04.2020 18:00 Uhr", "28.04.2020"),
+            ("Last updated 04 Jun 2020, originally", "04 Jun 2020"),
+            ("2021-10-16 | Botschaft", "2021-10-16"),
+            ("Meldung vom 29-10-2021", "29-10-2021"),
+        ],
+    )
+    def test_finds(self, text: str, found: str) -> None:
+        """The first match is the date, and parse_date reads it."""
+        match = DATE_IN_TEXT.search(text)
+        assert match is not None
+        assert match.group(0) == found
+        assert parse_date(found) is not None
+
+    def test_no_date(self) -> None:
+        """A year alone or a version number is not a date."""
+        assert DATE_IN_TEXT.search("Copyright 2021, version 4.4.6") is None
+
+
+META_CASES = Path(__file__).parent / "data" / "html" / "meta"
+LATER = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def _heading(html: str) -> lxml.html.HtmlElement:
+    heading = lxml.html.document_fromstring(html).find(".//h1")
+    assert heading is not None
+    return heading
+
+
+class TestShownDate:
+    """The date written next to the headline, as a reader sees it."""
+
+    def test_byline_after(self) -> None:
+        """The byline's date after the headline, with its clock time and zone."""
+        heading = _heading(
+            "<div><h1>Voters pass increase</h1><p>by: Cora Neas</p>"
+            "<p>Posted: <time>Nov 8, 2023 / 04:43 PM CST</time></p></div>"
+        )
+        found = date_near_heading(heading, now=LATER, default_timezone=None)
+        assert found is not None
+        assert found[0] == dt.datetime(
+            2023, 11, 8, 16, 43, tzinfo=dt.timezone(-dt.timedelta(hours=6), "CST")
+        )
+
+    def test_kicker_before(self) -> None:
+        """A date just above the headline counts when nothing follows it."""
+        heading = _heading(
+            '<div><span class="date">28.01.2022</span><h1>Titel</h1><p>Text.</p></div>'
+        )
+        found = date_near_heading(heading, now=LATER, default_timezone=None)
+        assert found is not None
+        assert found[0] == dt.datetime(2022, 1, 28)
+
+    def test_copyright_and_far_dates_ignored(self) -> None:
+        """A copyright year-date and a date far below the headline are not the page's."""
+        filler = "<p>Ein Satz.</p>" * 120
+        heading = _heading(
+            f"<div><h1>Titel</h1><p>© 01.01.2020 Verlag</p>{filler}<p>05.05.2021</p></div>"
+        )
+        assert date_near_heading(heading, now=LATER, default_timezone=None) is None
+
+    def test_no_heading(self) -> None:
+        """Without a headline there is no shown date."""
+        assert date_near_heading(None, now=LATER, default_timezone=None) is None
+
+    def test_modified_stays_modified(self) -> None:
+        """A shown update date becomes the publication day; modified keeps dateModified."""
+        html = (META_CASES / "dates-shown-updated.html").read_text(encoding="utf-8")
+        meta = extract_metadata(
+            lxml.html.document_fromstring(html), url=None, options=ParseOptions(now=LATER)
+        )
+        assert meta.modified == dt.datetime(2020, 3, 12, 14, 42, 17, tzinfo=dt.timezone.utc)
+        assert meta.modified_raw == "2020-03-12T14:42:17.000Z"
+        assert meta.published == meta.modified

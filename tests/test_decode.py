@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from newsmodel.parse._decode import decode_html
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsmodel.parse._decode import _has_controls, decode_html
 
 CHINESE = "话剧《约定无期限》——兄弟，放心吧"
 
@@ -30,3 +34,21 @@ class TestWhatwgLabels:
         """A label Python's registry lacks (windows-31j) is still honoured."""
         page = '<meta charset="windows-31j"><p>日本語の記事①</p>'.encode("cp932")
         assert "日本語の記事①" in decode_html(page).data.decode("utf-8")
+
+
+_UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_TRICKY = "ab \n\t\u00a0\u00a9\u0080\u0085\u009f\u00c2\u00ef\ufeff\ufffd\ufffe\uffff\x00\x0c\x7f"
+
+
+class TestControlScan:
+    """The fast scan of valid UTF-8 for control characters agrees with a plain regex."""
+
+    @given(st.text(alphabet=st.sampled_from(_TRICKY), max_size=120))
+    def test_agrees_with_regex(self, text: str) -> None:
+        """Any mix of no-break spaces, C0/C1 controls and non-characters is judged alike."""
+        assert _has_controls(text.encode("utf-8")) == bool(_UNWANTED.search(text))
+
+    @pytest.mark.parametrize(("tail", "expected"), [("\u0085", True), ("", False)])
+    def test_c1_after_many_lead_bytes(self, tail: str, expected: bool) -> None:
+        """A C1 control behind more 0xC2 lead bytes than the probe loop checks is still found."""
+        assert _has_controls(("\u00a0" * 100 + tail).encode("utf-8")) is expected

@@ -20,7 +20,14 @@ from dateutil import parser as du_parser
 
 from newsmodel._text import word_set
 
-__all__ = ["is_date_line", "is_relative_date", "parse_date"]
+__all__ = [
+    "DATE_IN_TEXT",
+    "DATE_PATTERN",
+    "is_date_line",
+    "is_relative_date",
+    "parse_date",
+    "slash_month_first",
+]
 
 MIN_YEAR: Final = 1900
 """Years before this are not news dates."""
@@ -71,6 +78,7 @@ _MD_RE: Final = re.compile(
 _NUMERIC_DMY_RE: Final = re.compile(
     r"(?<![\d.:/-])(?P<day>[0-3]?\d)(?P<sep>[./]) ?(?P<month>[01]?\d)(?P=sep) ?"
     r"(?P<year>(?:19|20)\d{2}|\d{2})(?![\d/]|\.\d)"
+    r"|(?<![\d.:/-])(?P<dday>[0-3]?\d)-(?P<dmonth>[01]?\d)-(?P<dyear>(?:19|20)\d{2})(?![\d-])"
 )
 _NUMERIC_YMD_RE: Final = re.compile(
     r"(?<![\d.:/-])(?P<year>(?:19|20)\d{2})(?P<sep>[./-])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?![\d])"
@@ -91,6 +99,23 @@ _TIME_RE: Final = re.compile(
 _OFFSET_RE: Final = re.compile(
     r"(?:\b(?:GMT|UTC)\s*(?=[+\-−])|(?<![\w-]))(?P<sign>[+\-−])(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?\b"
 )
+
+DATE_PATTERN: Final = (
+    r"(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2}"
+    r"|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}-\d{1,2}-(?:19|20)\d{2}"
+    r"|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d{2}"
+    r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"
+    r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
+)
+"""A calendar date as running text writes it, with its year (group ``date``): the forms
+:func:`parse_date` reads, for finding candidates in a page's text before reading them."""
+DATE_IN_TEXT: Final = re.compile(rf"\b{DATE_PATTERN}")
+""":data:`DATE_PATTERN` at a word start, compiled."""
+
+_MONTH_FIRST_LANGUAGES: Final = frozenset(
+    {"en-US", "en", "de", "fi", "da", "no", "nb", "nn", "cs", "sk", "pl", "ru", "uk", "hu"}
+)
+"""Languages whose pages write a slashed date month first (see :func:`slash_month_first`)."""
 
 _ZONES: Final[dict[str, float]] = {
     "GMT": 0, "UTC": 0, "UT": 0, "Z": 0, "WET": 0, "WEST": 1, "BST": 1, "IST": 5.5,
@@ -190,6 +215,26 @@ def _zone_offset(name: str, day: dt.date) -> dt.timezone:
     return dt.timezone(dt.timedelta(hours=_ZONES[name]), name)
 
 
+def slash_month_first(language: str | None) -> bool:
+    """Whether a page in *language* (a BCP 47 tag) writes ``11/01/2023`` for 1 November 2023.
+
+    US English does, and so does English without a region. So do pages in languages
+    whose own numeric form is dotted or dashed (German, Finnish, Danish, Norwegian,
+    Czech, Slovak, Polish, Russian, Ukrainian, Hungarian): a slashed date there comes
+    from US-made software. Other English (``en-GB``), the Romance languages, Dutch,
+    and pages that name no language write day/month/year.
+
+    >>> slash_month_first("en-US"), slash_month_first("de-CH"), slash_month_first("fr")
+    (True, True, False)
+    """
+    if not language:
+        return False
+    if language in _MONTH_FIRST_LANGUAGES:
+        return True
+    primary = language.split("-", 1)[0]
+    return primary != "en" and primary in _MONTH_FIRST_LANGUAGES
+
+
 def _nth_sunday(year: int, month: int, n: int) -> dt.date:
     first = dt.date(year, month, 1)
     return first + dt.timedelta(days=(6 - first.weekday()) % 7 + 7 * (n - 1))
@@ -228,16 +273,30 @@ def _has_month_word(text: str) -> bool:
     return any(word.strip(".,;:()") in _MONTHS for word in _MONTH_SPLIT_RE.split(text.lower()))
 
 
-def _find_day(text: str, now: dt.datetime | None) -> tuple[dt.date, int, int] | None:
+def _numeric_day(m: re.Match[str], *, month_first: bool) -> dt.date | None:
+    """The day a numeric match names: year-month-day, day.month.year, day-month-year, or slashed.
+
+    Slashed dates follow *month_first*, and take the other order when theirs is impossible.
+    """
+    if m.re is _NUMERIC_DMY_RE and m["dday"] is not None:
+        return _make_date(int(m["dyear"]), int(m["dmonth"]), int(m["dday"]))
+    first, second = int(m["day"]), int(m["month"])  # in DMY order, or YMD's day and month
+    year = _two_digit_year(m["year"])
+    if m.re is _NUMERIC_DMY_RE and m["sep"] == "/" and (month_first or second > 12):
+        found = _make_date(year, first, second)  # US month/day/year
+        if found or not month_first:
+            return found
+    return _make_date(year, second, first)
+
+
+def _find_day(
+    text: str, now: dt.datetime | None, *, month_first: bool = False
+) -> tuple[dt.date, int, int] | None:
     """The calendar day in *text* with the span it covers, trying each dialect in order."""
     for regex in (_NUMERIC_YMD_RE, _NUMERIC_DMY_RE):
         m = regex.search(text)
         if m:
-            month, day = int(m["month"]), int(m["day"])
-            year = _two_digit_year(m["year"])
-            if regex is _NUMERIC_DMY_RE and m["sep"] == "/" and month > 12 >= day:
-                month, day = day, month  # US month/day/year
-            found = _make_date(year, month, day)
+            found = _numeric_day(m, month_first=month_first)
             if found:
                 return found, m.start(), m.end()
     if not _has_month_word(text):
@@ -343,9 +402,9 @@ def _iso_offset(zone: str) -> dt.timezone | None:
     return dt.timezone(delta)
 
 
-def _parse_written(text: str, now: dt.datetime | None) -> _Found | None:
+def _parse_written(text: str, now: dt.datetime | None, *, month_first: bool) -> _Found | None:
     """Day found by a dialect regex, then a clock time, then a zone, anywhere around it."""
-    day = _find_day(text, now)
+    day = _find_day(text, now, month_first=month_first)
     if day is None:
         return None
     residue = _cut(text, day[1], day[2])
@@ -426,7 +485,7 @@ def is_relative_date(raw: str) -> bool:
     )
 
 
-def _scan(raw: str, now: dt.datetime | None) -> _Found | None:
+def _scan(raw: str, now: dt.datetime | None, *, month_first: bool = False) -> _Found | None:
     if len(raw) > MAX_DATE_CHARS:
         return None
     text = _clean(raw)
@@ -438,7 +497,11 @@ def _scan(raw: str, now: dt.datetime | None) -> _Found | None:
     if now is not None and is_relative_date(text):
         value = _resolve_relative(text, now)
         return _Found(value, "") if value else None
-    return _parse_iso(text) or _parse_written(text, now) or _parse_dateutil(text)
+    return (
+        _parse_iso(text)
+        or _parse_written(text, now, month_first=month_first)
+        or _parse_dateutil(text)
+    )
 
 
 def _plausible(value: dt.datetime, now: dt.datetime | None) -> bool:
@@ -453,7 +516,11 @@ def _plausible(value: dt.datetime, now: dt.datetime | None) -> bool:
 
 
 def parse_date(
-    raw: str, *, default_timezone: dt.tzinfo | None = None, now: dt.datetime | None = None
+    raw: str,
+    *,
+    default_timezone: dt.tzinfo | None = None,
+    now: dt.datetime | None = None,
+    month_first: bool = False,
 ) -> dt.datetime | None:
     """Read a date as a news page writes it.
 
@@ -463,12 +530,16 @@ def parse_date(
         default_timezone: a zone for dates that name none. Without it such dates stay naive.
         now: the moment relative dates ("3 hours ago") are read against, and the upper bound
             (one year ahead) for plausible dates. Without it relative dates give ``None``.
+        month_first: read a slashed numeric date ``11/01/2023`` month first (as US English
+            writes it); see :func:`slash_month_first`. Dotted and dashed numeric dates
+            (``01.11.2023``, ``01-11-2023``) are always day first; a slashed date whose
+            reading is impossible (``25/10/2016``, ``10/25/2016``) takes the other order.
 
     Returns:
         The date, aware only when the text names a zone (or *default_timezone* is given);
         ``None`` when *raw* holds no plausible date.
     """
-    found = _scan(raw, now)
+    found = _scan(raw, now, month_first=month_first)
     if found is None or not _plausible(found.value, now):
         return None
     value = found.value

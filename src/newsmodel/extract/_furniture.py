@@ -10,14 +10,15 @@ kept).
 
 from __future__ import annotations
 
-import functools
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-import lxml.etree
-from lxml.html import HtmlElement
+from newsmodel.extract._classwords import hints_are_furniture, hints_are_overlay
 
-__all__ = ["FURNITURE_TAGS", "PROTECTED_TAGS", "class_furniture", "remove_hidden"]
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+__all__ = ["FURNITURE_TAGS", "PROTECTED_TAGS", "class_furniture", "class_overlay", "is_hidden"]
 
 FURNITURE_TAGS: Final = frozenset(
     {"nav", "aside", "figure", "figcaption", "dialog", "menu", "noscript"}
@@ -28,115 +29,19 @@ markup that put the page inside a <nav>, or a <noscript> copy of a script-built 
 PROTECTED_TAGS: Final = frozenset({"html", "body", "main", "article"})
 """Elements never judged by their class: their classes describe the page, not a box."""
 
-_FURNITURE_WORDS: Final = re.compile(
-    r"comment(?!ary)|share|sharing|social|newsletter|subscri|signup|sign-up|cookie|consent|"
-    r"gdpr|breadcrumb|related|recommend|outbrain|taboola|disqus|byline|caption|pagination|"
-    r"popup|trending|most-read|mostread|more-?stories|"
-    r"jump-?link|skip-?link|visually-?hidden|sr-only|screen-?reader|sidebar|side-bar|advert|"
-    r"sponsor|promo|footer|navigation|navbar|menu|toolbar|modal|pagination|teaser-list|"
-    r"further-reading|read-?next|tag-?list|tag-?cloud|post-?tags|share-?bar|key-?points|"
-    r"slideshow|lightbox|disclaimer|disclosure|ez-toc|"
-    r"table-of-contents|postmetadata|metaline|metainfo|bildunterschrift|bilduntertitel|"
-    r"imagedescription|img-?metadata|image-?caption|factbox|infobox|callout|news-letter|"
-    r"privacy-embed|third-party|-cta|cta-|swiper|paidbox|aside|widget-area|widget_"
-)
-"""Words (lower case) that mark page furniture anywhere inside a class token."""
-
-_FURNITURE_TOKENS: Final = frozenset(
-    {
-        "nav",
-        "ad",
-        "ads",
-        "adslot",
-        "ad-slot",
-        "ad-container",
-        "advertisement",
-        "banner",
-        "bio",
-        "credit",
-        "credits",
-        "dfp",
-        "hidden",
-        "is-hidden",
-        "pager",
-        "rail",
-        "tags",
-        "tools",
-        "meta",
-        "post-meta",
-        "entry-meta",
-        "article-meta",
-        "d-none",
-        "image",
-        "img",
-        "photo",
-        "picture",
-        "gallery",
-        "video",
-        "media-caption",
-        "legend",
-        "cta",
-    }
-)
-"""Whole class tokens that mark page furniture."""
-
-_TAXONOMY: Final = re.compile(
-    r"(?:tag|category|categories|post|format|status|type|term|topic|section|ressort|"
-    r"postid|page-id|author|has|with|is|no|show|js)[-_]"
-)
-"""Token prefixes that name what a wrapper holds or how it behaves, not what it is."""
-
-_BODY_HINT: Final = re.compile(
-    r"article-?body|articlebody|story-?body|entry-content|post-content|article-?content|"
-    r"article-?text|story-?content|main-content|post-body|body-?text|storytext|"
-    r"article__body|article__content|rich-?text"
-)
-"""Words that name the article's own text container; they win over furniture words."""
-
 _HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
-_AUTHOR_BOX: Final = re.compile(
-    r"author-?(?:bio|box|card|info|description|desc|section|about)|about-?(?:the-?)?author|"
-    r"post-?author|saboxplugin"
-)
-"""The box about the author under an article (checked before the taxonomy prefixes,
-which would read ``author-box`` as "by the author named box")."""
-
-
-def _token_is_furniture(token: str) -> bool:
-    if token in _FURNITURE_TOKENS or _AUTHOR_BOX.search(token):
+def is_hidden(element: HtmlElement) -> bool:
+    """Whether *element* is hidden from readers (``hidden``, inline display:none)."""
+    if element.get("hidden") is not None:
         return True
-    if _TAXONOMY.match(token):
-        return False
-    return _FURNITURE_WORDS.search(token) is not None
-
-
-@functools.lru_cache(maxsize=4096)
-def hints_are_furniture(hints: str) -> bool:
-    """Whether a lower-cased class-and-id string names page furniture."""
-    if _BODY_HINT.search(hints):
-        return False
-    return any(_token_is_furniture(token) for token in hints.split())
-
-
-_MAYBE_HIDDEN: Final = lxml.etree.XPath(
-    "//@style[contains(., 'none') or contains(., 'hidden')]/.. | //@hidden/.."
-)
-
-
-def remove_hidden(root: HtmlElement) -> None:
-    """Remove elements hidden from readers (``hidden``, inline display:none), keeping tails."""
-    for element in _MAYBE_HIDDEN(root):
-        if (
-            not isinstance(element, HtmlElement)
-            or element.tag in PROTECTED_TAGS
-            or element.getparent() is None
-        ):
-            continue
-        style = element.get("style")
-        if element.get("hidden") is not None or (style and _HIDDEN_STYLE.search(style)):
-            element.drop_tree()
+    style = element.get("style")
+    return (
+        style is not None
+        and ("none" in style or "hidden" in style)
+        and _HIDDEN_STYLE.search(style) is not None
+    )
 
 
 def class_furniture(element: HtmlElement, cache: dict[str, bool]) -> bool:
@@ -159,3 +64,10 @@ def class_furniture(element: HtmlElement, cache: dict[str, bool]) -> bool:
     if verdict is None:
         verdict = cache[hints] = hints_are_furniture(hints.lower())
     return verdict and get("itemprop") != "articleBody"
+
+
+def class_overlay(element: HtmlElement) -> bool:
+    """Whether *element*'s class or id names a box laid over the page (a cookie notice,
+    a login dialog); asked only of elements :func:`class_furniture` marked."""
+    hints = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return hints_are_overlay(hints.lower())

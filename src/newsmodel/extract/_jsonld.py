@@ -130,7 +130,12 @@ def _types(node: Node) -> set[str]:
 
 def load_json(raw: str) -> Any:
     """Decode *raw* JSON, repairing the common breakages; ``None`` when it cannot be read."""
-    text = _WRAPPER.sub("", raw.strip()).strip().rstrip(";")
+    text = raw.strip()
+    # The wrapper pattern tries its closing forms at every character of the block: run
+    # it only when an opening form starts the block or a closing marker is in it.
+    if text.startswith(("<!--", "//", "/*")) or "-->" in text or "]]>" in text:
+        text = _WRAPPER.sub("", text)
+    text = text.strip().rstrip(";")
     if not text:
         return None
     for attempt in (text, _TRAILING_COMMA.sub("", _CONTROL.sub(" ", text))):

@@ -21,7 +21,7 @@ __all__ = ["PageTags", "itemprop_values", "read_tags", "source_name"]
 
 _TAGS: Final = ("meta", "link", "script", "title", "time", "h1")
 _ITEMPROPS: Final = etree.XPath("//*[@itemprop][not(self::meta)]")
-_SPACE: Final = re.compile(r"\s+")
+_KEY_ATTRS: Final = (("property", ""), ("name", ""), ("itemprop", "itemprop:"), ("http-equiv", ""))
 _FEED_TITLE: Final = re.compile(r"^(?P<site>[^»|·•]+?)\s*[»:–—-]?\s*Feed$", re.IGNORECASE)
 
 
@@ -61,7 +61,8 @@ def clean_text(value: str) -> str:
     """Whitespace collapsed, entities left over by double escaping decoded."""
     if "&" in value:
         value = html.unescape(value)
-    return _SPACE.sub(" ", value.replace("\u00ad", "")).strip()
+    # str.split() knows the same whitespace as a str regex's \s: runs collapse, ends go.
+    return " ".join(value.replace("\u00ad", "").split())
 
 
 def read_tags(root: HtmlElement) -> PageTags:
@@ -79,10 +80,9 @@ def read_tags(root: HtmlElement) -> PageTags:
             value = el.get("content") or el.get("value")
             if not value or not (value := clean_text(value)):
                 continue
-            for attr in ("property", "name", "itemprop", "http-equiv"):
+            for attr, prefix in _KEY_ATTRS:
                 key = el.get(attr)
                 if key:
-                    prefix = "itemprop:" if attr == "itemprop" else ""
                     for part in key.lower().split():
                         meta.setdefault(prefix + part, []).append(value)
         elif tag == "link":
@@ -96,14 +96,14 @@ def read_tags(root: HtmlElement) -> PageTags:
                 if match:
                     feeds.append(match.group("site").strip(" -–—:"))
         elif tag == "script":
-            if "ld+json" in (el.get("type") or "").lower() and el.text:
-                json_ld.append(el.text)
+            if "ld+json" in (el.get("type") or "").lower() and (text := el.text):
+                json_ld.append(text)
         elif tag == "time":
             times.append(el)
         elif tag == "h1":
             h1s.append(el)
-        elif title is None and el.text:
-            title = clean_text(el.text) or None
+        elif title is None and (text := el.text):
+            title = clean_text(text) or None
     top = root.getroottree().getroot()
     lang = top.get("lang") or top.get("{http://www.w3.org/XML/1998/namespace}lang")
     return PageTags(

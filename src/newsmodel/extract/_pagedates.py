@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
+from functools import partial
+from itertools import chain
 from typing import Final
 
 from lxml import etree
 from lxml.html import HtmlElement
 
-from newsmodel._dates import parse_date
+from newsmodel._dates import DATE_IN_TEXT, parse_date
 from newsmodel.extract._marks import Marks, inside
 
 __all__ = [
@@ -24,6 +26,8 @@ __all__ = [
     "PUBLISHED_META",
     "date_from_markup",
     "date_from_url",
+    "date_near_heading",
+    "parse_any",
     "parse_iso",
     "plausible",
 ]
@@ -83,10 +87,6 @@ MODIFIED_META: Final = (
 )
 """``<meta>`` keys holding the modification date, most reliable first."""
 
-_ISO: Final = re.compile(
-    r"^\s*(\d{4})-?(\d{2})-?(\d{2})"
-    r"(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?"
-)
 _URL_DATE: Final = re.compile(
     r"(?<![\d])((?:19|20)\d{2})[/_.-](0?[1-9]|1[0-2])[/_.-](0?[1-9]|[12]\d|3[01])(?![\d])"
     r"|/((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])(?:/|[_-]|$)"
@@ -98,26 +98,30 @@ _URL_DAY_FIRST: Final = re.compile(
 _DATE_CLASS: Final = re.compile(
     r"date|Date|datum|Datum|publish|posted|time|meta|byline|info|submitted"
 )
-_TEXT_DATE: Final = re.compile(
-    r"\b(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}"
-    r"|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d{2}|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"
-    r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
-)
 _PUBLISHED: Final = re.compile(r"published")
 _DATE_PROP: Final = re.compile(r"^(?:datePublished|dateCreated)$|dc:date|dc:created")
 _STRING: Final = etree.XPath("string()")
 _TEXT_WINDOW: Final = 20_000
+_CLOCK_AFTER: Final = re.compile(
+    r"[ ,|·@/–—-]{0,4}(?:um |at |à |a las |alle )?[0-2]?\d[:.h][0-5]\d(?::[0-5]\d)?"
+    r"(?: ?(?:Uhr|h|[aApP]\.? ?[mM]\.?))?(?: (?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?(?![\w:])"
+)
+"""A clock time right after a date ("28.04.2020 18:00 Uhr", "Nov 8, 2023 / 04:43 PM CST")."""
+_LABEL_REACH: Final = 40
+"""How far before a date its label may start."""
 _COMMENTS: Final = re.compile(r"(?:^|\s)(?:comment|kommentar|related|sidebar|disqus)")
 _LABELLED: Final = re.compile(
     r"(?i)(?:veröffentlicht|published|erschienen|publiziert|publié|publicado|pubblicato|gepubliceerd|posted|"
-    r"eingestellt|erstellt|geschrieben|datum|date|stand|mise? en ligne)(?:\s+(?:am|on|le|el|il|op|vom))?\s*:?\s*"
-    r"(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}"
-    r"|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d{2}|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})"
+    r"eingestellt|erstellt|geschrieben|datum|date|stand|mise? en ligne)(?:\s+(?:am|on|le|el|il|op|vom))?\s*:?\s*$"
 )
-_DAY_FIRST: Final = re.compile(
-    r"^\s*(?P<d>\d{1,2})(?:\.\s?|-)(?P<m>\d{1,2})(?:\.\s?|-)(?P<y>\d{4}|\d{2})(?!\d)"
-    r"(?P<rest>[T\s,]+\d{1,2}:\d{2}(?::\d{2})?\s*(?:Z|[+-]\d{2}:?\d{2})?)?"
+"""A label that says the date after it is the publication date ("Veröffentlicht am")."""
+_LABELLED_UPDATE: Final = re.compile(
+    r"(?i)(?:last (?:edited|modified|updated|changed)|aktualisiert|letzte änderung|zuletzt(?: geändert| aktualisiert)?"
+    r"|mis à jour|actualizado|aggiornato|bijgewerkt)(?:\s+(?:am|on|le|el|il|op))?\s*:?\s*$"
 )
+"""An update date in words: the page's date when it shows no other ("last edited 2019-11-10")."""
+_ISO_START: Final = re.compile(r"\d{4}-?\d{2}-?\d{2}")
+_MAX_DATE_CHARS: Final = 80
 _HAS_DAY: Final = re.compile(
     r"\d{1,2}\D+\d{1,2}\D+\d{2,4}|\d{1,2}\.?\s*[^\W\d_]{3,}\.?,?\s+\d{2,4}|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}年"
 )
@@ -126,58 +130,47 @@ _MODIFIED_WORDS: Final = re.compile(
 )
 _COPYRIGHT: Final = re.compile(r"(?i)©|&copy;|copyright|\(c\)")
 _EARLIEST: Final = dt.datetime(1995, 1, 1)
+NEAR_AFTER: Final = 600
+"""Characters of text after the headline where its byline date may start."""
+NEAR_BEFORE: Final = 100
+"""Characters of text before the headline where a kicker date may end."""
+_SHORT_TEXT: Final = 100
+"""A text node longer than this is prose, not a byline."""
+_PROSE_WORDS: Final = 6
+"""More words than this beside a date make its text a sentence."""
+_WORD: Final = re.compile(r"[^\W\d_]{2,}")
+_DATELINE: Final = 2
+"""A date starting a paragraph ("(21. November 2022) Berlin ...") is its dateline."""
+_MAX_TEXTS: Final = 120
+"""Text nodes (blank ones included) read at most on each side of the headline."""
+_NO_TEXT: Final = frozenset({"script", "style", "noscript", "template", "select", "button"})
 
 
-def _zone(text: str | None) -> dt.tzinfo | None:
-    if not text:
+_Reader = Callable[[str], dt.datetime | None]
+
+
+def parse_any(
+    raw: str, *, default_timezone: dt.tzinfo | None = None, month_first: bool = False
+) -> dt.datetime | None:
+    """A structured (ISO 8601) or written date, read by :func:`newsmodel._dates.parse_date`.
+
+    Strings too long for a date, or without a day in them ("2021", "Oktober 2021"),
+    give ``None`` before the parser is asked.
+    """
+    text = raw.strip()
+    if len(text) > _MAX_DATE_CHARS or not (_ISO_START.match(text) or _HAS_DAY.search(text)):
         return None
-    if text in {"Z", "UTC", "GMT"}:
-        return dt.timezone.utc
-    sign = -1 if text[0] == "-" else 1
-    digits = text[1:].replace(":", "")
-    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
-    if hours > 14 or minutes > 59:
-        return None
-    return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+    return parse_date(text, default_timezone=default_timezone, month_first=month_first)
 
 
 def parse_iso(raw: str, *, default_timezone: dt.tzinfo | None = None) -> dt.datetime | None:
-    """An ISO 8601 date or timestamp (the form structured data uses), keeping its offset."""
-    match = _ISO.match(raw)
-    if not match:
-        return None
-    year, month, day, hour, minute, second, zone = match.groups()
-    try:
-        value = dt.datetime(
-            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
-        )
-    except ValueError:
-        return None
-    tz = _zone(zone) if hour is not None else None
-    if tz is None and hour is not None and default_timezone is not None:
-        tz = default_timezone
-    return value.replace(tzinfo=tz) if tz is not None else value
+    """An ISO 8601 date or timestamp (the form structured data uses), keeping its offset.
 
-
-def parse_any(raw: str, *, default_timezone: dt.tzinfo | None = None) -> dt.datetime | None:
-    """ISO 8601 first, then the written forms :func:`parse_date` knows."""
-    value = parse_iso(raw, default_timezone=default_timezone)
-    if value is not None:
-        return value
-    if len(raw) > 80 or not _HAS_DAY.search(raw):
+    Anything else (a written date, a word) gives ``None``.
+    """
+    if not _ISO_START.match(raw.strip()):
         return None
-    match = _DAY_FIRST.match(raw)
-    if match:  # "06.08.2009", "4. 2. 2022", "01-11-2023 10:29": day first, as Europe writes them
-        day, month, year = (int(g) for g in match.group("d", "m", "y"))
-        year += 2000 if year < 100 else 0
-        try:
-            dt.date(year, month, day)
-        except ValueError:
-            return None
-        clock = (match.group("rest") or "").strip(" ,T")
-        iso = f"{year:04d}-{month:02d}-{day:02d}" + (f"T{clock}" if clock else "")
-        return parse_iso(iso, default_timezone=default_timezone)
-    return parse_date(raw, default_timezone=default_timezone)
+    return parse_any(raw, default_timezone=default_timezone)
 
 
 def plausible(value: dt.datetime | None, now: dt.datetime) -> bool:
@@ -239,6 +232,28 @@ def _scope_first(elements: list[HtmlElement], scopes: list[HtmlElement]) -> list
     return within + [el for el in elements if el not in taken]
 
 
+def _with_clock(text: str, match: re.Match[str]) -> str:
+    """The date *match* found in *text*, with the clock time (and zone) written right after it."""
+    clock = _CLOCK_AFTER.match(text, match.end())
+    return match.group(0) + clock.group(0) if clock else match.group(0)
+
+
+def _labelled(
+    text: str,
+    dates: list[re.Match[str]],
+    label: re.Pattern[str],
+    read: _Reader,
+    now: dt.datetime,
+) -> tuple[dt.datetime, str, str] | None:
+    """The first of *dates* (found in *text*) right after a *label*."""
+    for match in dates:
+        if label.search(text, max(0, match.start() - _LABEL_REACH), match.start()):
+            raw = _with_clock(text, match)
+            if found := _found(read(raw), raw, "text", now):
+                return found
+    return None
+
+
 def date_from_markup(
     times: list[HtmlElement],
     scopes: list[HtmlElement],
@@ -247,6 +262,7 @@ def date_from_markup(
     *,
     now: dt.datetime,
     default_timezone: dt.tzinfo | None,
+    month_first: bool = False,
 ) -> tuple[dt.datetime, str, str] | None:
     """The first publication date the page shows, with its raw text and source name.
 
@@ -255,7 +271,7 @@ def date_from_markup(
     ("Veröffentlicht am 16.08.2019", "Published on ..."). *scopes* are searched in
     order (the article's container, then the body); comment sections are skipped.
     """
-    tz = default_timezone
+    read = partial(parse_any, default_timezone=default_timezone, month_first=month_first)
     marked = marks().find(("itemprop", "property"), _DATE_PROP) + [
         el for el in marks().find(("class",), _PUBLISHED) if el.tag == "abbr"
     ]
@@ -264,11 +280,12 @@ def date_from_markup(
             raw = (
                 el.get("datetime") or el.get("content") or el.get("title") or el.text_content()
             ).strip()
-            if found := _found(parse_any(raw, default_timezone=tz), raw, "microdata", now):
+            if found := _found(read(raw), raw, "microdata", now):
                 return found
     for el in sorted((el for el in times if not _in_comments(el, stop)), key=_time_rank):
         raw = (el.get("datetime") or el.get("content") or el.text_content()).strip()
-        if raw and (found := _found(parse_any(raw, default_timezone=tz), raw, "time", now)):
+        source = "microdata" if _time_rank(el) == 0 else "time"  # hAtom's published, pubdate
+        if raw and (found := _found(read(raw), raw, source, now)):
             return found
     for el in _scope_first(marks().find(("class", "id", "itemprop"), _DATE_CLASS), scopes):
         if not _in_comments(el, stop):
@@ -280,26 +297,170 @@ def date_from_markup(
                 or _MODIFIED_WORDS.search(text[:40])
             ):
                 continue
-            match = _TEXT_DATE.search(text)
-            if match and (
-                found := _found(
-                    parse_any(match.group(0), default_timezone=tz), match.group(0), "text", now
-                )
-            ):
+            match = DATE_IN_TEXT.search(text)
+            if match and (found := _found(read(match.group(0)), match.group(0), "text", now)):
                 return found
-    texts: list[str] = []
+    texts: list[tuple[str, list[re.Match[str]]]] = []
     for scope in scopes:  # the body's text is only read when the article's has no label
-        texts.append(" ".join(str(_STRING(scope))[:_TEXT_WINDOW].split()))
-        for match in _LABELLED.finditer(texts[-1]):
-            raw = match.group("date")
-            if found := _found(parse_any(raw, default_timezone=tz), raw, "text", now):
-                return found
-    if len(scopes) > 1:  # the first date written in the article's own container
-        for match in _TEXT_DATE.finditer(texts[0]):
-            before = texts[0][max(0, match.start() - 12) : match.start()]
+        text = " ".join(str(_STRING(scope))[:_TEXT_WINDOW].split())
+        texts.append((text, list(DATE_IN_TEXT.finditer(text))))
+        if found := _labelled(*texts[-1], _LABELLED, read, now):
+            return found
+    for text, dates in texts:  # a page that shows only when it was last changed
+        if found := _labelled(text, dates, _LABELLED_UPDATE, read, now):
+            return found
+    if texts:  # the first date written in the article's own container
+        text, dates = texts[0]
+        for match in dates:
+            before = text[max(0, match.start() - 12) : match.start()]
             if _COPYRIGHT.search(before) or _MODIFIED_WORDS.search(before):
                 continue
-            raw = match.group(0)
-            if found := _found(parse_any(raw, default_timezone=tz), raw, "text", now):
+            raw = _with_clock(text, match)
+            if found := _found(read(raw), raw, "text", now):
                 return found
     return None
+
+
+def _subtree(el: HtmlElement) -> Iterator[tuple[str, bool]]:
+    """The texts of *el* and its tail in document order, each with whether it is a link's.
+
+    Scripts, styles and form controls give no text.
+    """
+    tag = el.tag
+    if isinstance(tag, str) and tag not in _NO_TEXT:
+        if el.text:
+            yield el.text, tag == "a"
+        for child in el:
+            yield from _subtree(child)
+    if el.tail:
+        yield el.tail, False
+
+
+def _subtree_reversed(el: HtmlElement) -> Iterator[str]:
+    """The texts of *el* and its tail, last first."""
+    if el.tail:
+        yield el.tail
+    tag = el.tag
+    if isinstance(tag, str) and tag not in _NO_TEXT:
+        for child in reversed(el):
+            yield from _subtree_reversed(child)
+        if el.text:
+            yield el.text
+
+
+def _texts_after(heading: HtmlElement, limit: int) -> Iterator[tuple[int, str]]:
+    """The texts that follow *heading* with their offset from it, until *limit* characters.
+
+    Link texts (a breadcrumb or a menu between headline and byline) add nothing to the offset.
+    """
+    offset = 0
+    budget = _MAX_TEXTS
+    node: HtmlElement | None = heading
+    while node is not None:
+        following = (
+            _subtree(sibling) for sibling in node.itersiblings() if sibling.tag not in _NO_TEXT
+        )
+        for text, link in chain([(node.tail or "", False)], chain.from_iterable(following)):
+            budget -= 1
+            if budget < 0:
+                return
+            clean = " ".join(text.split())
+            if clean:
+                yield offset, clean
+                if not link:
+                    offset += len(clean) + 1
+                    if offset > limit:
+                        return
+        node = node.getparent()
+
+
+def _texts_before(heading: HtmlElement, limit: int) -> Iterator[tuple[int, str]]:
+    """The texts that precede *heading*, nearest first, with their distance to it."""
+    distance = 0
+    budget = _MAX_TEXTS
+    node: HtmlElement | None = heading
+    while node is not None:
+        parent = node.getparent()
+        preceding = chain.from_iterable(
+            _subtree_reversed(sibling) for sibling in node.itersiblings(preceding=True)
+        )
+        lead = [parent.text] if parent is not None and parent.text else []
+        for text in chain(preceding, lead):
+            budget -= 1
+            if budget < 0:
+                return
+            clean = " ".join(text.split())
+            if clean:
+                yield distance, clean
+                distance += len(clean) + 1
+                if distance > limit:
+                    return
+        node = parent
+
+
+def _is_prose(text: str, match: re.Match[str]) -> bool:
+    """Whether the text around a date is a sentence rather than a byline or a label."""
+    if len(text) > _SHORT_TEXT:
+        return True
+    rest = f"{text[: match.start()]} {text[match.end() :]}"
+    return len(_WORD.findall(rest)) > _PROSE_WORDS
+
+
+def _first_after(
+    heading: HtmlElement, now: dt.datetime, read: _Reader
+) -> tuple[int, tuple[dt.datetime, str, str]] | None:
+    for offset, text in _texts_after(heading, NEAR_AFTER):
+        for match in DATE_IN_TEXT.finditer(text):
+            if offset + match.start() > NEAR_AFTER:
+                return None
+            if match.start() > _DATELINE and _is_prose(text, match):
+                break  # a date inside prose is an event's date; a dateline starts it
+            if _COPYRIGHT.search(text[: match.start()]):
+                continue
+            raw = _with_clock(text, match)
+            if found := _found(read(raw), raw, "text", now):
+                return offset + match.start(), found
+    return None
+
+
+def _last_before(
+    heading: HtmlElement, now: dt.datetime, read: _Reader
+) -> tuple[int, tuple[dt.datetime, str, str]] | None:
+    for distance, text in _texts_before(heading, NEAR_BEFORE):
+        if len(text) > _SHORT_TEXT:
+            continue
+        for match in reversed(list(DATE_IN_TEXT.finditer(text))):
+            gap = distance + len(text) - match.end()
+            if gap > NEAR_BEFORE:
+                return None
+            raw = _with_clock(text, match)
+            if found := _found(read(raw), raw, "text", now):
+                return gap, found
+    return None
+
+
+def date_near_heading(
+    heading: HtmlElement | None,
+    *,
+    now: dt.datetime,
+    default_timezone: dt.tzinfo | None,
+    month_first: bool = False,
+) -> tuple[dt.datetime, str, str] | None:
+    """The date a reader sees with the headline: the byline's, or a kicker's just above it.
+
+    The nearer of the first date starting within :data:`NEAR_AFTER` characters of
+    text after the headline and the last one ending within :data:`NEAR_BEFORE`
+    characters before it. Dates inside prose (a long text that does not start with
+    the date) and copyright dates do not count. Whether the byline calls it
+    published or updated, it is the date the page shows.
+    """
+    if heading is None:
+        return None
+    read = partial(parse_any, default_timezone=default_timezone, month_first=month_first)
+    after = _first_after(heading, now, read)
+    if after is not None and after[0] == 0:
+        return after[1]
+    before = _last_before(heading, now, read)
+    if after is None or (before is not None and before[0] < after[0]):
+        return before[1] if before else None
+    return after[1]

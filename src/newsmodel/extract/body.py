@@ -14,19 +14,17 @@ returned in order, with headings that lead nowhere and link lists removed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING, Final
 
 import lxml.etree
 
-from newsmodel.extract._furniture import (
-    FURNITURE_TAGS,
-    PROTECTED_TAGS,
-    class_furniture,
-    remove_hidden,
-)
+from newsmodel.extract._blocks import Block, Page, walk
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from lxml.html import HtmlElement
 
 __all__ = ["extract_body"]
@@ -57,49 +55,6 @@ JUNK_TAGS: Final = (
 """Elements whose whole subtree is page furniture (or, for rt/rp, the reading printed
 above a ruby text, which would split its words); removed before the walk."""
 
-_BLOCK_TAGS: Final = frozenset(
-    {
-        "html",
-        "body",
-        "main",
-        "article",
-        "section",
-        "div",
-        "p",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "ul",
-        "ol",
-        "li",
-        "dl",
-        "dt",
-        "dd",
-        "blockquote",
-        "pre",
-        "table",
-        "thead",
-        "tbody",
-        "tfoot",
-        "tr",
-        "td",
-        "th",
-        "caption",
-        "header",
-        "footer",
-        "address",
-        "form",
-        "fieldset",
-        "hr",
-        "center",
-        "details",
-        "summary",
-        "hgroup",
-    }
-)
 _HEADING_TAGS: Final = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _SECTION_TAGS: Final = frozenset({"section", "article"})
 """Tags that make a sibling the same kind of unit even without a class."""
@@ -107,8 +62,6 @@ _TEXT_OWNERS: Final = frozenset(
     {"div", "section", "article", "main", "body", "td", "form", "center", "header"}
 )
 """Elements whose own inline text makes them the container of that text."""
-_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff\ufffd]")
-_BREAKS: Final = re.compile(r"\n\s*\n")
 _SENTENCE_END: Final = re.compile(r"[.!?:;…。！？»«\"”“)]\W*$")
 _DATED: Final = re.compile(r"\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\b(?:19|20)\d{2}\b")
 """A time, a numeric date or a year: the marks of an "Updated"/"Published" line."""
@@ -118,11 +71,7 @@ _AD_LABEL: Final = re.compile(
     re.IGNORECASE,
 )
 """The label an ad slot leaves behind when its content is removed."""
-_TEXT_LENGTH: Final = lxml.etree.XPath("string-length(normalize-space())")
 
-HUGE_SHARE: Final = 0.5
-"""A furniture tag (nav, aside...) holding this share of the page's text is broken markup
-wrapped around the page, and is read like any other element."""
 MIN_LINK_DENSITY: Final = 0.5
 """Blocks with more of their text in links than this are navigation, not body."""
 LINKED_PROSE_CHARS: Final = 150
@@ -163,168 +112,15 @@ LABEL_CHARS: Final = 60
 like a heading: kept only when prose follows it."""
 WRAPPER_SHARE: Final = 0.5
 """A class-marked element holding more than this share of the page's prose is a wrapper."""
+POINTER_CHARS: Final = 200
+POINTER_LINKS: Final = 3
+"""A line shorter than POINTER_CHARS with at least 1/POINTER_LINKS of it in links, at the
+end of the body, points elsewhere."""
 PROSE_HEADING_CHARS: Final = 100
 """A heading this long is prose set in a heading tag, kept like a paragraph."""
 
 
-class _Block:
-    """The inline text of one block-level element (or a stretch of it between children)."""
-
-    __slots__ = ("chars", "cut_after", "link_chars", "owner", "tag", "text")
-
-    def __init__(self, tag: str, owner: int, text: str, link_chars: int) -> None:
-        self.cut_after = False  # the body left out what follows this block
-        self.tag = tag
-        self.owner = owner
-        self.text = text
-        self.chars = len(text)
-        self.link_chars = link_chars
-
-
-class _Page:
-    """The blocks of a page and its block-level elements, in document order.
-
-    Element *i* has tag ``tags[i]``, parent element ``parents[i]`` (-1 for the
-    root), owns the blocks ``starts[i]:ends[i]`` and the elements ``i:last[i]``
-    (its whole subtree); ``marked[i]`` is the nearest ancestor-or-self whose class
-    names page furniture, or -1; ``elements[i]`` is the element itself.
-    """
-
-    __slots__ = ("blocks", "elements", "ends", "last", "marked", "parents", "starts", "tags")
-
-    def __init__(self) -> None:
-        self.blocks: list[_Block] = []
-        self.elements: list[HtmlElement] = []
-        self.tags: list[str] = []
-        self.parents: list[int] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.last: list[int] = []
-        self.marked: list[int] = []
-
-    def contains(self, outer: int, inner: int) -> bool:
-        """Whether element *inner* is *outer* or inside it."""
-        return outer <= inner < self.last[outer]
-
-
-def _clean(text: str) -> str:
-    normalized = " ".join(text.split())
-    if normalized and _CONTROL.search(normalized):
-        normalized = " ".join(_CONTROL.sub("", normalized).split())
-    return normalized
-
-
-def _walk(root: HtmlElement) -> _Page:
-    """Cut the page into blocks in one iterative pass, skipping hidden and furniture subtrees."""
-    page = _Page()
-    blocks, elements, tags, parents, starts, ends, last, marked = (
-        page.blocks,
-        page.elements,
-        page.tags,
-        page.parents,
-        page.starts,
-        page.ends,
-        page.last,
-        page.marked,
-    )
-    pieces: list[str] = []
-    has_text = False
-    link_chars = 0
-    links = 0
-    open_blocks: list[int] = []
-    # Per open element: (index in the element table, or -1 for inline; is a counted link).
-    frames: list[tuple[int, bool]] = []
-    cache: dict[str, bool] = {}
-    huge = -1.0  # computed when first needed: most pages have no furniture tags left
-
-    def flush() -> None:
-        nonlocal link_chars, has_text
-        if not has_text:
-            pieces.clear()
-            return
-        has_text = False
-        text = "".join(pieces)
-        pieces.clear()
-        owner = open_blocks[-1] if open_blocks else -1
-        tag = tags[owner] if owner >= 0 else "body"
-        for part in _BREAKS.split(text) if "\n" in text else (text,):
-            normalized = _clean(part)
-            if normalized:
-                blocks.append(_Block(tag, owner, normalized, min(link_chars, len(normalized))))
-        link_chars = 0
-
-    walker = lxml.etree.iterwalk(root, events=("start", "end"))
-    for event, element in walker:
-        tag = element.tag
-        if not isinstance(tag, str):
-            tail = element.tail if event == "end" else None
-            if tail:
-                pieces.append(tail)
-                has_text = has_text or not tail.isspace()
-            continue
-        if event == "start":
-            block = tag in _BLOCK_TAGS or "-" in tag
-            mark = skip = False
-            if tag in FURNITURE_TAGS:
-                if huge < 0:
-                    huge = float(_TEXT_LENGTH(root)) * HUGE_SHARE
-                skip = float(_TEXT_LENGTH(element)) < huge
-            elif tag not in PROTECTED_TAGS:
-                mark = class_furniture(element, cache)
-                skip = mark and not block
-            index = -1
-            if block:
-                if pieces:
-                    flush()
-                index = len(tags)
-                parent = open_blocks[-1] if open_blocks else -1
-                tags.append(tag)
-                elements.append(element)
-                parents.append(parent)
-                starts.append(len(blocks))
-                ends.append(-1)
-                last.append(-1)
-                marked.append(index if mark else marked[parent] if parent >= 0 else -1)
-                open_blocks.append(index)
-            is_link = tag == "a" and not skip
-            frames.append((index, is_link))
-            if skip:
-                walker.skip_subtree()
-                continue
-            if is_link:
-                links += 1
-            elif tag == "br":
-                pieces.append("\n")
-            text = element.text
-            if text:
-                pieces.append(text)
-                if not has_text and not text.isspace():
-                    has_text = True
-                if links:
-                    link_chars += len(text.strip())
-            continue
-        index, is_link = frames.pop()
-        if index >= 0:
-            if pieces:
-                flush()
-            open_blocks.pop()
-            ends[index] = len(blocks)
-            last[index] = len(tags)
-        elif is_link:
-            links -= 1
-        tail = element.tail
-        if tail:
-            pieces.append(tail)
-            if not has_text and not tail.isspace():
-                has_text = True
-            if links and index < 0:
-                link_chars += len(tail.strip())
-    if pieces:
-        flush()
-    return page
-
-
-def _weights(blocks: list[_Block]) -> list[float]:
+def _weights(blocks: list[Block]) -> list[float]:
     """How body-like each block is: positive for prose, negative for link lists."""
     out: list[float] = []
     for block in blocks:
@@ -339,7 +135,7 @@ def _weights(blocks: list[_Block]) -> list[float]:
     return out
 
 
-def _best_container(page: _Page, weights: list[float]) -> tuple[int, float]:
+def _best_container(page: Page, weights: list[float]) -> tuple[int, float]:
     """The element that directly holds the most prose (its children's, half its grandchildren's)."""
     tags, parents = page.tags, page.parents
     scores = [0.0] * len(tags)
@@ -357,16 +153,12 @@ def _best_container(page: _Page, weights: list[float]) -> tuple[int, float]:
     return (best, scores[best]) if best >= 0 and scores[best] > 0 else (-1, 0.0)
 
 
-def _prefix(values: list[float]) -> list[float]:
-    out = [0.0]
-    total = 0.0
-    for value in values:
-        total += value
-        out.append(total)
-    return out
+def _prefix(values: Iterable[float]) -> list[float]:
+    """Running sums of *values*, from 0.0: the sum of values[i:j] is out[j] - out[i]."""
+    return list(itertools.accumulate(values, initial=0.0))
 
 
-def _region(page: _Page, weights: list[float], best: int) -> list[tuple[int, bool]]:
+def _region(page: Page, weights: list[float], best: int) -> list[tuple[int, bool]]:
     """The elements of the body: *best* and siblings of it (and its ancestors) that read as body."""
     blocks = page.blocks
     chars = _prefix([float(b.chars) for b in blocks])
@@ -453,7 +245,7 @@ def _first_class(element: HtmlElement) -> str:
     return names[0] if names else ""
 
 
-def _headline_before(page: _Page, best: int) -> int:
+def _headline_before(page: Page, best: int) -> int:
     """The last h1 before *best* (and not inside it), or -1."""
     tags = page.tags
     for element in range(best - 1, -1, -1):
@@ -462,14 +254,16 @@ def _headline_before(page: _Page, best: int) -> int:
     return -1
 
 
-def _unmark_wrappers(page: _Page, weights: list[float]) -> None:
+def _unmark_wrappers(page: Page, weights: list[float]) -> None:
     """Drop the class marks of elements that hold most of the page's prose: they are
     wrappers whose class names a feature of the page ("share", "sidebar-layout")."""
     prose = _prefix([max(w, 0.0) for w in weights])
     limit = prose[-1] * WRAPPER_SHARE
     marked, parents, starts, ends = page.marked, page.parents, page.starts, page.ends
+    overlays = page.overlays
     own = [
-        mark == element and prose[ends[element]] - prose[starts[element]] <= limit
+        mark == element
+        and (element in overlays or prose[ends[element]] - prose[starts[element]] <= limit)
         for element, mark in enumerate(marked)
     ]
     for element, parent in enumerate(parents):
@@ -479,7 +273,7 @@ def _unmark_wrappers(page: _Page, weights: list[float]) -> None:
             marked[element] = marked[parent] if parent >= 0 else -1
 
 
-def _select(page: _Page) -> tuple[list[float], int]:
+def _select(page: Page) -> tuple[list[float], int]:
     """Block weights and the best container, trusting class marks only when they are plausible."""
     weights = _weights(page.blocks)
     _unmark_wrappers(page, weights)
@@ -489,27 +283,37 @@ def _select(page: _Page) -> tuple[list[float], int]:
         for b, w in zip(blocks, weights, strict=True)
     ]
     best, score = _best_container(page, unmarked)
+    if page.overlays:
+        # Text laid over the page (a cookie notice, a login form) is never the article.
+        over = [-1] * len(page.tags)
+        for element, parent in enumerate(page.parents):
+            over[element] = (
+                element if element in page.overlays else over[parent] if parent >= 0 else -1
+            )
+        weights = [
+            0.0 if w > 0 and b.owner >= 0 and over[b.owner] >= 0 else w
+            for b, w in zip(blocks, weights, strict=True)
+        ]
     any_best, any_score = _best_container(page, weights)
     if best < 0 or score < any_score * FALLBACK_SHARE:
         return weights, any_best
     return unmarked, best
 
 
-def _locate(root: HtmlElement) -> tuple[_Page, list[float], int]:
+def _locate(root: HtmlElement) -> tuple[Page, list[float], int]:
     """The page's blocks, their weights and the best container (-1 when there is none)."""
     lxml.etree.strip_elements(root, *JUNK_TAGS, with_tail=False)
-    remove_hidden(root)
-    page = _walk(root)
+    page = walk(root)
     if not page.blocks:
         return page, [], -1
     weights, best = _select(page)
     return page, weights, best
 
 
-def _kept(page: _Page, weights: list[float], best: int) -> list[_Block]:
+def _kept(page: Page, weights: list[float], best: int) -> list[Block]:
     """The blocks of the body's region that are not links, headlines or marked furniture."""
     blocks, marked, parents = page.blocks, page.marked, page.parents
-    kept: list[_Block] = []
+    kept: list[Block] = []
     for element, lead in _region(page, weights, best):
         for index in range(page.starts[element], page.ends[element]):
             block = blocks[index]
@@ -547,21 +351,27 @@ def extract_body(root: HtmlElement) -> tuple[str, ...]:
     return _paragraphs(_kept(page, weights, best))
 
 
-def _scrap(block: _Block) -> bool:
+def _scrap(block: Block) -> bool:
     """A short line without a full stop, or a short dated line ("Updated at 1:23 p.m.")."""
     if block.chars < SCRAP_CHARS and not _SENTENCE_END.search(block.text):
         return True
     return block.chars < DATELINE_CHARS and _DATED.search(block.text) is not None
 
 
-def _title_like(block: _Block) -> bool:
+def _pointer(block: Block) -> bool:
+    """A short line with a link: at the end of the body, it points elsewhere ("Sign up
+    here", "Read the rest of the guide", "More at www...") rather than ending the story."""
+    return block.chars < POINTER_CHARS and block.link_chars * POINTER_LINKS >= block.chars
+
+
+def _title_like(block: Block) -> bool:
     """A heading, a label ending in a colon, or a short line without a full stop."""
     if block.tag in _HEADING_TAGS:
         return block.chars < PROSE_HEADING_CHARS
     return block.chars < LABEL_CHARS and not block.text.endswith((".", "!", "?", "…"))
 
 
-def _paragraphs(kept: list[_Block]) -> tuple[str, ...]:
+def _paragraphs(kept: list[Block]) -> tuple[str, ...]:
     """The texts of *kept*, without headings that lead nowhere and repeated blocks."""
     # A heading followed by no prose (before the next heading or the end) introduces
     # something that was removed: a comment section, a list of links.
@@ -572,7 +382,7 @@ def _paragraphs(kept: list[_Block]) -> tuple[str, ...]:
     first, end = 0, len(kept)
     while first < end and _scrap(kept[first]):
         first += 1
-    while end > first and _scrap(kept[end - 1]):
+    while end > first and (_scrap(kept[end - 1]) or _pointer(kept[end - 1])):
         end -= 1
     for block in kept[first:end]:
         if block.chars < SCRAP_CHARS and _AD_LABEL.fullmatch(block.text):

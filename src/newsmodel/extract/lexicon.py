@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import functools
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import attrs
+
+if TYPE_CHECKING:
+    from newsmodel.extract.tokens import WordKind
 
 __all__ = ["Lexicon", "lexicon"]
 
@@ -47,6 +51,10 @@ class Lexicon:
     """Words that make a capitalised run an organisation, as written ("Ministry")."""
     organizations: dict[str, str]
     """Any name of a known organisation, as written -> canonical name."""
+    known: dict[str, tuple[str, WordKind, str]] = attrs.field(factory=dict, eq=False, repr=False)
+    """A memo of :mod:`newsmodel.extract.tokens`: capitalised word as written -> (lookup key,
+    kind, gender), filled as texts are read (bounded there). Only ever a cache: what it
+    holds follows from the lists above."""
 
 
 def _lines(name: str) -> list[str]:

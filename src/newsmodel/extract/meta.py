@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Final
 from urllib.parse import urljoin
 
 import attrs
 from lxml.html import HtmlElement
 
+from newsmodel._dates import slash_month_first
 from newsmodel.extract._authorship import choose_authors
 from newsmodel.extract._bylines import article_scope, heading_ancestors
 from newsmodel.extract._headline import (
@@ -32,6 +33,7 @@ from newsmodel.extract._pagedates import (
     PUBLISHED_META,
     date_from_markup,
     date_from_url,
+    date_near_heading,
     parse_any,
     plausible,
 )
@@ -165,54 +167,112 @@ def _near_utc_midnight(value: dt.datetime) -> bool:
     return offset is not None and not offset and (value.hour >= 17 or value.hour < 7)
 
 
+_WEAK_DATE_SOURCES: Final = frozenset({"text", "url", "meta", "dublin-core", "og", "time"})
+"""Sources of a publication date that the date shown with the headline overrides."""
+
+
+_Found = tuple[dt.datetime, str, str]
+
+
+def _shown_date(
+    published: _Found | None, near: _Found, structured: list[_Found], days: set[dt.date]
+) -> _Found | None:
+    """The publication date, given the date *near* the headline that readers see.
+
+    It decides between structured values that disagree (a structured value of its
+    day wins, published or modified), and beats weak sources (prose, the URL,
+    ``<meta name="date">``, Dublin Core, OpenGraph).
+    """
+    day = near[0].date()
+    if published is not None and day == published[0].date():
+        return published
+    same = next((c for c in structured if c[0].date() == day), None)
+    if same is not None:
+        return same
+    if published is None or published[2] in _WEAK_DATE_SOURCES or day in days:
+        return near
+    return published
+
+
 def _dates(
     ld: LdArticle | None,
     tags: PageTags,
     scopes: list[HtmlElement],
-    stop: frozenset[HtmlElement],
+    heading: HtmlElement | None,
     marks: Callable[[], Marks],
     *,
     url: str | None,
     now: dt.datetime,
     default_timezone: dt.tzinfo | None,
-) -> tuple[tuple[dt.datetime, str, str] | None, tuple[dt.datetime, str, str] | None]:
+) -> tuple[_Found | None, _Found | None]:
     """(value, raw, source) for the publication and the modification date."""
+    language = normalize_language(tags.lang) or (
+        normalize_language(ld.text("inLanguage")) if ld else None
+    )
+    month_first = slash_month_first(language)
 
-    def first(pairs: list[tuple[str, str | None]]) -> tuple[dt.datetime, str, str] | None:
+    def parsed(pairs: list[tuple[str, str | None]]) -> Iterator[_Found]:
         for source, raw in pairs:
-            if not raw:
-                continue
-            value = parse_any(raw, default_timezone=default_timezone)
-            if plausible(value, now):
-                assert value is not None
-                return value, raw, source
-        return None
+            if raw:
+                value = parse_any(raw, default_timezone=default_timezone, month_first=month_first)
+                if value is not None and plausible(value, now):
+                    yield value, raw, source
 
     ld_pub = ld.text("datePublished") if ld else None
     ld_created = ld.text("dateCreated", "uploadDate") if ld else None
     ld_mod = ld.text("dateModified") if ld else None
-    published = first(
+    published_pairs = (
         [("json-ld", ld_pub)]
         + [(source_name(k), v) for k in PUBLISHED_META for v in tags.all(k)[:1]]
         + [("json-ld", ld_created)]
     )
-    if published is None or _near_utc_midnight(published[0]):
-        shown = date_from_markup(
-            tags.times, scopes, stop, marks, now=now, default_timezone=default_timezone
+    modified_pairs = [("json-ld", ld_mod)] + [
+        (source_name(k), v) for k in MODIFIED_META for v in tags.all(k)[:1]
+    ]
+    structured = list(parsed(published_pairs))
+    modified_values = list(parsed(modified_pairs))
+    published = structured[0] if structured else None
+    if published is not None and _near_utc_midnight(published[0]):
+        shown = date_near_heading(
+            heading, now=now, default_timezone=default_timezone, month_first=month_first
+        ) or date_from_markup(
+            tags.times,
+            scopes,
+            heading_ancestors(heading),
+            marks,
+            now=now,
+            default_timezone=default_timezone,
+            month_first=month_first,
         )
-        if published is None:
-            published = shown
-        elif shown is not None and abs((shown[0].date() - published[0].date()).days) == 1:
+        if shown is not None and abs((shown[0].date() - published[0].date()).days) == 1:
             # A UTC stamp near midnight: the day the page shows is the day in its own zone.
             published = shown
-    if published is None or published[2] == "text":  # a URL's date beats one read from prose
-        day = date_from_url(url)
-        if day is not None and plausible(day, now):
-            published = day, url or "", "url"
-    modified = first(
-        [("json-ld", ld_mod)]
-        + [(source_name(k), v) for k in MODIFIED_META for v in tags.all(k)[:1]]
-    )
+    if published is None:
+        published = date_from_markup(
+            tags.times,
+            scopes,
+            heading_ancestors(heading),
+            marks,
+            now=now,
+            default_timezone=default_timezone,
+            month_first=month_first,
+        )
+    url_day = date_from_url(url)
+    if url_day is not None and not plausible(url_day, now):
+        url_day = None
+    if url_day is not None and (published is None or published[2] == "text"):
+        published = url_day, url or "", "url"  # a URL's date beats one read from prose
+    structured += modified_values
+    days = {c[0].date() for c in structured} | ({url_day.date()} if url_day else set())
+    if (
+        published is None or published[2] in _WEAK_DATE_SOURCES or days - {published[0].date()}
+    ):  # otherwise every structured value agrees: no shown date could change the result
+        near = date_near_heading(
+            heading, now=now, default_timezone=default_timezone, month_first=month_first
+        )
+        if near is not None:
+            published = _shown_date(published, near, structured, days)
+    modified = modified_values[0] if modified_values else None
     return published, modified
 
 
@@ -327,7 +387,7 @@ def extract_metadata(root: HtmlElement, *, url: str | None, options: ParseOption
         ld,
         tags,
         scopes,
-        heading_ancestors(heading),
+        heading,
         marks,
         url=page_url if url is None else url,
         now=now,

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 from typing import Final, NamedTuple, TypeAlias
 
 from newsmodel.extract.sentences import Bounds
@@ -73,56 +72,54 @@ _MAX_NAME: Final = 7
 _MAX_PARENTHESIS: Final = 30
 
 
-Token: TypeAlias = re.Match[str]
-"""A word or punctuation mark: ``group()`` is its text, ``start()``/``end()`` its offsets."""
+Token: TypeAlias = str
+"""A word or punctuation mark as written; a window's tokens come with their start offsets."""
+Window: TypeAlias = tuple[list[Token], list[int]]
+"""Tokens in text order and, in the same order, where each starts."""
 
-
+_GROUP: Final = re.Match.group
 _START: Final = re.Match.start
 
 
-def tokens(text: str, start: int, end: int) -> list[Token]:
-    """The tokens of ``text[start:end]``."""
-    return list(_TOKEN.finditer(text, start, end))
+def tokens(text: str, start: int, end: int) -> Window:
+    """The tokens of ``text[start:end]`` and their offsets."""
+    found = list(_TOKEN.finditer(text, start, end))
+    return list(map(_GROUP, found)), list(map(_START, found))
 
 
 class TokenIndex(NamedTuple):
     """Tokens of a text, computed once per sentence when first needed.
 
     ``bounds`` are ``(start, end)`` pairs in text order (sentences); a window
-    inside one of them is cut from that sentence's cached tokens.
+    inside one of them is cut from that sentence's cached tokens. A window that
+    is not inside one bound, or is short beside a long bound, is tokenised on its own.
     """
 
     text: str
     bounds: list[tuple[int, int]]
     starts: list[int]
-    cache: dict[int, tuple[list[Token], Iterator[Token]]]
-    """Per sentence: its tokens read so far and the scan that reads on (lazily, up to the
-    furthest window asked for)."""
+    cache: dict[int, Window]
+    """Per sentence: its tokens and their offsets."""
 
     @classmethod
     def of(cls, text: str, bounds: list[tuple[int, int]]) -> TokenIndex:
         """An index over *text* whose windows are cached per bound."""
         return cls(text, bounds, [b[0] for b in bounds], {})
 
-    def window(self, start: int, end: int) -> list[Token]:
-        """The tokens of ``text[start:end]``."""
+    def window(self, start: int, end: int) -> Window:
+        """The tokens of ``text[start:end]`` and their offsets."""
         k = bisect.bisect_right(self.starts, max(start, end - 1)) - 1
-        if k < 0 or self.bounds[k][0] > start or self.bounds[k][1] < end:
+        if k < 0:
             return tokens(self.text, start, end)
-        if self.bounds[k][1] - self.bounds[k][0] > 4 * (end - start) + 200:
-            return tokens(self.text, start, end)  # a long sentence: cut the window only
+        lo, hi = self.bounds[k]
+        if lo > start or hi < end or hi - lo > 4 * (end - start) + 200:
+            return tokens(self.text, start, end)  # outside one bound, or a long sentence
         cached = self.cache.get(k)
         if cached is None:
-            cached = self.cache[k] = ([], _TOKEN.finditer(self.text, *self.bounds[k]))
-        toks, scan = cached
-        while not toks or toks[-1].start() < end:
-            tok = next(scan, None)
-            if tok is None:
-                break
-            toks.append(tok)
-        return toks[
-            bisect.bisect_left(toks, start, key=_START) : bisect.bisect_left(toks, end, key=_START)
-        ]
+            cached = self.cache[k] = tokens(self.text, lo, hi)
+        toks, starts = cached
+        i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        return toks[i:j], starts[i:j]
 
 
 def _is_cap(word: str) -> bool:
@@ -130,22 +127,19 @@ def _is_cap(word: str) -> bool:
 
 
 def _is_name_piece(tok: list[Token], i: int) -> bool:
-    word = tok[i].group()
+    word = tok[i]
     if word[:1].isupper():
         return True
     if word.lower() in _PARTICLES:
         return True
     if word == "." and i > 0:
-        prev = tok[i - 1].group()
+        prev = tok[i - 1]
         return prev.lower() in _TITLES or (len(prev) == 1 and prev.isupper())
     return False
 
 
 def _skip_between(tok: list[Token], i: int) -> int:
-    while i >= 0 and (
-        tok[i].group().lower() in _BETWEEN
-        or (tok[i].group().endswith("ly") and tok[i].group().islower())
-    ):
+    while i >= 0 and (tok[i].lower() in _BETWEEN or (tok[i].endswith("ly") and tok[i].islower())):
         i -= 1
     return i
 
@@ -157,30 +151,30 @@ def _skip_parenthesis(tok: list[Token], i: int) -> int:
     apposition ("a Democrat from Ohio", "for his part"); a clause with a finite
     verb is content, not an aside.
     """
-    if i >= 1 and tok[i].group() == ")":
+    if i >= 1 and tok[i] == ")":
         for j in range(i - 1, max(-1, i - 12), -1):
-            if tok[j].group() == "(":
+            if tok[j] == "(":
                 return j - 1
         return i
-    if i < 1 or tok[i].group() not in {",", "—", "–"}:
+    if i < 1 or tok[i] not in {",", "—", "–"}:
         return i
-    closing = tok[i].group()
+    closing = tok[i]
     lower = max(0, i - _MAX_PARENTHESIS)
     for j in range(i - 1, lower - 1, -1):
-        if tok[j].group() in {".", ";", ":", "“", "”", '"', "?", "!"}:
+        if tok[j] in {".", ";", ":", "“", "”", '"', "?", "!"}:
             return i
-        if tok[j].group() == closing or (closing == "," and tok[j].group() in {"—", "–"}):
+        if tok[j] == closing or (closing == "," and tok[j] in {"—", "–"}):
             if j < 1 or j + 1 >= i:
                 return i
-            aside = [t.group().lower() for t in tok[j + 1 : i]]
+            aside = [t.lower() for t in tok[j + 1 : i]]
             if aside[0] not in _RELATIVE and not _FINITE.isdisjoint(aside):
                 return i
             return j - 1
     return i
 
 
-def _span(tok: list[Token], first: int, last: int) -> Bounds:
-    return Bounds(tok[first].start(), tok[last].end())
+def _span(tok: list[Token], starts: list[int], first: int, last: int) -> Bounds:
+    return Bounds(starts[first], starts[last] + len(tok[last]))
 
 
 def _name_back(tok: list[Token], i: int, floor: int) -> int:
@@ -188,38 +182,31 @@ def _name_back(tok: list[Token], i: int, floor: int) -> int:
     first = i
     while first - 1 >= floor and i - first < _MAX_NAME and _is_name_piece(tok, first - 1):
         first -= 1
-    while first < i and not _is_cap(tok[first].group()):
+    while first < i and not _is_cap(tok[first]):
         first += 1
-    if first > floor and tok[first - 1].group().lower() == "the":
+    if first > floor and tok[first - 1].lower() == "the":
         first -= 1
     return first
 
 
 def _nominal_back(tok: list[Token], i: int, floor: int) -> int | None:
     """First index of a nominal phrase ending at *i* ("the Russian ambassador"), or None."""
-    head = tok[i].group().lower()
+    head = tok[i].lower()
     if head in {"percent", "%"} or head.isdigit():
         # "46 percent of voters said", "About 9 percent said", "Twenty-four percent said", "43 said"
         j = i - 1 if not head.isdigit() else i
-        if j < floor or not (
-            tok[j].group()[0].isdigit() or _NUMBER_WORD.fullmatch(tok[j].group().lower())
-        ):
+        if j < floor or not (tok[j][0].isdigit() or _NUMBER_WORD.fullmatch(tok[j].lower())):
             return None
-        if j - 2 >= floor and tok[j - 1].group() == "in" and tok[j].group() == "10":
+        if j - 2 >= floor and tok[j - 1] == "in" and tok[j] == "10":
             j -= 2  # "About four in 10 said"
-        return j - 1 if j - 1 >= floor and tok[j - 1].group().lower() in _APPROXIMATELY else j
-    if (
-        head in _STOP
-        or head in _DETERMINERS
-        or head in _NOT_HEADS
-        or not tok[i].group()[0].isalpha()
-    ):
+        return j - 1 if j - 1 >= floor and tok[j - 1].lower() in _APPROXIMATELY else j
+    if head in _STOP or head in _DETERMINERS or head in _NOT_HEADS or not tok[i][0].isalpha():
         return None
     if head.endswith("ed") and not head.endswith("eed"):
         return None  # "the crowd cheered", "a commission appointed": a verb, not a noun
     first = i
     while first - 1 >= floor and i - first < _MAX_NOMINAL:
-        word = tok[first - 1].group()
+        word = tok[first - 1]
         low = word.lower()
         if low in _DETERMINERS:
             return first if low == "that" else first - 1
@@ -233,7 +220,7 @@ def _nominal_back(tok: list[Token], i: int, floor: int) -> int | None:
         first -= 1
     if head.endswith("s") and not head.endswith("ss"):
         return first
-    if first < i and (tok[first].group()[0].isupper() or tok[first].group().endswith(("’s", "'s"))):
+    if first < i and (tok[first][0].isupper() or tok[first].endswith(("’s", "'s"))):
         return first
     return None
 
@@ -242,7 +229,7 @@ def _skip_asides(tok: list[Token], i: int) -> int:
     """Index before the adverbs, asides and parentheses that end at *i* ("Smith (D-Md.), chair of X, said")."""
     i = _skip_between(tok, i)
     for _ in range(3):
-        if i >= 1 and tok[i].group() == "." and "." in tok[i - 1].group():
+        if i >= 1 and tok[i] == "." and "." in tok[i - 1]:
             i -= 1  # "the F.B.I." ends in a full-stop token
         j = _skip_between(tok, _skip_parenthesis(tok, i))
         if j == i:
@@ -257,29 +244,25 @@ def source_before(text: str, lo: int, hi: int, index: TokenIndex | None = None) 
     *index* (the text's tokens) saves tokenising the window again.
     """
     start = max(lo, hi - 220)
-    tok = index.window(start, hi) if index is not None else tokens(text, start, hi)
+    tok, starts = index.window(start, hi) if index is not None else tokens(text, start, hi)
     i = _skip_between(tok, len(tok) - 1)
     if i < 0:
         return None
     i = _skip_asides(tok, i)
     if i < 0:
         return None
-    if tok[i].group().lower() == "whom":  # every relative phrase ends in "whom"
-        low = [t.group().lower() for t in tok[max(0, i - 3) : i + 1]]
+    if tok[i].lower() == "whom":  # every relative phrase ends in "whom"
+        low = [t.lower() for t in tok[max(0, i - 3) : i + 1]]
         for phrase in _RELATIVE_PHRASES:
             if tuple(low[-len(phrase) :]) == phrase:
-                return _span(tok, i - len(phrase) + 1, i)
+                return _span(tok, starts, i - len(phrase) + 1, i)
     fallback: Bounds | None = None
     for _ in range(_MAX_HOPS):
         first = _phrase_before(tok, i)
-        if first is None and tok[i].group().lower() in _NOT_HEADS:
+        if first is None and tok[i].lower() in _NOT_HEADS:
             # "Trump at the time said": step over the time phrase.
             j = next(
-                (
-                    j
-                    for j in range(i - 1, max(-1, i - 4), -1)
-                    if tok[j].group().lower() in _PREPOSITIONS
-                ),
+                (j for j in range(i - 1, max(-1, i - 4), -1) if tok[j].lower() in _PREPOSITIONS),
                 -1,
             )
             if j > 0:
@@ -289,22 +272,22 @@ def source_before(text: str, lo: int, hi: int, index: TokenIndex | None = None) 
             return fallback
         if (
             first > 0
-            and tok[first - 1].group().lower() in _PREPOSITIONS
-            and tok[first].group().lower() not in _RELATIVE_SUBJECTS
+            and tok[first - 1].lower() in _PREPOSITIONS
+            and tok[first].lower() not in _RELATIVE_SUBJECTS
         ):
             # "Trump at the time said": the phrase is a prepositional object, the subject is before it.
-            fallback = fallback or _span(tok, first, i)
+            fallback = fallback or _span(tok, starts, first, i)
             i = _skip_asides(tok, first - 2)
             if i < 0:
                 return fallback
             continue
-        return _span(tok, first, i)
+        return _span(tok, starts, first, i)
     return fallback
 
 
 def _phrase_before(tok: list[Token], i: int) -> int | None:
     """First index of the speaker phrase that ends at token *i*, or None."""
-    word = tok[i].group()
+    word = tok[i]
     low = word.lower()
     if low in _RELATIVE_SUBJECTS or (low in PRONOUNS and word != "i"):
         return i
@@ -313,13 +296,13 @@ def _phrase_before(tok: list[Token], i: int) -> int | None:
     if (
         low in {"them", "us", "those"}
         and i >= 2
-        and tok[i - 1].group() == "of"
-        and tok[i - 2].group().lower() in _QUANTIFIERS
+        and tok[i - 1] == "of"
+        and tok[i - 2].lower() in _QUANTIFIERS
     ):
         return i - 2  # "most of them said"
     if word.endswith(("’s", "'s", "’", "'")) or _CONTRACTION.search(word):
         return None
-    if _is_cap(word) or (word[:1].isupper() and i > 0 and tok[i - 1].group().lower() in _TITLES):
+    if _is_cap(word) or (word[:1].isupper() and i > 0 and tok[i - 1].lower() in _TITLES):
         if i == 0 and word.endswith("ing"):
             return None
         return _name_back(tok, i, 0)
@@ -342,33 +325,33 @@ def source_after(
 
 def _phrase_after(text: str, lo: int, hi: int, index: TokenIndex | None) -> Bounds | None:
     end = min(hi, lo + 300)
-    tok = index.window(lo, end) if index is not None else tokens(text, lo, end)
+    tok, starts = index.window(lo, end) if index is not None else tokens(text, lo, end)
     i = 0
-    while i < len(tok) and tok[i].group().lower() in _BETWEEN:
+    while i < len(tok) and tok[i].lower() in _BETWEEN:
         i += 1
     if i >= len(tok):
         return None
-    word = tok[i].group()
+    word = tok[i]
     low = word.lower()
     if low in PRONOUNS:
-        return _span(tok, i, i)
+        return _span(tok, starts, i, i)
     if low in _DETERMINERS and low not in {"that", "this", "these", "those", "no"}:
         last = i
         while last + 1 < len(tok) and last - i < _MAX_NOMINAL + 2:
-            nxt = tok[last + 1].group()
+            nxt = tok[last + 1]
             if not nxt[0].isalnum() or (
                 nxt.lower() in _STOP and nxt.lower() not in {"of", "for", "at"}
             ):
                 break
             last += 1
-        return _span(tok, i, last) if last > i else None
+        return _span(tok, starts, i, last) if last > i else None
     if _is_cap(word) or low in _TITLES:
         last = i
         while last + 1 < len(tok) and last - i < _MAX_NAME and _is_name_piece(tok, last + 1):
             last += 1
-        while last > i and tok[last].group() == ".":
+        while last > i and tok[last] == ".":
             last -= 1
-        return _span(tok, i, last)
+        return _span(tok, starts, i, last)
     return None
 
 

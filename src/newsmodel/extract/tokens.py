@@ -95,6 +95,8 @@ _LEAD: Final = re.compile(rf"(?:^|[ \u00a0(“\"])({_ARABIC_ARTICLE})$")
 _POSSESSIVES: Final = frozenset({"’s", "'s"})
 _SPECIAL: Final = re.compile(r"[’'.\-]")
 _SENTENCE_END: Final = frozenset(".!?:“”\"‘'(—–-\n")
+#: Words the lexicon's memo of word kinds holds at most; past that, each text has its own.
+_MAX_KNOWN: Final = 200_000
 
 
 class Word(NamedTuple):
@@ -229,7 +231,8 @@ def _split(
 def find_runs(text: str, lex: Lexicon) -> list[Run]:
     """Every run of capitalised words in *text*, in order."""
     runs: list[Run] = []
-    seen: _Seen = {}
+    # A word's kind depends on the word lists only, so the lexicon keeps them across texts.
+    seen: _Seen = lex.known if len(lex.known) < _MAX_KNOWN else {}
     special = _SPECIAL.search
     for match in RUN_RE.finditer(text):
         start, end = match.span()

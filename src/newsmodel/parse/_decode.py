@@ -79,10 +79,16 @@ _NO_BOM_UTF16_32: Final = (
     (re.compile(rb"<\x00[^\x00]\x00"), "utf-16-le"),
 )
 """How the first ``<`` of a page looks in UTF-16/32 without a BOM (XML 1.0, appendix F)."""
+_LEADING_SPACE: Final = re.compile(rb"[ \t\r\n]*")
 _CONTROL: Final = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _C0_BYTES: Final = bytes((*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F))
 _C1: Final = re.compile(rb"\xc2[\x80-\x9f]")  # one literal prefix: re searches it fast
-_NONCHARACTERS: Final = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")  # U+FFFE, U+FFFF
+_C1_LEAD: Final = 0xC2
+_C1_LAST: Final = 0x9F
+_C1_PROBES: Final = 32
+"""How many ``0xC2`` lead bytes are checked one by one before a regex search takes over."""
+_NONCHARACTER: Final = re.compile(rb"\xef\xbf[\xbe\xbf]")  # U+FFFE, U+FFFF
+_NONCHARACTER_LEAD: Final = 0xEF
 _UTF8_MULTIBYTE: Final = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
@@ -163,7 +169,9 @@ def decode_html(data: bytes) -> Decoded:
             if "\ufffd" in text:
                 warnings.append(_replaced(encoding))
             return _from_text(text, encoding, warnings)
-    head = data.lstrip(b" \t\r\n")[:4]
+    # The first bytes after any leading whitespace: lstrip() would copy the page.
+    start = match.end() if (match := _LEADING_SPACE.match(data)) else 0
+    head = data[start : start + 4]
     for pattern, encoding in _NO_BOM_UTF16_32:
         if pattern.match(head):
             text = data.decode(encoding, errors="replace")
@@ -200,12 +208,31 @@ def _replaced(encoding: str) -> ParseWarning:
     )
 
 
+def _has_c1(data: bytes) -> bool:
+    """True when UTF-8 *data* holds a C1 control (``C2 80`` to ``C2 9F``).
+
+    Most pages hold a few ``0xC2`` lead bytes (a no-break space, a copyright sign):
+    finding them with ``bytes.find`` (memchr) and looking at the next byte is several
+    times faster than a regex scan, which takes over on pages with many of them.
+    """
+    size = len(data)
+    pos = data.find(_C1_LEAD)
+    for _ in range(_C1_PROBES):
+        if pos < 0:
+            return False
+        if pos + 1 < size and 0x80 <= data[pos + 1] <= _C1_LAST:
+            return True
+        pos = data.find(_C1_LEAD, pos + 1)
+    return pos >= 0 and _C1.search(data, pos) is not None
+
+
 def _has_controls(data: bytes) -> bool:
     """True when UTF-8 *data* holds a C0 or C1 control character or a non-character."""
+    # Each test is a memchr first: a page without the byte at all is dismissed at memory speed.
     return (
-        len(data.translate(None, _C0_BYTES)) != len(data)
-        or _C1.search(data) is not None
-        or any(marker in data for marker in _NONCHARACTERS)
+        any(byte in data for byte in _C0_BYTES)
+        or _has_c1(data)
+        or (_NONCHARACTER_LEAD in data and _NONCHARACTER.search(data) is not None)
     )
 
 

@@ -1,0 +1,298 @@
+"""A page cut into text blocks: one pass over the tree, skipping furniture on the way.
+
+A block is the inline text of one block-level element (or a stretch of it between
+its block children), with the share of it inside links. Subtrees that are page
+furniture by tag (navigation, figures) or, for inline elements, by class/id are
+skipped; a block-level element whose class names furniture is only marked, and
+:mod:`newsmodel.extract.body` decides later whether to trust the mark.
+
+The walk is the body finder's hot loop (every element of the page passes through
+it), so it reads each element's tag, text and tail once and asks for its class and
+id only when the answer can change the result: for inline elements that hold
+text, and after the walk for block elements that hold blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+import lxml.etree
+
+from newsmodel.extract._furniture import (
+    FURNITURE_TAGS,
+    PROTECTED_TAGS,
+    class_furniture,
+    class_overlay,
+    is_hidden,
+)
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+__all__ = ["BLOCK_TAGS", "Block", "Page", "walk"]
+
+BLOCK_TAGS: Final = frozenset(
+    {
+        "html",
+        "body",
+        "main",
+        "article",
+        "section",
+        "div",
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "header",
+        "footer",
+        "address",
+        "form",
+        "fieldset",
+        "hr",
+        "center",
+        "details",
+        "summary",
+        "hgroup",
+    }
+)
+"""Elements that start a new block (and so do custom elements, whose names hold a "-")."""
+
+HUGE_SHARE: Final = 0.5
+"""A furniture tag (nav, aside...) holding this share of the page's text is broken markup
+wrapped around the page, and is read like any other element."""
+
+_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff\ufffd]")
+_BREAKS: Final = re.compile(r"\n\s*\n")
+_TEXT_LENGTH: Final = lxml.etree.XPath("string-length(normalize-space())")
+
+# What an open element is, on the walk's stack: a block's index (>= 0), or one of these.
+_INLINE: Final = -1
+_LINK: Final = -2
+_OTHER: Final = -3  # a comment or processing instruction (the parser usually drops them)
+
+
+class Block:
+    """The inline text of one block-level element (or a stretch of it between children)."""
+
+    __slots__ = ("chars", "cut_after", "link_chars", "owner", "tag", "text")
+
+    def __init__(self, tag: str, owner: int, text: str, link_chars: int) -> None:
+        self.cut_after = False  # the body left out what follows this block
+        self.tag = tag
+        self.owner = owner
+        self.text = text
+        self.chars = len(text)
+        self.link_chars = link_chars
+
+
+class Page:
+    """The blocks of a page and its block-level elements, in document order.
+
+    Element *i* has tag ``tags[i]``, parent element ``parents[i]`` (-1 for the
+    root), owns the blocks ``starts[i]:ends[i]`` and the elements ``i:last[i]``
+    (its whole subtree); ``marked[i]`` is the nearest ancestor-or-self whose class
+    names page furniture, or -1 (only meaningful for elements that own blocks);
+    ``overlays`` holds the marked elements whose class names a box laid over the page;
+    ``elements[i]`` is the element itself.
+    """
+
+    __slots__ = (
+        "blocks",
+        "elements",
+        "ends",
+        "last",
+        "marked",
+        "overlays",
+        "parents",
+        "starts",
+        "tags",
+    )
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.elements: list[HtmlElement] = []
+        self.tags: list[str] = []
+        self.parents: list[int] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.last: list[int] = []
+        self.marked: list[int] = []
+        self.overlays: set[int] = set()
+
+    def contains(self, outer: int, inner: int) -> bool:
+        """Whether element *inner* is *outer* or inside it."""
+        return outer <= inner < self.last[outer]
+
+
+def _clean(text: str) -> str:
+    normalized = " ".join(text.split())
+    if normalized and _CONTROL.search(normalized):
+        normalized = " ".join(_CONTROL.sub("", normalized).split())
+    return normalized
+
+
+def _mark(page: Page, cache: dict[str, bool]) -> None:
+    """Fill ``page.marked``. Only the elements that own blocks are asked: the marks of
+    the others reach no block."""
+    tags, parents, starts, ends, elements = (
+        page.tags,
+        page.parents,
+        page.starts,
+        page.ends,
+        page.elements,
+    )
+    marked = page.marked = [-1] * len(tags)
+    for index, parent in enumerate(parents):
+        if (
+            starts[index] < ends[index]
+            and tags[index] not in PROTECTED_TAGS
+            and class_furniture(elements[index], cache)
+        ):
+            marked[index] = index
+            if class_overlay(elements[index]) and "h1" not in tags[index : page.last[index]]:
+                # (A box holding the headline is the article's, whatever its class says.)
+                page.overlays.add(index)
+        elif parent >= 0:
+            marked[index] = marked[parent]
+
+
+def walk(root: HtmlElement) -> Page:
+    """Cut the page into blocks in one iterative pass, skipping furniture subtrees."""
+    page = Page()
+    blocks, elements, tags, parents, starts, ends, last = (
+        page.blocks,
+        page.elements,
+        page.tags,
+        page.parents,
+        page.starts,
+        page.ends,
+        page.last,
+    )
+    pieces: list[str] = []
+    has_text = False
+    link_chars = 0
+    links = 0
+    open_blocks: list[int] = [-1]
+    frames: list[int] = []  # per open element: what it is (see _INLINE...)
+    cache: dict[str, bool] = {}
+    huge = -1.0  # computed when first needed: most pages have no furniture tags left
+
+    def flush() -> None:  # called only when has_text
+        nonlocal link_chars, has_text
+        has_text = False
+        text = "".join(pieces)
+        pieces.clear()
+        owner = open_blocks[-1]
+        tag = tags[owner] if owner >= 0 else "body"
+        for part in _BREAKS.split(text) if "\n" in text else (text,):
+            normalized = _clean(part)
+            if normalized:
+                blocks.append(Block(tag, owner, normalized, min(link_chars, len(normalized))))
+        link_chars = 0
+
+    push, pop, add = frames.append, frames.pop, pieces.append
+    walker = lxml.etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        if event == "end":
+            kind = pop()
+            if kind >= 0:
+                if has_text:
+                    flush()
+                elif pieces:
+                    pieces.clear()
+                open_blocks.pop()
+                ends[kind] = len(blocks)
+                last[kind] = len(tags)
+            elif kind == _LINK:
+                links -= 1
+            tail = element.tail
+            if tail:
+                add(tail)
+                if not has_text and not tail.isspace():
+                    has_text = True
+                if links and _OTHER < kind < 0:  # an inline element's tail
+                    link_chars += len(tail.strip())
+            continue
+        tag = element.tag
+        if not isinstance(tag, str):
+            push(_OTHER)
+            continue
+        if tag in BLOCK_TAGS or "-" in tag:
+            if tag not in PROTECTED_TAGS and is_hidden(element):
+                push(_INLINE)
+                walker.skip_subtree()
+                continue
+            if has_text:
+                flush()
+            elif pieces:
+                pieces.clear()
+            index = len(tags)
+            tags.append(tag)
+            elements.append(element)
+            parents.append(open_blocks[-1])
+            starts.append(len(blocks))
+            ends.append(-1)
+            last.append(-1)
+            open_blocks.append(index)
+            push(index)
+            text = element.text
+        elif tag in FURNITURE_TAGS:
+            push(_INLINE)
+            if is_hidden(element):
+                walker.skip_subtree()
+                continue
+            size = float(_TEXT_LENGTH(element))
+            if huge < 0 < size:
+                huge = float(_TEXT_LENGTH(root)) * HUGE_SHARE
+            # (Without text, skipping it or not gives the same blocks.)
+            if size < huge or size == 0:
+                walker.skip_subtree()
+                continue
+            text = element.text
+        else:
+            text = element.text
+            # A hidden or class-marked inline element is skipped; one without text or
+            # children (but a <br>) would add nothing either way, so it is not asked.
+            if (text is not None or len(element) or tag == "br") and (
+                is_hidden(element) or class_furniture(element, cache)
+            ):
+                push(_INLINE)
+                walker.skip_subtree()
+                continue
+            if tag == "a":
+                links += 1
+                push(_LINK)
+            else:
+                push(_INLINE)
+                if tag == "br":
+                    add("\n")
+        if text:
+            add(text)
+            if not has_text and not text.isspace():
+                has_text = True
+            if links:
+                link_chars += len(text.strip())
+    if has_text:
+        flush()
+    _mark(page, cache)
+    return page

@@ -39,13 +39,16 @@ _BY_START: Final = re.compile(
     r"eingestellt von|gespeichert von|posted\s+in\s[^|]{1,80}?\sby|"
     r"(?:ein\s+|blog\s*)?(?:artikel|beitrag|bericht|interview|kommentar|gastbeitrag)\s+von|"
     r"veröffentlicht von|publié par|escrito por|publicado por|scritto da|text von|autor(?:in)?:|"
-    r"author:|text:|texte:|redaktion:)):?(?:\s|$)"
+    r"author:|text:|texte:|redaktion:|(?:autor(?:in|en)?|auteur|author)\s*$)):?(?:\s|$)"
 )
 _LEADING_MARKS: Final = " -–—|·•*"
 _ACCOUNT_LINE: Final = re.compile(r"^[\s\-–—|·•*]*(?i:gespeichert von|submitted by)")
 """A content system's "saved by" line: it names an account, which a real byline outranks."""
-_BY_LABEL: Final = re.compile(r"(?i)^(?:autor(?:in)?|author|text|texte|redaktion|von|by)\s*:$")
-"""A byline label that ends in a colon, whose name is written after its element."""
+_BY_LABEL: Final = re.compile(
+    r"(?i)^(?:(?:autor(?:in)?|author|text|texte|redaktion|von|by)\s*:|"
+    r"(?:autor(?:in|en)?|auteur|author)\s*:?)$"
+)
+"""A byline label alone ("Autor:", "Auteur"), whose name is written after its element."""
 _CHROME_WORDS: Final = re.compile(
     r"(?:^|\s)(?:comment|kommentar|related|sidebar|teaser|footer|respond|reply|share|social|"
     r"newsletter|promo|recommend|popular|more-|trending|breadcrumb|disqus|cookie|consent)"

@@ -41,6 +41,7 @@ _BY_START: Final = re.compile(
     r"veröffentlicht von|publié par|escrito por|publicado por|scritto da|text von|autor(?:in)?:|"
     r"author:|text:|texte:|redaktion:|(?:autor(?:in|en)?|auteur|author)\s*$)):?(?:\s|$)"
 )
+_MAX_AFTER_LABEL: Final = 6
 _LEADING_MARKS: Final = " -–—|·•*"
 _ACCOUNT_LINE: Final = re.compile(r"^[\s\-–—|·•*]*(?i:gespeichert von|submitted by)")
 """A content system's "saved by" line: it names an account, which a real byline outranks."""
@@ -223,7 +224,11 @@ def _by_lines(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
         elif len(own) <= 3 or _BY_LABEL.match(own):  # "By", "Von:": the name follows
             following = parent.getnext() if not is_tail else None
             if len(text) <= len(own) and following is not None:
-                text = own + " " + _text(following)
+                text = f"{own} {_text(following)}".strip()
+            if len(text) <= len(own) and (outer := parent.getparent()) is not None:
+                # "<b>Von:</b><br><br> Jane Doe": the name is further along the container
+                rest = _text(outer).partition(own)[2].split()[:_MAX_AFTER_LABEL]
+                text = " ".join([own, *rest])
         (weak if _ACCOUNT_LINE.match(own) else out).append(text)
         if len(out) >= _MAX_EACH:
             break

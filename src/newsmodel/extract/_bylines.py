@@ -41,6 +41,8 @@ _BY_START: Final = re.compile(
     r"veröffentlicht von|publié par|escrito por|publicado por|scritto da|text von|autor(?:in)?:|"
     r"author:|text:|texte:|redaktion:|(?:autor(?:in|en)?|auteur|author)\s*$)):?(?:\s|$)"
 )
+_POSTED_LINE: Final = re.compile(r"(?i)^(?:posted|filed|published|veröffentlicht)\b.{0,80}$")
+"""A short "Posted in News by jane" line, whose lower-case "by" is no preposition in prose."""
 _MAX_AFTER_LABEL: Final = 6
 _LEADING_MARKS: Final = " -–—|·•*"
 _ACCOUNT_LINE: Final = re.compile(r"^[\s\-–—|·•*]*(?i:gespeichert von|submitted by)")
@@ -210,7 +212,7 @@ def _by_lines(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
         text = _text(parent).lstrip(_LEADING_MARKS)
         own = _SPACE.sub(" ", own).strip().lstrip(_LEADING_MARKS)  # "| By", "---- by"
         starts = text.startswith(own)
-        if not starts and own[:1].islower():
+        if not starts and own[:1].islower() and not _POSTED_LINE.match(text):
             continue  # "... von Bäumen durch Dritte": a preposition inside prose
         text = text[max(text.find(own), 0) :]
         if len(text) > _MAX_CHARS or len(text.split()) > _MAX_WORDS:

@@ -51,6 +51,10 @@ _WRITTEN_BY: Final = re.compile(
 )
 _BODY_TEXT: Final = etree.XPath("string(/html/body)")
 _MAX_BYLINE_NAMES: Final = 4
+_DESCRIBED_BY: Final = re.compile(
+    r"^\s*(?i:posted by|written by|by)\s+([^\W\d].{2,120}?)\s+[-–—|]\s", re.DOTALL
+)
+"""A description that opens with its byline, cut at the dash that ends it."""
 _MAX_CREDIT: Final = 60
 _SHOUTED: Final = re.compile(r"\b[A-ZÄÖÜ]{2,}\b")
 """A word in capitals: "EAT SMARTER", "IT Finanzmagazin" name a brand, not a person."""
@@ -59,6 +63,12 @@ _LOGIN: Final = re.compile(r"([^\W\d_]{2,})[._]([^\W\d_]{2,})")
 """A login made of a first and a last name: "jane.doe", "jane_doe"."""
 _FIRST_ONLY: Final = frozenset({"byline", "byline-text"})
 """Finders whose later strings are other texts' bylines (teasers, related articles)."""
+
+
+def _described_byline(tags: PageTags) -> list[str]:
+    """The byline a description opens with ("Posted by Jane Doe and John Roe - ...")."""
+    found = _DESCRIBED_BY.match(tags.get("description", "og:description") or "")
+    return [found.group(1)] if found else []
 
 
 def _yoast_author(tags: PageTags) -> list[str]:
@@ -175,6 +185,9 @@ def choose_authors(
     names = clean(_yoast_author(tags), verify=True, source="twitter")
     if names:
         return names, "twitter", agencies
+    names = clean(_described_byline(tags), verify=True, source="description")
+    if names:
+        return names, "description", agencies
     for source, raws in byline_candidates(root, heading, marks):
         names = clean(raws, verify=False, source=source, first_only=source in _FIRST_ONLY)
         if len(names) > _MAX_BYLINE_NAMES:  # a list of things, not of people

@@ -95,11 +95,6 @@ _OVERLAY_WORDS: Final = ("cookie", "consent", "gdpr", "modal", "popup", "login")
 """Furniture words that name a box laid over the page (a cookie notice, a login dialog):
 it never wraps the article, however much text it holds."""
 
-_SHOWN: Final = re.compile(
-    r"(?:[a-z0-9]+:)+(?:block|flex|grid|inline|inline-block|inline-flex|table|contents)"
-)
-"""A utility class that shows an element from some screen width on (``md:block``)."""
-
 _RARITY: Final = "-_etaoinsrhldcumfpgwybvkxjqz"
 """Characters from most to least common in class names (English letter frequency)."""
 
@@ -157,16 +152,12 @@ def hints_are_furniture(hints: str) -> bool:
     holds a furniture word without starting with a taxonomy prefix; a body word
     anywhere in the string overrules them all.
     """
-    tokens = hints.split()
-    if "hidden" in tokens and any(_SHOWN.fullmatch(word) for word in tokens):
-        # Utility classes: "hidden md:block" is hidden on phones only.
-        tokens.remove("hidden")
     if _ANY.search(hints) is None:
         # No word anywhere (most strings): only whole tokens can name furniture.
-        return not _FURNITURE_TOKENS.isdisjoint(tokens)
+        return not _FURNITURE_TOKENS.isdisjoint(hints.split())
     if _BODY.search(hints):
         return False
-    return any(_token_is_furniture(token) for token in tokens)
+    return any(_token_is_furniture(token) for token in hints.split())
 
 
 def hints_are_overlay(hints: str) -> bool:

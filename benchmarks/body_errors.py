@@ -9,8 +9,8 @@ of the block it came from. A summary groups the failures by cause. It scores lik
 whitespace collapsed).
 
 Causes of a miss:
-  removed   the snippet is only in a subtree removed before the walk (script, hidden...)
-  skipped   the walk skipped it (a furniture tag, or a class-marked inline element)
+  removed   the snippet is only in a subtree removed before the walk (script, style...)
+  skipped   the walk skipped it (a furniture tag, a hidden element, a class-marked inline one)
   split     the blocks hold it, but not in one piece (spans blocks that are not adjacent)
   marked    its block is inside class-marked furniture (the mark is printed)
   links     its block is link-heavy

@@ -6,7 +6,7 @@ Both print the metadata pass's CPU time per page and its ratio to a bare
 ``lxml.html.document_fromstring`` of the same pages, measured in the same run.
 
 Usage: PYTHONPATH=src python benchmarks/meta_regression.py --pages DIR [--truth FILE]
-       (--save FILE | --check FILE) [--profile N]
+       (--save FILE | --check FILE) [--profile N] [--rounds N]
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import cProfile
 import gzip
 import json
 import pstats
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -49,37 +50,48 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save", type=Path)
     ap.add_argument("--check", type=Path)
     ap.add_argument("--profile", type=int, default=0)
+    ap.add_argument("--rounds", type=int, default=1, help="timing rounds; medians are printed")
     args = ap.parse_args(argv)
     urls: dict[str, str | None] = {}
     if args.truth:
         urls = {k: v.get("url") for k, v in json.loads(args.truth.read_text()).items()}
     pages = sorted(args.pages.iterdir())
     docs = [(p.name.split(".")[0], decode_html(_read(p)).data) for p in pages]
-    parse_cpu = meta_cpu = 0.0
     out: dict[str, Any] = {}
     profiler = cProfile.Profile() if args.profile else None
-    for key, data in docs:
-        t0 = time.process_time()
-        lxml.html.document_fromstring(data)
-        t1 = time.process_time()
-        root = lxml.html.document_fromstring(data, parser=_new_parser())
-        t2 = time.process_time()
-        if profiler:
-            profiler.enable()
-        meta = extract_metadata(root, url=urls.get(key), options=_OPTIONS)
-        if profiler:
-            profiler.disable()
-        t3 = time.process_time()
-        parse_cpu += t1 - t0
-        meta_cpu += t3 - t2
-        out[key] = _plain(meta)
+    profiled = profiler
+    rounds: list[tuple[float, float]] = []
+    for _ in range(args.rounds):
+        parse_cpu = meta_cpu = 0.0
+        for key, data in docs:
+            t0 = time.process_time()
+            lxml.html.document_fromstring(data)
+            t1 = time.process_time()
+            root = lxml.html.document_fromstring(data, parser=_new_parser())
+            t2 = time.process_time()
+            if profiler:
+                profiler.enable()
+            meta = extract_metadata(root, url=urls.get(key), options=_OPTIONS)
+            if profiler:
+                profiler.disable()
+            t3 = time.process_time()
+            parse_cpu += t1 - t0
+            meta_cpu += t3 - t2
+            out[key] = _plain(meta)
+        rounds.append((parse_cpu, meta_cpu))
+        profiler = None  # profile the first round only
     n = len(docs)
+    parse_cpu = statistics.median(r[0] for r in rounds)
+    meta_cpu = statistics.median(r[1] for r in rounds)
+    ratio = statistics.median(r[1] / r[0] for r in rounds)
     sys.stdout.write(
         f"pages {n}: lxml parse {1000 * parse_cpu / n:.2f} ms/page, metadata "
-        f"{1000 * meta_cpu / n:.2f} ms/page, ratio {meta_cpu / parse_cpu:.2f}\n"
+        f"{1000 * meta_cpu / n:.2f} ms/page, ratio {ratio:.2f}"
+        + (f" (medians of {len(rounds)} rounds)" if len(rounds) > 1 else "")
+        + "\n"
     )
-    if profiler:
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.profile)
+    if profiled:
+        pstats.Stats(profiled).sort_stats("cumulative").print_stats(args.profile)
     if args.save:
         args.save.write_text(json.dumps(out, indent=0, sort_keys=True))
     if args.check:

@@ -190,6 +190,41 @@ class TestBodyPieces:
         assert "Lesen Sie auch" not in article.text
         assert "Anzeige" not in article.text
 
+    def test_cookie_notice_longer_than_the_story_stays_out(self) -> None:
+        """A cookie notice holding more prose than a short story is still not the body."""
+        notice = "".join(
+            f"<p>We use cookies and similar technologies number {n} to measure the audience of"
+            " this site, to personalise content and to show you offers from partners.</p>"
+            for n in range(8)
+        )
+        html = (
+            "<html><body><div class='eu-cookie-law'><form>"
+            f"{notice}</form></div><div class='story'><h2>Bridge</h2>"
+            f"<p>{FIRST}, and more words follow.</p></div></body></html>"
+        )
+        article = parse_html(html.encode(), options=FAST)
+        assert FIRST in article.text
+        assert "cookies" not in article.text
+
+    def test_linked_line_at_the_end_stays_out(self) -> None:
+        """A short line that is mostly a link, at the end of the body, points elsewhere."""
+        inside = (
+            "<p>Want the next story in your inbox? <a href='/n'>Sign up for our newsletter</a></p>"
+        )
+        article = story(inside=inside)
+        assert_story(article)
+        assert "Sign up" not in article.text
+
+    def test_hidden_elements_stay_out(self) -> None:
+        """Elements with the hidden attribute or an inline display:none are not read."""
+        inside = (
+            "<p hidden>Secret one that nobody should see in the body text.</p>"
+            "<div style='display: none'><p>Secret two that nobody should see either.</p></div>"
+        )
+        article = story(inside=inside)
+        assert_story(article)
+        assert "Secret" not in article.text
+
     def test_ruby_readings_are_left_out(self) -> None:
         """Furigana in <rt> does not split the Japanese words it annotates."""
         text = "<ruby>法律<rt>ほうりつ</rt></ruby>ができて、親が子どもを教育するために、新しい決まりができました。"

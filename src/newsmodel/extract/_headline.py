@@ -28,7 +28,9 @@ _TITLE_CLASS: Final = re.compile(
     r"(?:^|[\s_-])(?:entry|post|article|page|story|news)?[_-]?(?:title|headline)(?:$|[\s_-])",
     re.IGNORECASE,
 )
-_VISIBLE_TEXT: Final = etree.XPath(".//text()[not(ancestor::style or ancestor::script)]")
+_VISIBLE_TEXT: Final = etree.XPath(
+    ".//text()[not(ancestor::style or ancestor::script)]", smart_strings=False
+)  # plain strings: a "smart" one makes an element object for its parent, per text node
 _SITE_CLASS: Final = re.compile(r"(?i)site-?title|site-?name|blog-?title|blogname|logo|brand")
 _TITLE_TAGS: Final = frozenset({"h1", "h2", "h3", "div", "span", "header", "p"})
 _MAX_HEADINGS: Final = 8

@@ -56,6 +56,9 @@ _DESCRIBED_BY: Final = re.compile(
 )
 """A description that opens with its byline, cut at the dash that ends it."""
 _MAX_CREDIT: Final = 60
+_MAX_COMBO_WORDS: Final = 3
+_MAX_CODE: Final = 4
+_COMBO_LABEL: Final = re.compile(r"^(?i:von|by|autor|author)\s*:?\s+")
 _SHOUTED: Final = re.compile(r"\b[A-ZÄÖÜ]{2,}\b")
 """A word in capitals: "EAT SMARTER", "IT Finanzmagazin" name a brand, not a person."""
 _AGREEING: Final = 3
@@ -63,6 +66,22 @@ _LOGIN: Final = re.compile(r"([^\W\d_]{2,})[._]([^\W\d_]{2,})")
 """A login made of a first and a last name: "jane.doe", "jane_doe"."""
 _FIRST_ONLY: Final = frozenset({"byline", "byline-text"})
 """Finders whose later strings are other texts' bylines (teasers, related articles)."""
+
+
+def _agency_combo(raw: str) -> str | None:
+    """An agency credit joined to an editor's code or an outlet ("det/dpa", "AFP/The Local")."""
+    raw = _COMBO_LABEL.sub("", raw.strip())  # without "Von:"
+    parts = [p.strip() for p in raw.split("/")]
+    if len(parts) < 2 or not any(is_agency(p) for p in parts):
+        return None
+    if not all(0 < len(p.split()) <= _MAX_COMBO_WORDS for p in parts):
+        return None
+    if any(
+        not is_agency(p) and split_authors(p) and not (p.islower() and len(p) <= _MAX_CODE)
+        for p in parts
+    ):
+        return None  # "Peter Maahn/SP-X": a person and an agency
+    return raw
 
 
 def _described_byline(tags: PageTags) -> list[str]:
@@ -120,7 +139,7 @@ def choose_authors(
     agencies: list[str] = []
     shown: list[str] = []
     desks: list[tuple[str, str]] = []  # (credit, source): the first desk credit met
-    named: list[str] = []  # what the first labelled byline naming no person credits
+    named: list[tuple[str, str]] = []  # (credit, source): a byline naming no person
 
     def visible(name: str) -> bool:
         # The raw text first: a name with single spaces found there is also found in the
@@ -146,7 +165,10 @@ def choose_authors(
                 continue
             if is_agency(raw):
                 agencies.append(raw.strip())
-            found = split_authors(raw)
+            combo = _agency_combo(raw)
+            found = () if combo else split_authors(raw)
+            if combo and not named and (not verify or visible(combo)):
+                named.append((combo, source))
             desk = desk_credit(raw) if not found and not desks else None
             if desk and (not verify or visible(desk)):
                 desks.append((desk, source))
@@ -154,8 +176,8 @@ def choose_authors(
             if credit and _names_site(credit, sites):
                 credit = None  # "By The Daily Planet": the site's own name
             if credit and not named:
-                named.append(credit)
-            credited = bool(desk or credit)
+                named.append((credit, source))
+            credited = bool(desk or credit or combo)
             for name in found:
                 folded = name.casefold()
                 if any(
@@ -204,8 +226,8 @@ def choose_authors(
     agreed = _agreed_credit(ld, tags)
     if agreed and visible(agreed):
         return (agreed,), "meta", agencies
-    if named:  # a labelled byline naming an organisation
-        return (named[0],), "byline-text", agencies
+    if named:  # a labelled byline naming an organisation, an agency credit
+        return (named[0][0],), named[0][1], agencies
     return (), None, agencies
 
 

@@ -58,6 +58,8 @@ _DESCRIBED_BY: Final = re.compile(
 _MAX_CREDIT: Final = 60
 _MAX_COMBO_WORDS: Final = 3
 _MAX_CODE: Final = 4
+_DATELINE_AGENCY: Final = re.compile(r"^[^\W\d][\w .'’-]{1,40}\s\(([^()]{2,20})\)\s*[-–—:]\s")
+"""A description opening with a dateline that credits an agency: "Hamburg (dpa/lno) - ..."."""
 _COMBO_LABEL: Final = re.compile(r"^(?i:von|by|autor|author)\s*:?\s+")
 _SHOUTED: Final = re.compile(r"\b[A-ZÄÖÜ]{2,}\b")
 """A word in capitals: "EAT SMARTER", "IT Finanzmagazin" name a brand, not a person."""
@@ -228,6 +230,11 @@ def choose_authors(
         return (agreed,), "meta", agencies
     if named:  # a labelled byline naming an organisation, an agency credit
         return (named[0][0],), named[0][1], agencies
+    dateline = _DATELINE_AGENCY.match(
+        tags.get("description", "og:description", "twitter:description") or ""
+    )
+    if dateline and _agency_combo(dateline.group(1)):  # not a bare "(dpa)": the agency alone
+        return (dateline.group(1),), "dateline", agencies
     return (), None, agencies
 
 

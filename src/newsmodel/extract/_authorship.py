@@ -58,6 +58,7 @@ _DESCRIBED_BY: Final = re.compile(
 _MAX_CREDIT: Final = 60
 _MAX_COMBO_WORDS: Final = 3
 _MAX_CODE: Final = 4
+_EDITOR_CODE: Final = re.compile(r"^[a-z]{1,3}$")
 _DATELINE_AGENCY: Final = re.compile(r"^[^\W\d][\w .'’-]{1,40}\s\(([^()]{2,20})\)\s*[-–—:]\s")
 """A description opening with a dateline that credits an agency: "Hamburg (dpa/lno) - ..."."""
 _COMBO_LABEL: Final = re.compile(r"^(?i:von|by|autor|author)\s*:?\s+")
@@ -74,6 +75,8 @@ def _agency_combo(raw: str) -> str | None:
     """An agency credit joined to an editor's code or an outlet ("det/dpa", "AFP/The Local")."""
     raw = _COMBO_LABEL.sub("", raw.strip())  # without "Von:"
     parts = [p.strip() for p in raw.split("/")]
+    if len(parts) == 2 and _EDITOR_CODE.match(parts[1]) and len(parts[0]) > _MAX_CODE:
+        return raw  # "MDR THÜRINGEN/ls": an outlet and its editor's code
     if len(parts) < 2 or not any(is_agency(p) for p in parts):
         return None
     if not all(0 < len(p.split()) <= _MAX_COMBO_WORDS for p in parts):

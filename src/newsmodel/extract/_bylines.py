@@ -43,6 +43,9 @@ _BY_START: Final = re.compile(
 )
 _POSTED_LINE: Final = re.compile(r"(?i)^(?:posted|filed|published|veröffentlicht)\b.{0,80}$")
 """A short "Posted in News by jane" line, whose lower-case "by" is no preposition in prose."""
+_SOURCE_LINE: Final = re.compile(
+    r"^\s*(?i:quelle|source)\s*:\s*([^\W\d][^/\n]{1,40}/\s?[a-z]{1,3})\s*$"
+)
 _MAX_AFTER_LABEL: Final = 6
 _LEADING_MARKS: Final = " -–—|·•*"
 _ACCOUNT_LINE: Final = re.compile(r"^[\s\-–—|·•*]*(?i:gespeichert von|submitted by)")
@@ -258,6 +261,16 @@ def _dated_lines(heading: HtmlElement) -> list[str]:
     return out
 
 
+def _source_lines(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
+    """A "Quelle: Outlet/xy" line: the outlet and the code of the editor who wrote it."""
+    for node in _TEXTS(scope):
+        found = _SOURCE_LINE.match(str(node))
+        parent = node.getparent()
+        if found and parent is not None and outside_chrome(parent, stop):
+            return [found.group(1).strip()]
+    return []
+
+
 def _signatures(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
     """A name signed under the text: the last paragraph of its block, only a name in
     italics or bold ("<p><em>Jane Doe</em></p>") or set to the right, that starts with
@@ -309,6 +322,11 @@ def byline_candidates(
         )
         if within and heading is not None:
             yield "byline-dated", _dated_lines(heading)
+    yield (
+        "source-line",
+        _source_lines(scope, stop)
+        or (_source_lines(body, stop) if body is not None and body is not scope else []),
+    )
     yield "signature", _signatures(scope, stop)
 
 

@@ -20,7 +20,13 @@ from newsmodel.extract.authors import split_authors
 from newsmodel.extract.lexicon import lexicon
 from newsmodel.parse._byline import is_name
 
-__all__ = ["article_scope", "byline_candidates", "heading_ancestors", "outside_chrome"]
+__all__ = [
+    "article_scope",
+    "byline_candidates",
+    "heading_ancestors",
+    "outside_chrome",
+    "source_line",
+]
 
 _AUTHOR_PROP: Final = re.compile(r"^(?:author|creator)$")
 _AUTHOR_REL: Final = re.compile(r"(?:^|\s)author(?:\s|$)")
@@ -43,6 +49,9 @@ _BY_START: Final = re.compile(
 )
 _POSTED_LINE: Final = re.compile(r"(?i)^(?:posted|filed|published|veröffentlicht)\b.{0,80}$")
 """A short "Posted in News by jane" line, whose lower-case "by" is no preposition in prose."""
+_SOURCE_TEXTS: Final = etree.XPath(
+    ".//text()[contains(., 'uelle:') or contains(., 'ource:')][string-length() < 80]"
+)
 _SOURCE_LINE: Final = re.compile(
     r"^\s*(?i:quelle|source)\s*:\s*([^\W\d][^/\n]{1,40}/\s?[a-z]{1,3})\s*$"
 )
@@ -261,14 +270,21 @@ def _dated_lines(heading: HtmlElement) -> list[str]:
     return out
 
 
-def _source_lines(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
-    """A "Quelle: Outlet/xy" line: the outlet and the code of the editor who wrote it."""
-    for node in _TEXTS(scope):
-        found = _SOURCE_LINE.match(str(node))
-        parent = node.getparent()
-        if found and parent is not None and outside_chrome(parent, stop):
-            return [found.group(1).strip()]
-    return []
+def source_line(root: HtmlElement, heading: HtmlElement | None) -> str | None:
+    """A "Quelle: Outlet/xy" line: the outlet and the code of the editor who wrote it.
+
+    Looked for in the article's container first, then in the rest of the body.
+    """
+    scope = article_scope(root, heading)
+    stop = heading_ancestors(heading)
+    body = root.find("body")
+    for within in (scope, body) if body is not None and body is not scope else (scope,):
+        for node in _SOURCE_TEXTS(within):
+            found = _SOURCE_LINE.match(str(node))
+            parent = node.getparent()
+            if found and parent is not None and outside_chrome(parent, stop):
+                return found.group(1).strip()
+    return None
 
 
 def _signatures(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
@@ -322,11 +338,6 @@ def byline_candidates(
         )
         if within and heading is not None:
             yield "byline-dated", _dated_lines(heading)
-    yield (
-        "source-line",
-        _source_lines(scope, stop)
-        or (_source_lines(body, stop) if body is not None and body is not scope else []),
-    )
     yield "signature", _signatures(scope, stop)
 
 

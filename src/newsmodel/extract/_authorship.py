@@ -15,7 +15,7 @@ from typing import Final
 from lxml import etree
 from lxml.html import HtmlElement
 
-from newsmodel.extract._bylines import byline_candidates, source_line
+from newsmodel.extract._bylines import byline_candidates
 from newsmodel.extract._headline import site_keys
 from newsmodel.extract._jsonld import LdArticle, ld_names
 from newsmodel.extract._marks import Marks
@@ -58,7 +58,6 @@ _DESCRIBED_BY: Final = re.compile(
 _MAX_CREDIT: Final = 60
 _MAX_COMBO_WORDS: Final = 3
 _MAX_CODE: Final = 4
-_SOURCE_WORDS: Final = re.compile(r"(?:quelle|source)\s*:")
 _EDITOR_CODE: Final = re.compile(r"^[a-z]{1,3}$")
 _DATELINE_AGENCY: Final = re.compile(r"^[^\W\d][\w .'’-]{1,40}\s\(([^()]{2,20})\)\s*[-–—:]\s")
 """A description opening with a dateline that credits an agency: "Hamburg (dpa/lno) - ..."."""
@@ -147,17 +146,12 @@ def choose_authors(
     desks: list[tuple[str, str]] = []  # (credit, source): the first desk credit met
     named: list[tuple[str, str]] = []  # (credit, source): a byline naming no person
 
-    def page_text() -> str:
-        """The page's text, case-folded, read once."""
-        if not shown:
-            shown.append(str(_BODY_TEXT(root)).casefold())
-        return shown[0]
-
     def visible(name: str) -> bool:
         # The raw text first: a name with single spaces found there is also found in the
         # whitespace-normalised text, which is only built when the raw text fails.
         folded = name.casefold()
-        page_text()
+        if not shown:
+            shown.append(str(_BODY_TEXT(root)).casefold())
         if folded in shown[0] and folded == " ".join(folded.split()):
             return True
         if len(shown) < 2:
@@ -227,11 +221,6 @@ def choose_authors(
             continue
         if names:
             return names, source, agencies
-    if not named and _SOURCE_WORDS.search(page_text()):
-        line = source_line(root, heading)
-        combo = _agency_combo(line) if line else None
-        if combo:
-            named.append((combo, "source-line"))
     if desks:  # no person is named: the desk or team credited is the author
         return (desks[0][0],), desks[0][1], agencies
     if ld is not None:  # a JSON-LD Person whose name is unusual ("Der Spendenteddy")

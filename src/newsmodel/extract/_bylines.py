@@ -20,13 +20,7 @@ from newsmodel.extract.authors import split_authors
 from newsmodel.extract.lexicon import lexicon
 from newsmodel.parse._byline import is_name
 
-__all__ = [
-    "article_scope",
-    "byline_candidates",
-    "heading_ancestors",
-    "outside_chrome",
-    "source_line",
-]
+__all__ = ["article_scope", "byline_candidates", "heading_ancestors", "outside_chrome"]
 
 _AUTHOR_PROP: Final = re.compile(r"^(?:author|creator)$")
 _AUTHOR_REL: Final = re.compile(r"(?:^|\s)author(?:\s|$)")
@@ -49,9 +43,6 @@ _BY_START: Final = re.compile(
 )
 _POSTED_LINE: Final = re.compile(r"(?i)^(?:posted|filed|published|veröffentlicht)\b.{0,80}$")
 """A short "Posted in News by jane" line, whose lower-case "by" is no preposition in prose."""
-_SOURCE_TEXTS: Final = etree.XPath(
-    ".//text()[contains(., 'uelle:') or contains(., 'ource:')][string-length() < 80]"
-)
 _SOURCE_LINE: Final = re.compile(
     r"^\s*(?i:quelle|source)\s*:\s*([^\W\d][^/\n]{1,40}/\s?[a-z]{1,3})\s*$"
 )
@@ -209,12 +200,19 @@ def _classed(elements: list[HtmlElement], stop: Collection[HtmlElement]) -> list
     return out
 
 
-def _by_lines(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
+def _by_lines(
+    scope: HtmlElement, stop: Collection[HtmlElement], sources: list[str] | None = None
+) -> list[str]:
+    """ "By ..." lines in *scope*; "Quelle: Outlet/xy" lines met on the way go to *sources*."""
     out: list[str] = []
     weak: list[str] = []  # a CMS's account line, used when no other byline is found
     for node in _TEXTS(scope):
         own = str(node)
         if not _BY_START.match(own):
+            if sources is not None and not sources and (found := _SOURCE_LINE.match(own)):
+                parent = node.getparent()
+                if parent is not None and outside_chrome(parent, stop):
+                    sources.append(found.group(1).strip())
             continue
         parent = node.getparent()
         if parent is not None and getattr(node, "is_tail", False):
@@ -270,23 +268,6 @@ def _dated_lines(heading: HtmlElement) -> list[str]:
     return out
 
 
-def source_line(root: HtmlElement, heading: HtmlElement | None) -> str | None:
-    """A "Quelle: Outlet/xy" line: the outlet and the code of the editor who wrote it.
-
-    Looked for in the article's container first, then in the rest of the body.
-    """
-    scope = article_scope(root, heading)
-    stop = heading_ancestors(heading)
-    body = root.find("body")
-    for within in (scope, body) if body is not None and body is not scope else (scope,):
-        for node in _SOURCE_TEXTS(within):
-            found = _SOURCE_LINE.match(str(node))
-            parent = node.getparent()
-            if found and parent is not None and outside_chrome(parent, stop):
-                return found.group(1).strip()
-    return None
-
-
 def _signatures(scope: HtmlElement, stop: Collection[HtmlElement]) -> list[str]:
     """A name signed under the text: the last paragraph of its block, only a name in
     italics or bold ("<p><em>Jane Doe</em></p>") or set to the right, that starts with
@@ -326,6 +307,7 @@ def byline_candidates(
         "byline": marks().find(("class", "id"), _AUTHOR_CLASS),
     }
     whole = body is None or scope is body
+    sources: list[str] = []  # "Quelle: Outlet/xy", found by the "By" line finder
     for within in (True, False) if not whole else (True,):
         for source, elements in found.items():
             yield (
@@ -334,10 +316,11 @@ def byline_candidates(
             )
         yield (
             "byline-text",
-            _by_lines(scope if within else (body if body is not None else root), stop),
+            _by_lines(scope if within else (body if body is not None else root), stop, sources),
         )
         if within and heading is not None:
             yield "byline-dated", _dated_lines(heading)
+    yield "source-line", sources
     yield "signature", _signatures(scope, stop)
 
 

@@ -203,13 +203,15 @@ def _classed(elements: list[HtmlElement], stop: Collection[HtmlElement]) -> list
 def _by_lines(
     scope: HtmlElement, stop: Collection[HtmlElement], sources: list[str] | None = None
 ) -> list[str]:
-    """ "By ..." lines in *scope*; "Quelle: Outlet/xy" lines met on the way go to *sources*."""
+    """The "By ..." lines in *scope*; "Quelle: Outlet/xy" lines met on the way go to *sources*."""
     out: list[str] = []
     weak: list[str] = []  # a CMS's account line, used when no other byline is found
     for node in _TEXTS(scope):
         own = str(node)
         if not _BY_START.match(own):
-            if sources is not None and not sources and (found := _SOURCE_LINE.match(own)):
+            if sources is None or sources or ":" not in own:
+                continue
+            if found := _SOURCE_LINE.match(own):
                 parent = node.getparent()
                 if parent is not None and outside_chrome(parent, stop):
                     sources.append(found.group(1).strip())

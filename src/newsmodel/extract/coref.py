@@ -191,10 +191,19 @@ def add_role_mentions(
     )
     if not holders.by_role:
         return
-    starts = lex.modifiers | lex.role_starts
+    modifiers, role_starts = lex.modifiers, lex.role_starts
+    demonyms, countries = lex.demonyms, lex.countries
     for the in _THE.finditer(text):
-        first = _POSSESSIVE.sub("", the.group(1)).lower()
-        if first not in starts and first not in lex.demonyms and first not in lex.countries:
+        first = the.group(1)
+        if "’" in first or "'" in first:  # no apostrophe: nothing for _POSSESSIVE to cut
+            first = _POSSESSIVE.sub("", first)
+        first = first.lower()
+        if (
+            first not in modifiers
+            and first not in role_starts
+            and first not in demonyms
+            and first not in countries
+        ):
             continue
         match = _ROLE_PHRASE.match(text, the.start())
         if match is None:

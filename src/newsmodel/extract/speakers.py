@@ -78,6 +78,8 @@ Window: TypeAlias = tuple[list[Token], list[int]]
 """Tokens in text order and, in the same order, where each starts."""
 
 _GROUP: Final = re.Match.group
+#: Builds a Bounds from a (start, end) tuple without NamedTuple's Python-level ``__new__``.
+_new: Final = tuple.__new__
 _START: Final = re.Match.start
 
 
@@ -174,7 +176,7 @@ def _skip_parenthesis(tok: list[Token], i: int) -> int:
 
 
 def _span(tok: list[Token], starts: list[int], first: int, last: int) -> Bounds:
-    return Bounds(starts[first], starts[last] + len(tok[last]))
+    return _new(Bounds, (starts[first], starts[last] + len(tok[last])))
 
 
 def _name_back(tok: list[Token], i: int, floor: int) -> int:

@@ -59,6 +59,8 @@ _ROLE_PHRASE: Final = re.compile(r"([Tt]he)((?:[ \u00a0][\w’'\-.]+){1,5})")
 _WORD: Final = re.compile(r"[\w’'\-.]+")
 _POSSESSIVE: Final = re.compile(r"[’']s?$")
 _RECENT_PERSONS: Final = 12
+#: Titles the lexicon's memo of their roles holds at most.
+_MAX_MEMO: Final = 50_000
 _LOOKBACK_MENTIONS: Final = 200
 _BREAK: Final = re.compile(r"[.,;:!?“”\"()\n—–]")
 _NOMINAL_DETERMINERS: Final = frozenset({"the", "a", "an", "this", "that", "our", "their"})
@@ -74,19 +76,31 @@ def _key(role: str) -> str:
 
 def roles_of(titles: Sequence[str], lex: Lexicon) -> frozenset[str]:
     """Every role key the *titles* hold, whole ("prime minister") and by head ("minister")."""
+    memo = lex.title_roles
     keys: set[str] = set()
     for title in titles:
-        words = [_POSSESSIVE.sub("", w).rstrip(".,") for w in title.lower().split()]
-        for i, word in enumerate(words):
-            if word not in lex.role_starts:
-                continue
-            for n in range(min(lex.max_role_words, len(words) - i), 0, -1):
-                phrase = " ".join(words[i : i + n])
-                if phrase in lex.roles:
-                    key = _key(phrase)
-                    keys.update((key, key.rsplit(maxsplit=1)[-1]))
-                    break
+        found = memo.get(title)
+        if found is None:
+            found = _title_roles(title, lex)
+            if len(memo) < _MAX_MEMO:
+                memo[title] = found
+        keys.update(found)
     return frozenset(keys)
+
+
+def _title_roles(title: str, lex: Lexicon) -> tuple[str, ...]:
+    keys: list[str] = []
+    words = [_POSSESSIVE.sub("", w).rstrip(".,") for w in title.lower().split()]
+    for i, word in enumerate(words):
+        if word not in lex.role_starts:
+            continue
+        for n in range(min(lex.max_role_words, len(words) - i), 0, -1):
+            phrase = " ".join(words[i : i + n])
+            if phrase in lex.roles:
+                key = _key(phrase)
+                keys += (key, key.rsplit(maxsplit=1)[-1])
+                break
+    return tuple(keys)
 
 
 def _role_at(words: list[str], lex: Lexicon) -> tuple[int, int, str] | None:
@@ -177,10 +191,19 @@ def add_role_mentions(
     )
     if not holders.by_role:
         return
-    starts = lex.modifiers | lex.role_starts
+    modifiers, role_starts = lex.modifiers, lex.role_starts
+    demonyms, countries = lex.demonyms, lex.countries
     for the in _THE.finditer(text):
-        first = _POSSESSIVE.sub("", the.group(1)).lower()
-        if first not in starts and first not in lex.demonyms and first not in lex.countries:
+        first = the.group(1)
+        if "’" in first or "'" in first:  # no apostrophe: nothing for _POSSESSIVE to cut
+            first = _POSSESSIVE.sub("", first)
+        first = first.lower()
+        if (
+            first not in modifiers
+            and first not in role_starts
+            and first not in demonyms
+            and first not in countries
+        ):
             continue
         match = _ROLE_PHRASE.match(text, the.start())
         if match is None:

@@ -55,6 +55,9 @@ class Lexicon:
     """A memo of :mod:`newsmodel.extract.tokens`: capitalised word as written -> (lookup key,
     kind, gender), filled as texts are read (bounded there). Only ever a cache: what it
     holds follows from the lists above."""
+    title_roles: dict[str, tuple[str, ...]] = attrs.field(factory=dict, eq=False, repr=False)
+    """A memo of :func:`newsmodel.extract.coref.roles_of`: title as written -> the role keys
+    it holds. A cache like ``known``."""
 
 
 def _lines(name: str) -> list[str]:

@@ -51,6 +51,8 @@ _SCAN_WORDS: Final = 10
 _OWNING_LINKS: Final = _TITLE_LINKS - {"the", "and"}
 _LEADING_LINKS: Final = _TITLE_LINKS | _DETERMINERS
 _PERSONAL: Final = frozenset({"mr", "mrs", "ms", "miss", "mister", "dr", "sir", "dame", "madam"})
+_NOT_CORE: Final = frozenset({"particle", "initial"})
+_new: Final = tuple.__new__
 _SURNAME_ROLES: Final = frozenset(
     {"king", "major", "bishop", "marshal", "judge", "speaker", "chancellor", "dean"}
 )
@@ -328,7 +330,7 @@ def _candidates(text: str, runs: list[Run], lex: Lexicon) -> list[_Candidate]:
                 and before.kind in {"common", "place"}
                 and not (i == 1 and run.sentence_start)
             )
-            core = tuple(w.key for w in words if w.kind not in {"particle", "initial"})
+            core = tuple([w.key for w in words if w.kind not in _NOT_CORE])
             closes_run = end == run.end
             evidence = (
                 len(core) > 1
@@ -336,17 +338,10 @@ def _candidates(text: str, runs: list[Run], lex: Lexicon) -> list[_Candidate]:
                 and not inner
                 and _evidence(text, start, end, closes_run, lex)
             )
+            keys = tuple([w.key for w in words])
+            # tuple.__new__ with the fields in order: NamedTuple's own __new__ is Python code.
             out.append(
-                _Candidate(
-                    words=words,
-                    honorific=honorific,
-                    evidence=evidence,
-                    start=start,
-                    end=end,
-                    keys=tuple(w.key for w in words),
-                    core=core,
-                    closes_run=closes_run,
-                )
+                _new(_Candidate, (words, honorific, evidence, start, end, keys, core, closes_run))
             )
     return out
 

@@ -44,6 +44,8 @@ _MAX_FRAME_GAP: Final = 200
 _SHORT_SENTENCE: Final = 90
 _MIN_FLOATING_WORDS: Final = 4
 _MAX_FLOATING_PARAGRAPHS: Final = 4
+#: Builds a Bounds from a (start, end) tuple without NamedTuple's Python-level ``__new__``.
+_new: Final = tuple.__new__
 
 
 class Draft(NamedTuple):
@@ -71,7 +73,7 @@ class Doc(NamedTuple):
 
 def pieces(doc: Doc, members: list[int] | tuple[int, ...]) -> tuple[Bounds, ...]:
     """The content pieces of quotations *members*, in order."""
-    return tuple(Bounds(s.start, s.end) for m in members for s in doc.quotations[m].spans)
+    return tuple([_new(Bounds, (s.start, s.end)) for m in members for s in doc.quotations[m].spans])
 
 
 def strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:—–-") -> Bounds | None:
@@ -79,7 +81,7 @@ def strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:—–-") 
         start += 1
     while end > start and text[end - 1] in chars:
         end -= 1
-    return Bounds(start, end) if end > start else None
+    return _new(Bounds, (start, end)) if end > start else None
 
 
 def paragraph_end(doc: Doc, pos: int) -> int:

@@ -78,6 +78,8 @@ Window: TypeAlias = tuple[list[Token], list[int]]
 """Tokens in text order and, in the same order, where each starts."""
 
 _GROUP: Final = re.Match.group
+#: Builds a Bounds from a (start, end) tuple without NamedTuple's Python-level ``__new__``.
+_new: Final = tuple.__new__
 _START: Final = re.Match.start
 
 
@@ -88,7 +90,7 @@ def tokens(text: str, start: int, end: int) -> Window:
 
 
 class TokenIndex(NamedTuple):
-    """Tokens of a text, computed once per sentence when first needed.
+    """Tokens of a text, computed per sentence as far as windows have asked.
 
     ``bounds`` are ``(start, end)`` pairs in text order (sentences); a window
     inside one of them is cut from that sentence's cached tokens. A window that
@@ -99,12 +101,15 @@ class TokenIndex(NamedTuple):
     bounds: list[tuple[int, int]]
     starts: list[int]
     cache: dict[int, Window]
-    """Per sentence: its tokens and their offsets."""
+    """Per sentence: its tokens and their offsets, read so far."""
+    reach: dict[int, int]
+    """Per sentence: where its tokenising stopped, a space or the sentence end. No token
+    crosses a space, so reading on from there gives the tokens the whole sentence has."""
 
     @classmethod
     def of(cls, text: str, bounds: list[tuple[int, int]]) -> TokenIndex:
         """An index over *text* whose windows are cached per bound."""
-        return cls(text, bounds, [b[0] for b in bounds], {})
+        return cls(text, bounds, [b[0] for b in bounds], {}, {})
 
     def window(self, start: int, end: int) -> Window:
         """The tokens of ``text[start:end]`` and their offsets."""
@@ -115,8 +120,18 @@ class TokenIndex(NamedTuple):
         if lo > start or hi < end or hi - lo > 4 * (end - start) + 200:
             return tokens(self.text, start, end)  # outside one bound, or a long sentence
         cached = self.cache.get(k)
-        if cached is None:
-            cached = self.cache[k] = tokens(self.text, lo, hi)
+        if cached is None or self.reach[k] < end:
+            # Read on to the first space at or after *end*: every token starting before
+            # *end* is then whole.
+            stop = self.text.find(" ", end, hi)
+            stop = hi if stop < 0 else stop
+            more = tokens(self.text, lo if cached is None else self.reach[k], stop)
+            if cached is None:
+                cached = self.cache[k] = more
+            else:
+                cached[0].extend(more[0])
+                cached[1].extend(more[1])
+            self.reach[k] = stop
         toks, starts = cached
         i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         return toks[i:j], starts[i:j]
@@ -174,7 +189,7 @@ def _skip_parenthesis(tok: list[Token], i: int) -> int:
 
 
 def _span(tok: list[Token], starts: list[int], first: int, last: int) -> Bounds:
-    return Bounds(starts[first], starts[last] + len(tok[last]))
+    return _new(Bounds, (starts[first], starts[last] + len(tok[last])))
 
 
 def _name_back(tok: list[Token], i: int, floor: int) -> int:

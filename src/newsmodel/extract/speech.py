@@ -360,16 +360,23 @@ def _is_title_like(words: list[str]) -> bool:
     )
 
 
-def _span(bounds: Bounds) -> Span:
-    return Span(start=bounds.start, end=bounds.end)
+def _span(bounds: Bounds, made: dict[tuple[int, int], Span]) -> Span:
+    """The Span of *bounds*, one object per offsets: *made* holds the quotations' spans and
+    every span built so far (a statement's source span is also what the resolver saw)."""
+    span = made.get(bounds)
+    if span is None:
+        span = made[bounds] = Span(start=bounds.start, end=bounds.end)
+    return span
 
 
-def _resolve(doc: Doc, source: Bounds | None, resolve: SpeakerResolver) -> Person | None:
+def _resolve(
+    doc: Doc, source: Bounds | None, resolve: SpeakerResolver, made: dict[tuple[int, int], Span]
+) -> Person | None:
     """The Person of a source; a relative source ("who", "the latter of whom") by its antecedent."""
     if source is None:
         return None
     target = antecedent(doc.text, max(0, source.start - 200), source, doc.words) or source
-    return resolve(doc.text[target.start : target.end], _span(target))
+    return resolve(doc.text[target.start : target.end], _span(target, made))
 
 
 def find_speech(
@@ -394,7 +401,8 @@ def find_speech(
     drafts += _colon_pass(doc, claimed, drafts)
     drafts = _trim(doc, drafts)
     drafts.sort(key=lambda d: min([d.content[0].start, *([d.source.start] if d.source else [])]))
-    people = [_resolve(doc, draft.source, resolve) for draft in drafts]
+    made = {(s.start, s.end): s for q in doc.quotations for s in q.spans}
+    people = [_resolve(doc, draft.source, resolve, made) for draft in drafts]
     speakers: dict[int, Person | None] = {}
     for draft, person in zip(drafts, people, strict=True):
         for qi in draft.quotes:
@@ -419,12 +427,12 @@ def find_speech(
                 id=f"s{len(statements) + 1}",
                 content=" ".join(text[s.start : s.end] for s in draft.content),
                 kind=_kind(doc, draft),
-                content_spans=tuple(_span(b) for b in draft.content),
+                content_spans=tuple([_span(b, made) for b in draft.content]),
                 speaker=speaker,
                 source=source_text,
-                source_span=_span(draft.source) if draft.source else None,
+                source_span=_span(draft.source, made) if draft.source else None,
                 cue=text[draft.cue.start : draft.cue.end] if draft.cue else None,
-                cue_span=_span(draft.cue) if draft.cue else None,
+                cue_span=_span(draft.cue, made) if draft.cue else None,
                 quotes=tuple(quote_ids[qi] for qi in draft.quotes if qi in quote_ids),
             )
         )

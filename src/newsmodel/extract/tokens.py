@@ -153,6 +153,9 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 _Seen: TypeAlias = dict[str, tuple[str, WordKind, str]]
+#: Builds a Word or Run from a tuple of all its fields, without the Python-level
+#: ``NamedTuple.__new__`` (these are built by the thousand per text).
+_new: Final = tuple.__new__
 
 
 def _known(word: str, lex: Lexicon) -> tuple[str, WordKind, str]:
@@ -168,7 +171,7 @@ def _word(text: str, start: int, end: int, lex: Lexicon, seen: _Seen) -> Word:
     known = seen.get(word)
     if known is None:
         known = seen[word] = _known(word, lex)
-    return Word(start, end, word, *known)
+    return _new(Word, (start, end, word, *known))
 
 
 def _split(
@@ -187,7 +190,7 @@ def _split(
             known = seen.get(part)  # _word, inlined: this is the hot path
             if known is None:
                 known = seen[part] = _known(part, lex)
-            words.append(Word(s, pos, part, *known))
+            words.append(_new(Word, (s, pos, part, *known)))
         while words and words[-1].kind == "connector":
             words.pop()
         return [(words, opens)] if words else []
@@ -202,7 +205,7 @@ def _split(
             known = seen.get(piece)
             if known is None:
                 known = seen[piece] = _known(piece, lex)
-            current.append(Word(s, e, piece, *known))
+            current.append(_new(Word, (s, e, piece, *known)))
             continue
         if lead is not None and s == start:
             s = lead.start(1)
@@ -252,13 +255,19 @@ def find_runs(text: str, lex: Lexicon) -> list[Run]:
                 if known[1] == "common":
                     continue  # a lone "The", "But", "Monday": nothing to find
                 runs.append(
-                    Run(
-                        start, end, (Word(start, end, chunk, *known),), _opens_sentence(text, start)
+                    _new(
+                        Run,
+                        (
+                            start,
+                            end,
+                            (_new(Word, (start, end, chunk, *known)),),
+                            _opens_sentence(text, start),
+                        ),
                     )
                 )
                 continue
         for words, opens in _split(text, start, end, lex, seen):
             if words[0].kind == "connector":
                 continue
-            runs.append(Run(words[0].start, words[-1].end, tuple(words), opens))
+            runs.append(_new(Run, (words[0].start, words[-1].end, tuple(words), opens)))
     return runs

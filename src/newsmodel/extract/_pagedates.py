@@ -100,10 +100,11 @@ _DATE_CLASS: Final = re.compile(
 )
 _PUBLISHED: Final = re.compile(r"published")
 _DATE_PROP: Final = re.compile(r"^(?:datePublished|dateCreated)$|dc:date|dc:created")
-_SEEN_TEXT: Final = etree.XPath(
-    "descendant::text()[not(parent::script or parent::style)]", smart_strings=False
+_STRING: Final = etree.XPath("string()")
+_UNSEEN_TEXT: Final = etree.XPath(
+    "descendant::script/text()|descendant::style/text()", smart_strings=False
 )
-"""The text nodes a reader sees (a script's ``/* erstellt 07.08.11 */`` is not one)."""
+"""Text a reader does not see (a script's ``/* erstellt 07.08.11 */``), in document order."""
 _TEXT_WINDOW: Final = 20_000
 _CLOCK_AFTER: Final = re.compile(
     r"[ ,|·@/–—-]{0,4}(?:um |at |à |a las |alle )?[0-2]?\d[:.h][0-5]\d(?::[0-5]\d)?"
@@ -357,13 +358,19 @@ def date_from_markup(
 
 def _visible_text(scope: HtmlElement) -> str:
     """The first :data:`_TEXT_WINDOW` characters of what *scope* shows, spaces collapsed."""
+    text = str(_STRING(scope))
     chunks: list[str] = []
-    size = 0
-    for chunk in _SEEN_TEXT(scope):
-        chunks.append(chunk)
-        size += len(chunk)
-        if size >= _TEXT_WINDOW:
-            break
+    size = start = 0
+    for unseen in _UNSEEN_TEXT(scope):  # cut out of the whole text, in order
+        at = text.find(unseen, start) if unseen.strip() else -1
+        if at >= 0:
+            chunks.append(text[start:at])
+            size += at - start
+            start = at + len(unseen)
+            if size >= _TEXT_WINDOW:
+                break
+    else:
+        chunks.append(text[start : start + _TEXT_WINDOW])
     return " ".join("".join(chunks)[:_TEXT_WINDOW].split())
 
 

@@ -26,6 +26,7 @@ __all__ = [
     "PUBLISHED_META",
     "date_from_markup",
     "date_from_url",
+    "date_in_title",
     "date_near_heading",
     "parse_any",
     "parse_iso",
@@ -243,6 +244,16 @@ def date_from_url(url: str | None) -> dt.datetime | None:
         return dt.datetime(int(groups[0]), int(groups[1]), int(groups[2]))
     except ValueError:
         return None
+
+
+def date_in_title(
+    title: str | None, *, now: dt.datetime, month_first: bool = False
+) -> tuple[dt.datetime, str, str] | None:
+    """The date a page's ``<title>`` names ("... - Información - 11/05/2022 - Diario")."""
+    match = DATE_IN_TEXT.search(title) if title else None
+    if match is None:
+        return None
+    return _found(parse_any(match.group(0), month_first=month_first), match.group(0), "title", now)
 
 
 def _time_rank(el: HtmlElement) -> int:

@@ -33,6 +33,7 @@ from newsmodel.extract._pagedates import (
     PUBLISHED_META,
     date_from_markup,
     date_from_url,
+    date_in_title,
     date_near_heading,
     local_midnight,
     parse_any,
@@ -165,7 +166,9 @@ def _absolute(value: str | None, base: str | None) -> str | None:
 def _near_utc_midnight(value: dt.datetime) -> bool:
     """A UTC timestamp whose day may differ from the day in the publisher's zone."""
     offset = value.utcoffset()
-    return offset is not None and not offset and (value.hour >= 17 or value.hour < 7)
+    if offset is None:  # a naive server stamp late in the evening
+        return value.hour >= 22 and bool(value.minute or value.second)
+    return not offset and (value.hour >= 17 or value.hour < 7)
 
 
 _WEAK_DATE_SOURCES: Final = frozenset({"text", "url", "meta", "dublin-core", "og", "time"})
@@ -257,16 +260,20 @@ def _dates(
     modified_values = list(parsed(modified_pairs))
     published = structured[0] if structured else None
     if published is not None and _near_utc_midnight(published[0]):
-        shown = date_near_heading(
-            heading, now=now, default_timezone=default_timezone, month_first=month_first
-        ) or date_from_markup(
-            tags.times,
-            scopes,
-            heading_ancestors(heading),
-            marks,
-            now=now,
-            default_timezone=default_timezone,
-            month_first=month_first,
+        shown = (
+            date_near_heading(
+                heading, now=now, default_timezone=default_timezone, month_first=month_first
+            )
+            or date_from_markup(
+                tags.times,
+                scopes,
+                heading_ancestors(heading),
+                marks,
+                now=now,
+                default_timezone=default_timezone,
+                month_first=month_first,
+            )
+            or date_in_title(tags.title, now=now, month_first=month_first)
         )
         if shown is not None and abs((shown[0].date() - published[0].date()).days) == 1:
             # A UTC stamp near midnight: the day the page shows is the day in its own zone.

@@ -17,7 +17,7 @@ from newsmodel._dates import (
     parse_date,
     slash_month_first,
 )
-from newsmodel.extract._pagedates import date_near_heading
+from newsmodel.extract._pagedates import date_near_heading, local_midnight
 from newsmodel.extract.meta import extract_metadata
 from newsmodel.options import ParseOptions
 
@@ -335,6 +335,8 @@ class TestDateInText:
             ("Last updated 04 Jun 2020, originally", "04 Jun 2020"),
             ("2021-10-16 | Botschaft", "2021-10-16"),
             ("Meldung vom 29-10-2021", "29-10-2021"),
+            ("vip 05 de mayo de 2022 El Tribunal", "05 de mayo de 2022"),
+            ("publicado em 3 de maio de 2022", "3 de maio de 2022"),
         ],
     )
     def test_finds(self, text: str, found: str) -> None:
@@ -404,3 +406,37 @@ class TestShownDate:
         assert meta.modified == dt.datetime(2020, 3, 12, 14, 42, 17, tzinfo=dt.timezone.utc)
         assert meta.modified_raw == "2020-03-12T14:42:17.000Z"
         assert meta.published == meta.modified
+
+
+class TestLocalMidnight:
+    """A UTC stamp at 22:00 or 23:00 sharp is a day's midnight one or two hours east."""
+
+    @pytest.mark.parametrize(
+        ("value", "day", "hours"),
+        [
+            (dt.datetime(2022, 11, 6, 23, tzinfo=UTC), dt.date(2022, 11, 7), 1),
+            (dt.datetime(2020, 6, 30, 22, tzinfo=UTC), dt.date(2020, 7, 1), 2),
+        ],
+    )
+    def test_midnight(self, value: dt.datetime, day: dt.date, hours: int) -> None:
+        """The same instant, written in the zone where it is midnight."""
+        local = local_midnight(value)
+        assert local == value
+        assert local.date() == day
+        assert local.utcoffset() == dt.timedelta(hours=hours)
+
+    @pytest.mark.parametrize(
+        "value",
+        [
+            dt.datetime(2022, 11, 6, 23, 0, 1, tzinfo=UTC),
+            dt.datetime(2022, 11, 6, 21, tzinfo=UTC),
+            dt.datetime(2022, 11, 6, 23, tzinfo=tz(1)),
+            dt.datetime(2022, 11, 6, 23),
+        ],
+    )
+    def test_unchanged(self, value: dt.datetime) -> None:
+        """Other times, other offsets and naive values keep their offset and day."""
+        result = local_midnight(value)
+        assert result == value
+        assert result.utcoffset() == value.utcoffset()
+        assert result.date() == value.date()

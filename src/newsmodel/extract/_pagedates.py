@@ -26,6 +26,7 @@ __all__ = [
     "PUBLISHED_META",
     "date_from_markup",
     "date_from_url",
+    "date_in_title",
     "date_near_heading",
     "parse_any",
     "parse_iso",
@@ -101,6 +102,10 @@ _DATE_CLASS: Final = re.compile(
 _PUBLISHED: Final = re.compile(r"published")
 _DATE_PROP: Final = re.compile(r"^(?:datePublished|dateCreated)$|dc:date|dc:created")
 _STRING: Final = etree.XPath("string()")
+_UNSEEN_TEXT: Final = etree.XPath(
+    "descendant::script/text()|descendant::style/text()", smart_strings=False
+)
+"""Text a reader does not see (a script's ``/* erstellt 07.08.11 */``), in document order."""
 _TEXT_WINDOW: Final = 20_000
 _CLOCK_AFTER: Final = re.compile(
     r"[ ,|·@/–—-]{0,4}(?:um |at |à |a las |alle )?[0-2]?\d[:.h][0-5]\d(?::[0-5]\d)?"
@@ -123,12 +128,33 @@ _LABELLED_UPDATE: Final = re.compile(
 _ISO_START: Final = re.compile(r"\d{4}-?\d{2}-?\d{2}")
 _MAX_DATE_CHARS: Final = 80
 _HAS_DAY: Final = re.compile(
-    r"\d{1,2}\D+\d{1,2}\D+\d{2,4}|\d{1,2}\.?\s*[^\W\d_]{3,}\.?,?\s+\d{2,4}|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}年"
+    r"\d{1,2}\D+\d{1,2}\D+\d{2,4}|\d{1,2}\.?\s*(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:del?\s+)?\d{2,4}|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}年"
 )
 _MODIFIED_WORDS: Final = re.compile(
     r"(?i)updated|aktualisiert|geändert|modifi|mis à jour|actualizad|aggiornat|bijgewerkt|last edit"
 )
 _COPYRIGHT: Final = re.compile(r"(?i)©|&copy;|copyright|\(c\)")
+_REGISTERED: Final = re.compile(
+    r"(?i)(?:registriert|registered|joined|mitglied seit|member since|dabei seit|inscrit)"
+    r"(?:\s+(?:am|on|le|seit))?\s*:?\s*$"
+)
+"""A label that says the date after it is when a member joined a forum, not the post's date."""
+_HIDDEN_CLASSES: Final = frozenset(
+    {
+        "hidden",
+        "is-hidden",
+        "visually-hidden",
+        "visuallyhidden",
+        "sr-only",
+        "screen-reader-text",
+        "d-none",
+        "rich-snippet-hidden",
+    }
+)
+"""Class names (Bootstrap's, WordPress themes') of text kept for machines and screen
+readers, not shown on the page. Drupal's ``field--label-hidden`` hides a label only."""
+_MIDNIGHT_UTC_HOURS: Final = frozenset({22, 23})
+"""UTC hours that are midnight in a zone one or two hours east (Central European time)."""
 _EARLIEST: Final = dt.datetime(1995, 1, 1)
 NEAR_AFTER: Final = 600
 """Characters of text after the headline where its byline date may start."""
@@ -173,6 +199,27 @@ def parse_iso(raw: str, *, default_timezone: dt.tzinfo | None = None) -> dt.date
     return parse_any(raw, default_timezone=default_timezone)
 
 
+def local_midnight(value: dt.datetime) -> dt.datetime:
+    """A UTC stamp on the hour at 22:00 or 23:00 as the local midnight it stands for.
+
+    Content systems store a day picked in a calendar as its midnight in the site's
+    zone, then write it in UTC: ``2022-11-06T23:00:00.000Z`` is 7 November in
+    Central European time. The instant stays the same; only its offset changes, so
+    the day is the one the publisher chose. Any other value is returned unchanged.
+    """
+    offset = value.utcoffset()
+    if (
+        offset is None
+        or offset
+        or value.hour not in _MIDNIGHT_UTC_HOURS
+        or value.minute
+        or value.second
+        or value.microsecond
+    ):
+        return value
+    return value.astimezone(dt.timezone(dt.timedelta(hours=24 - value.hour)))
+
+
 def plausible(value: dt.datetime | None, now: dt.datetime) -> bool:
     """Not before 1995 and not in the future (a day of slack for zones)."""
     if value is None:
@@ -197,6 +244,16 @@ def date_from_url(url: str | None) -> dt.datetime | None:
         return dt.datetime(int(groups[0]), int(groups[1]), int(groups[2]))
     except ValueError:
         return None
+
+
+def date_in_title(
+    title: str | None, *, now: dt.datetime, month_first: bool = False
+) -> tuple[dt.datetime, str, str] | None:
+    """The date a page's ``<title>`` names ("... - Información - 11/05/2022 - Diario")."""
+    match = DATE_IN_TEXT.search(title) if title else None
+    if match is None:
+        return None
+    return _found(parse_any(match.group(0), month_first=month_first), match.group(0), "title", now)
 
 
 def _time_rank(el: HtmlElement) -> int:
@@ -263,13 +320,17 @@ def date_from_markup(
     now: dt.datetime,
     default_timezone: dt.tzinfo | None,
     month_first: bool = False,
+    prose: bool = True,
 ) -> tuple[dt.datetime, str, str] | None:
     """The first publication date the page shows, with its raw text and source name.
 
     In order: microdata and hAtom (``itemprop="datePublished"``, ``abbr.published``),
-    ``<time>`` elements, date-classed elements, then a labelled date in the text
-    ("Veröffentlicht am 16.08.2019", "Published on ..."). *scopes* are searched in
-    order (the article's container, then the body); comment sections are skipped.
+    ``<time>`` elements, date-classed elements, then (unless *prose* is false) a
+    labelled date in the text ("Veröffentlicht am 16.08.2019", "Published on ..."),
+    a labelled update date, the first date in the article's text, and last a date
+    stamped in a copyright line ("© 19.12.2019 - 12:14 h"). *scopes* are searched
+    in order (the article's container, then the body); comment sections and scripts
+    are skipped.
     """
     read = partial(parse_any, default_timezone=default_timezone, month_first=month_first)
     marked = marks().find(("itemprop", "property"), _DATE_PROP) + [
@@ -298,11 +359,39 @@ def date_from_markup(
             ):
                 continue
             match = DATE_IN_TEXT.search(text)
+            if match is None and len(el):  # "<span>Apr</span> <span>04</span><span>2013</span>"
+                text = " ".join(" ".join(el.itertext()).split())
+                match = DATE_IN_TEXT.search(text)
             if match and (found := _found(read(match.group(0)), match.group(0), "text", now)):
                 return found
+    return _date_from_text(scopes, read, now) if prose else None
+
+
+def _visible_text(scope: HtmlElement) -> str:
+    """The first :data:`_TEXT_WINDOW` characters of what *scope* shows, spaces collapsed."""
+    text = str(_STRING(scope))
+    chunks: list[str] = []
+    size = start = 0
+    for unseen in _UNSEEN_TEXT(scope):  # cut out of the whole text, in order
+        at = text.find(unseen, start) if unseen.strip() else -1
+        if at >= 0:
+            chunks.append(text[start:at])
+            size += at - start
+            start = at + len(unseen)
+            if size >= _TEXT_WINDOW:
+                break
+    else:
+        chunks.append(text[start : start + _TEXT_WINDOW])
+    return " ".join("".join(chunks)[:_TEXT_WINDOW].split())
+
+
+def _date_from_text(
+    scopes: list[HtmlElement], read: _Reader, now: dt.datetime
+) -> tuple[dt.datetime, str, str] | None:
+    """A labelled date, an update date, the first date, then a copyright stamp."""
     texts: list[tuple[str, list[re.Match[str]]]] = []
     for scope in scopes:  # the body's text is only read when the article's has no label
-        text = " ".join(str(_STRING(scope))[:_TEXT_WINDOW].split())
+        text = _visible_text(scope)
         texts.append((text, list(DATE_IN_TEXT.finditer(text))))
         if found := _labelled(*texts[-1], _LABELLED, read, now):
             return found
@@ -313,12 +402,35 @@ def date_from_markup(
         text, dates = texts[0]
         for match in dates:
             before = text[max(0, match.start() - 12) : match.start()]
-            if _COPYRIGHT.search(before) or _MODIFIED_WORDS.search(before):
+            if (
+                _COPYRIGHT.search(before)
+                or _MODIFIED_WORDS.search(before)
+                or _REGISTERED.search(text, max(0, match.start() - _LABEL_REACH), match.start())
+            ):
                 continue
             raw = _with_clock(text, match)
             if found := _found(read(raw), raw, "text", now):
                 return found
+    for text, dates in texts:  # a page stamped only in its footer: "© 19.12.2019 - 12:14 h"
+        for match in dates:
+            if _COPYRIGHT.search(text, max(0, match.start() - 12), match.start()):
+                raw = _with_clock(text, match)
+                if found := _found(read(raw), raw, "text", now):
+                    return found
     return None
+
+
+def _hidden(el: HtmlElement) -> bool:
+    """Whether *el* is kept from readers (``hidden``, ``display:none``, a hidden class)."""
+    if el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    if style and "none" in style and "display" in style:
+        return True
+    marks = el.get("class")
+    if not marks or not any(part in marks for part in ("hidden", "only", "none", "screen")):
+        return False
+    return any(token in _HIDDEN_CLASSES for token in marks.lower().split())
 
 
 def _subtree(el: HtmlElement) -> Iterator[tuple[str, bool]]:
@@ -327,7 +439,7 @@ def _subtree(el: HtmlElement) -> Iterator[tuple[str, bool]]:
     Scripts, styles and form controls give no text.
     """
     tag = el.tag
-    if isinstance(tag, str) and tag not in _NO_TEXT:
+    if isinstance(tag, str) and tag not in _NO_TEXT and not _hidden(el):
         if el.text:
             yield el.text, tag == "a"
         for child in el:
@@ -409,17 +521,21 @@ def _is_prose(text: str, match: re.Match[str]) -> bool:
 def _first_after(
     heading: HtmlElement, now: dt.datetime, read: _Reader
 ) -> tuple[int, tuple[dt.datetime, str, str]] | None:
+    previous = ""
     for offset, text in _texts_after(heading, NEAR_AFTER):
         for match in DATE_IN_TEXT.finditer(text):
             if offset + match.start() > NEAR_AFTER:
                 return None
             if match.start() > _DATELINE and _is_prose(text, match):
                 break  # a date inside prose is an event's date; a dateline starts it
-            if _COPYRIGHT.search(text[: match.start()]):
+            if _COPYRIGHT.search(text[: match.start()]) or _REGISTERED.search(
+                f"{previous[-_LABEL_REACH:]} {text[: match.start()]}"
+            ):
                 continue
             raw = _with_clock(text, match)
             if found := _found(read(raw), raw, "text", now):
                 return offset + match.start(), found
+        previous = text
     return None
 
 

@@ -33,7 +33,9 @@ from newsmodel.extract._pagedates import (
     PUBLISHED_META,
     date_from_markup,
     date_from_url,
+    date_in_title,
     date_near_heading,
+    local_midnight,
     parse_any,
     plausible,
 )
@@ -164,32 +166,57 @@ def _absolute(value: str | None, base: str | None) -> str | None:
 def _near_utc_midnight(value: dt.datetime) -> bool:
     """A UTC timestamp whose day may differ from the day in the publisher's zone."""
     offset = value.utcoffset()
-    return offset is not None and not offset and (value.hour >= 17 or value.hour < 7)
+    if offset is None:  # a naive server stamp late in the evening
+        return value.hour >= 22 and bool(value.minute or value.second)
+    return not offset and (value.hour >= 17 or value.hour < 7)
 
 
 _WEAK_DATE_SOURCES: Final = frozenset({"text", "url", "meta", "dublin-core", "og", "time"})
 """Sources of a publication date that the date shown with the headline overrides."""
 
 
+_META_DATE_SOURCES: Final = frozenset({"meta", "dublin-core", "og", "url"})
+"""Weak sources of a publication date that are not read from the page's text."""
+
 _Found = tuple[dt.datetime, str, str]
 
 
+def _days_of(value: dt.datetime) -> tuple[dt.date, ...]:
+    """The day of *value*, and for a local midnight east of UTC the UTC day before.
+
+    A page that renders a chosen day's midnight in UTC shows the day before (see
+    :func:`newsmodel.extract._pagedates.local_midnight`).
+    """
+    offset = value.utcoffset()
+    if offset and offset > dt.timedelta(0) and value.time() == dt.time():
+        return value.date(), value.date() - dt.timedelta(days=1)
+    return (value.date(),)
+
+
 def _shown_date(
-    published: _Found | None, near: _Found, structured: list[_Found], days: set[dt.date]
+    published: _Found | None,
+    near: _Found,
+    structured: list[_Found],
+    days: set[dt.date],
+    modified: _Found | None,
 ) -> _Found | None:
     """The publication date, given the date *near* the headline that readers see.
 
     It decides between structured values that disagree (a structured value of its
     day wins, published or modified), and beats weak sources (prose, the URL,
-    ``<meta name="date">``, Dublin Core, OpenGraph).
+    ``<meta name="date">``, Dublin Core, OpenGraph), and a structured date it
+    falls between with the page's modification date (the page shows when it was
+    republished).
     """
     day = near[0].date()
-    if published is not None and day == published[0].date():
+    if published is not None and day in _days_of(published[0]):
         return published
     same = next((c for c in structured if c[0].date() == day), None)
     if same is not None:
         return same
     if published is None or published[2] in _WEAK_DATE_SOURCES or day in days:
+        return near
+    if modified is not None and published[0].date() < day < modified[0].date():
         return near
     return published
 
@@ -216,7 +243,7 @@ def _dates(
             if raw:
                 value = parse_any(raw, default_timezone=default_timezone, month_first=month_first)
                 if value is not None and plausible(value, now):
-                    yield value, raw, source
+                    yield local_midnight(value), raw, source
 
     ld_pub = ld.text("datePublished") if ld else None
     ld_created = ld.text("dateCreated", "uploadDate") if ld else None
@@ -233,16 +260,20 @@ def _dates(
     modified_values = list(parsed(modified_pairs))
     published = structured[0] if structured else None
     if published is not None and _near_utc_midnight(published[0]):
-        shown = date_near_heading(
-            heading, now=now, default_timezone=default_timezone, month_first=month_first
-        ) or date_from_markup(
-            tags.times,
-            scopes,
-            heading_ancestors(heading),
-            marks,
-            now=now,
-            default_timezone=default_timezone,
-            month_first=month_first,
+        shown = (
+            date_near_heading(
+                heading, now=now, default_timezone=default_timezone, month_first=month_first
+            )
+            or date_from_markup(
+                tags.times,
+                scopes,
+                heading_ancestors(heading),
+                marks,
+                now=now,
+                default_timezone=default_timezone,
+                month_first=month_first,
+            )
+            or date_in_title(tags.title, now=now, month_first=month_first)
         )
         if shown is not None and abs((shown[0].date() - published[0].date()).days) == 1:
             # A UTC stamp near midnight: the day the page shows is the day in its own zone.
@@ -267,11 +298,29 @@ def _dates(
     if (
         published is None or published[2] in _WEAK_DATE_SOURCES or days - {published[0].date()}
     ):  # otherwise every structured value agrees: no shown date could change the result
+        modified = modified_values[0] if modified_values else None
         near = date_near_heading(
             heading, now=now, default_timezone=default_timezone, month_first=month_first
         )
+        if (
+            near is None
+            and heading is None
+            and published is not None
+            and published[2] in _META_DATE_SOURCES
+        ):
+            # no headline element: a date the markup shows beats a weak <meta> date
+            near = date_from_markup(
+                tags.times,
+                scopes,
+                (),
+                marks,
+                now=now,
+                default_timezone=default_timezone,
+                month_first=month_first,
+                prose=False,
+            )
         if near is not None:
-            published = _shown_date(published, near, structured, days)
+            published = _shown_date(published, near, structured, days, modified)
     modified = modified_values[0] if modified_values else None
     return published, modified
 

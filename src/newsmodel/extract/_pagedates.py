@@ -206,6 +206,7 @@ def local_midnight(value: dt.datetime) -> dt.datetime:
     zone, then write it in UTC: ``2022-11-06T23:00:00.000Z`` is 7 November in
     Central European time. The instant stays the same; only its offset changes, so
     the day is the one the publisher chose. Any other value is returned unchanged.
+    The metadata cascade asks this only of pages that are not in English.
     """
     offset = value.utcoffset()
     if (

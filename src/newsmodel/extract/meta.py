@@ -237,13 +237,16 @@ def _dates(
         normalize_language(ld.text("inLanguage")) if ld else None
     )
     month_first = slash_month_first(language)
+    # A UTC stamp at 22:00 or 23:00 reads as a European site's local midnight only on
+    # pages not in English: an English page (US sites above all) keeps its own offset.
+    shifts = not language or not language.lower().startswith("en")
 
     def parsed(pairs: list[tuple[str, str | None]]) -> Iterator[_Found]:
         for source, raw in pairs:
             if raw:
                 value = parse_any(raw, default_timezone=default_timezone, month_first=month_first)
                 if value is not None and plausible(value, now):
-                    yield local_midnight(value), raw, source
+                    yield (local_midnight(value) if shifts else value), raw, source
 
     ld_pub = ld.text("datePublished") if ld else None
     ld_created = ld.text("dateCreated", "uploadDate") if ld else None

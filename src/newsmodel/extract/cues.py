@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import itertools
 import re
 from typing import Final, Literal, NamedTuple, TypeAlias
 
@@ -25,11 +26,18 @@ _GO: Final = frozenset({"went", "goes", "go", "going", "gone"})
 
 class CueLexicon(NamedTuple):
     """Every cue form with its class, and indexed by its first word: (form, class) pairs,
-    longest forms first."""
+    longest forms first.
+
+    ``first_words`` matches a first word (group 1) where it starts; ``after_gap`` finds
+    them after the character that ends the word before. Both give the same words, but a
+    pattern that opens with a character class lets the regex engine skip through the
+    words quickly instead of trying the whole alternation at every position.
+    """
 
     classes: dict[str, CueClass]
     by_first: dict[str, tuple[tuple[tuple[str, ...], CueClass], ...]]
     first_words: re.Pattern[str]
+    after_gap: re.Pattern[str]
 
 
 class CueMatch(NamedTuple):
@@ -79,7 +87,8 @@ def load_cues() -> CueLexicon:
             k: tuple((form, classes[" ".join(form)]) for form in sorted(v, key=len, reverse=True))
             for k, v in by_first.items()
         },
-        re.compile(rf"(?<![\w’'-])(?:{first})(?![\w-]|[’']\w)"),
+        re.compile(rf"(?<![\w’'-])((?:{first}))(?![\w-]|[’']\w)"),
+        re.compile(rf"[^\w’'-]((?:{first}))(?![\w-]|[’']\w)"),
     )
 
 
@@ -113,30 +122,33 @@ def find_cues(
     out: list[CueMatch] = []
     by_first = lexicon.by_first
     resume = start
-    for m in lexicon.first_words.finditer(text, start, stop):
-        if m.start() < resume:
+    at_start = lexicon.first_words.match(text, start, stop)
+    found = lexicon.after_gap.finditer(text, start, stop)
+    for m in itertools.chain((at_start,), found) if at_start else found:
+        word_start, word_end = m.span(1)
+        if word_start < resume:
             continue
-        word = m.group()
+        word = m.group(1)
         if (
             word[0].isupper()
             and word != "According"
-            and not _TITLE_CONTEXT.search(text, max(start, m.start() - 30), m.start())
+            and not _TITLE_CONTEXT.search(text, max(start, word_start - 30), word_start)
         ):
             continue
         forms = by_first.get(word.lower(), ())
         following: list[str] | None = None  # the next words, read once for all longer forms
         ends: list[int] = []
         for form, cls in forms:
-            last_end = m.end()
+            last_end = word_end
             if len(form) > 1:
                 if following is None:
-                    rest = list(_WORD.finditer(text, m.end(), min(stop, m.end() + 24)))
+                    rest = list(_WORD.finditer(text, word_end, min(stop, word_end + 24)))
                     following = [w.group().lower() for w in rest[: len(form) - 1]]
                     ends = [w.end() for w in rest[: len(form) - 1]]
                 if tuple(following[: len(form) - 1]) != form[1:]:
                     continue
                 last_end = ends[len(form) - 2]
-            first = m.start()
+            first = word_start
             if text.endswith(" on to ", 0, first):
                 before = text[max(0, first - 14) : first].split()
                 if len(before) >= 3 and before[-3].lower() in _GO:

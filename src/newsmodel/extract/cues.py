@@ -21,6 +21,8 @@ _CLASSES: Final = frozenset({"speech", "thought", "stance", "frame"})
 _WORD: Final = re.compile(r"(?<![’'-])\b[A-Za-z]+\b(?![’'-]\w)")
 #: A capitalised cue counts only in Title Case text ("Clinton Urges Britain to ..."), after a capitalised word.
 _TITLE_CONTEXT: Final = re.compile(r"[A-Z][\w’'.-]*\s+\Z")
+#: A word where a scan starts, delimited as ``CueLexicon.after_gap`` delimits first words.
+_LETTERS_AT: Final = re.compile(r"(?<![\w’'-])([A-Za-z]+)(?![\w-]|[’']\w)")
 _GO: Final = frozenset({"went", "goes", "go", "going", "gone"})
 
 
@@ -28,15 +30,15 @@ class CueLexicon(NamedTuple):
     """Every cue form with its class, and indexed by its first word: (form, class) pairs,
     longest forms first.
 
-    ``first_words`` matches a first word (group 1) where it starts; ``after_gap`` finds
-    them after the character that ends the word before. Both give the same words, but a
-    pattern that opens with a character class lets the regex engine skip through the
-    words quickly instead of trying the whole alternation at every position.
+    ``after_gap`` finds the first words (group 1) after the character that ends the word
+    before: a pattern that opens with a character class lets the regex engine skip through
+    the words quickly instead of trying the whole alternation at every position. A first
+    word at the very start of the scan is looked up in ``first_words``.
     """
 
     classes: dict[str, CueClass]
     by_first: dict[str, tuple[tuple[tuple[str, ...], CueClass], ...]]
-    first_words: re.Pattern[str]
+    first_words: frozenset[str]
     after_gap: re.Pattern[str]
 
 
@@ -80,14 +82,15 @@ def load_cues() -> CueLexicon:
     for form in classes:
         words = tuple(form.split())
         by_first.setdefault(words[0], []).append(words)
-    first = _trie_pattern(sorted({*by_first, *(w.capitalize() for w in by_first)}))
+    first_words = frozenset({*by_first, *(w.capitalize() for w in by_first)})
+    first = _trie_pattern(sorted(first_words))
     return CueLexicon(
         classes,
         {
             k: tuple((form, classes[" ".join(form)]) for form in sorted(v, key=len, reverse=True))
             for k, v in by_first.items()
         },
-        re.compile(rf"(?<![\w’'-])((?:{first}))(?![\w-]|[’']\w)"),
+        first_words,
         re.compile(rf"[^\w’'-]((?:{first}))(?![\w-]|[’']\w)"),
     )
 
@@ -122,7 +125,9 @@ def find_cues(
     out: list[CueMatch] = []
     by_first = lexicon.by_first
     resume = start
-    at_start = lexicon.first_words.match(text, start, stop)
+    at_start = _LETTERS_AT.match(text, start, stop)
+    if at_start is not None and at_start.group(1) not in lexicon.first_words:
+        at_start = None
     found = lexicon.after_gap.finditer(text, start, stop)
     for m in itertools.chain((at_start,), found) if at_start else found:
         word_start, word_end = m.span(1)

@@ -45,6 +45,7 @@ _AT_LEAST: Final = {
 }
 #: A role written before the speaker's name: "“…,” GOP strategist Keith Nahigian said."
 _TITLE_GAP: Final = re.compile(r"[\s,—–-]*(?:[A-Za-z][\w’'.-]*\s+){1,5}")
+_PARAGRAPH_BREAK: Final = re.compile(r"\n\n")
 _CLAUSE_OPENERS: Final = frozenset({"that", "he", "she", "they", "it", "we", "I", "there", "this"})
 _MAX_FRAME_TAIL: Final = 8
 _MAX_FRAME_GAP: Final = 200
@@ -141,7 +142,7 @@ def prepare(text: str, language: str | None) -> Doc:
         if k >= 0 and cue.start < q_ends[k]:
             continue
         cues.append(cue)
-    paragraph_ends = [m.start() for m in re.finditer(r"\n\n", text)]
+    paragraph_ends = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
     return Doc(
         text,
         quotations,

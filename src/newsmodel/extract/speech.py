@@ -407,13 +407,14 @@ def find_speech(
             speakers.setdefault(qi, person)
     quote_ids: dict[int, Quote] = {}
     for qi, quotation in enumerate(doc.quotations):
+        quoted = quotation.text(text)
         if qi not in claimed:
-            words = _WORD.findall(quotation.text(text))
+            words = _WORD.findall(quoted)
             if len(words) < _MIN_FLOATING_WORDS or _is_title_like(words):
                 continue
         quote_ids[qi] = Quote(
             id=f"q{len(quote_ids) + 1}",
-            text=quotation.text(text),
+            text=quoted,
             spans=quotation.spans,
             speaker=speakers.get(qi),
         )
@@ -423,7 +424,7 @@ def find_speech(
         statements.append(
             Statement(
                 id=f"s{len(statements) + 1}",
-                content=" ".join(text[s.start : s.end] for s in draft.content),
+                content=" ".join([text[s.start : s.end] for s in draft.content]),
                 kind=_kind(doc, draft),
                 content_spans=tuple([_span(b, made) for b in draft.content]),
                 speaker=speaker,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import itertools
 import re
 from typing import Final, Literal, NamedTuple, TypeAlias
 
@@ -20,16 +21,25 @@ _CLASSES: Final = frozenset({"speech", "thought", "stance", "frame"})
 _WORD: Final = re.compile(r"(?<![’'-])\b[A-Za-z]+\b(?![’'-]\w)")
 #: A capitalised cue counts only in Title Case text ("Clinton Urges Britain to ..."), after a capitalised word.
 _TITLE_CONTEXT: Final = re.compile(r"[A-Z][\w’'.-]*\s+\Z")
+#: A word where a scan starts, delimited as ``CueLexicon.after_gap`` delimits first words.
+_LETTERS_AT: Final = re.compile(r"(?<![\w’'-])([A-Za-z]+)(?![\w-]|[’']\w)")
 _GO: Final = frozenset({"went", "goes", "go", "going", "gone"})
 
 
 class CueLexicon(NamedTuple):
     """Every cue form with its class, and indexed by its first word: (form, class) pairs,
-    longest forms first."""
+    longest forms first.
+
+    ``after_gap`` finds the first words (group 1) after the character that ends the word
+    before: a pattern that opens with a character class lets the regex engine skip through
+    the words quickly instead of trying the whole alternation at every position. A first
+    word at the very start of the scan is looked up in ``first_words``.
+    """
 
     classes: dict[str, CueClass]
     by_first: dict[str, tuple[tuple[tuple[str, ...], CueClass], ...]]
-    first_words: re.Pattern[str]
+    first_words: frozenset[str]
+    after_gap: re.Pattern[str]
 
 
 class CueMatch(NamedTuple):
@@ -72,14 +82,16 @@ def load_cues() -> CueLexicon:
     for form in classes:
         words = tuple(form.split())
         by_first.setdefault(words[0], []).append(words)
-    first = _trie_pattern(sorted({*by_first, *(w.capitalize() for w in by_first)}))
+    first_words = frozenset({*by_first, *(w.capitalize() for w in by_first)})
+    first = _trie_pattern(sorted(first_words))
     return CueLexicon(
         classes,
         {
             k: tuple((form, classes[" ".join(form)]) for form in sorted(v, key=len, reverse=True))
             for k, v in by_first.items()
         },
-        re.compile(rf"(?<![\w’'-])(?:{first})(?![\w-]|[’']\w)"),
+        first_words,
+        re.compile(rf"[^\w’'-]((?:{first}))(?![\w-]|[’']\w)"),
     )
 
 
@@ -113,30 +125,35 @@ def find_cues(
     out: list[CueMatch] = []
     by_first = lexicon.by_first
     resume = start
-    for m in lexicon.first_words.finditer(text, start, stop):
-        if m.start() < resume:
+    at_start = _LETTERS_AT.match(text, start, stop)
+    if at_start is not None and at_start.group(1) not in lexicon.first_words:
+        at_start = None
+    found = lexicon.after_gap.finditer(text, start, stop)
+    for m in itertools.chain((at_start,), found) if at_start else found:
+        word_start, word_end = m.span(1)
+        if word_start < resume:
             continue
-        word = m.group()
+        word = m.group(1)
         if (
             word[0].isupper()
             and word != "According"
-            and not _TITLE_CONTEXT.search(text, max(start, m.start() - 30), m.start())
+            and not _TITLE_CONTEXT.search(text, max(start, word_start - 30), word_start)
         ):
             continue
         forms = by_first.get(word.lower(), ())
         following: list[str] | None = None  # the next words, read once for all longer forms
         ends: list[int] = []
         for form, cls in forms:
-            last_end = m.end()
+            last_end = word_end
             if len(form) > 1:
                 if following is None:
-                    rest = list(_WORD.finditer(text, m.end(), min(stop, m.end() + 24)))
+                    rest = list(_WORD.finditer(text, word_end, min(stop, word_end + 24)))
                     following = [w.group().lower() for w in rest[: len(form) - 1]]
                     ends = [w.end() for w in rest[: len(form) - 1]]
                 if tuple(following[: len(form) - 1]) != form[1:]:
                     continue
                 last_end = ends[len(form) - 2]
-            first = m.start()
+            first = word_start
             if text.endswith(" on to ", 0, first):
                 before = text[max(0, first - 14) : first].split()
                 if len(before) >= 3 and before[-3].lower() in _GO:

@@ -26,6 +26,7 @@ __all__ = [
     "Draft",
     "continuations",
     "direct_pass",
+    "has_words",
     "paragraph_end",
     "pieces",
     "prepare",
@@ -36,8 +37,15 @@ __all__ = [
 
 _WORD: Final = re.compile(r"\w+")
 _PUNCT_ONLY: Final = re.compile(r"[\s,.;:!?—–\-…]*")
+#: At least n words (runs of word characters), found without listing them all.
+_AT_LEAST: Final = {
+    1: re.compile(r"\w"),
+    2: re.compile(r"\w\W+\w"),
+    4: re.compile(r"\w\W+\w+\W+\w+\W+\w"),
+}
 #: A role written before the speaker's name: "“…,” GOP strategist Keith Nahigian said."
 _TITLE_GAP: Final = re.compile(r"[\s,—–-]*(?:[A-Za-z][\w’'.-]*\s+){1,5}")
+_PARAGRAPH_BREAK: Final = re.compile(r"\n\n")
 _CLAUSE_OPENERS: Final = frozenset({"that", "he", "she", "they", "it", "we", "I", "there", "this"})
 _MAX_FRAME_TAIL: Final = 8
 _MAX_FRAME_GAP: Final = 200
@@ -74,6 +82,11 @@ class Doc(NamedTuple):
 def pieces(doc: Doc, members: list[int] | tuple[int, ...]) -> tuple[Bounds, ...]:
     """The content pieces of quotations *members*, in order."""
     return tuple([_new(Bounds, (s.start, s.end)) for m in members for s in doc.quotations[m].spans])
+
+
+def has_words(text: str, start: int, end: int, n: int) -> bool:
+    """Whether ``text[start:end]`` holds at least *n* words (n = 1, 2 or 4)."""
+    return _AT_LEAST[n].search(text, start, end) is not None
 
 
 def strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:—–-") -> Bounds | None:
@@ -129,7 +142,7 @@ def prepare(text: str, language: str | None) -> Doc:
         if k >= 0 and cue.start < q_ends[k]:
             continue
         cues.append(cue)
-    paragraph_ends = [m.start() for m in re.finditer(r"\n\n", text)]
+    paragraph_ends = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
     return Doc(
         text,
         quotations,
@@ -155,11 +168,10 @@ def _frame_after(doc: Doc, qi: int) -> tuple[Bounds, CueMatch, int] | None:
     quote = doc.quotations[qi]
     para_end = paragraph_end(doc, quote.end)
     own = doc.sentences[sentence_at(doc, quote.start)]
-    if (
-        not _PUNCT_ONLY.fullmatch(text, own.start, quote.start)
-        and len(_WORD.findall(quote.text(text))) < _MIN_FLOATING_WORDS
-    ):
-        return None
+    if not _PUNCT_ONLY.fullmatch(text, own.start, quote.start):
+        quoted = quote.text(text)
+        if not has_words(quoted, 0, len(quoted), _MIN_FLOATING_WORDS):
+            return None
     si = sentence_at(doc, quote.end)
     limit = doc.sentences[si].end
     if limit <= quote.end and si + 1 < len(doc.sentences):
@@ -201,8 +213,8 @@ def _clause_follows(text: str, start: int, end: int) -> bool:
     rest = text[start:end]
     if rest.lstrip().startswith((",", ".", ":", ";")):
         return False
-    words = _WORD.findall(rest)
-    return bool(words) and words[0] in _CLAUSE_OPENERS
+    first = _WORD.search(rest)
+    return first is not None and first.group() in _CLAUSE_OPENERS
 
 
 def _frame_ends(text: str, start: int, end: int) -> bool:

@@ -37,7 +37,11 @@ __all__ = ["Quotation", "find_quotations"]
 MAX_NESTING: Final = 16
 """Quotations open at once, at most; more opening marks are ignored. Real text nests two or
 three deep; the bound keeps a run of 200,000 opening marks linear instead of quadratic."""
-_MARK: Final = re.compile(r"''|[“”‘’\"'«»‹›„‚「」『』]")
+#: A mark, except an apostrophe between two letters or digits (``don’t``), which is never one.
+#: The pattern opens with a character class, so the regex engine skips plain text quickly.
+_MARK: Final = re.compile(
+    r"""[“”‘"«»‹›„‚「」『』’'](?:(?<=')'|(?<=[“”‘"«»‹›„‚「」『』])|(?<![^\W_].)|(?![^\W_]))"""
+)
 _PARAGRAPH: Final = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
 _OPENING_CONTEXT: Final = frozenset(" \t\n([{—–-/:;,")
 _CLOSING_CONTEXT: Final = frozenset(" \t\n)]}.,;:!?—–-…/")

@@ -375,6 +375,8 @@ def antecedent(
 ) -> Bounds | None:
     """The phrase a relative source refers to: "Smith" for "Smith, who said" or
     "Ivan Molotkov, the latter of whom stressed"; None for other sources."""
+    if text[source.start : source.start + 1] not in "wWtT":
+        return None  # not "who", "which" or "the ..." (the common case, decided without a copy)
     words = text[source.start : source.end].lower().split()
     if (
         not words

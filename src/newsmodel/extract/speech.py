@@ -35,6 +35,7 @@ from newsmodel.extract.quoteframes import (
     Draft,
     continuations,
     direct_pass,
+    has_words,
     paragraph_end,
     pieces,
     prepare,
@@ -196,10 +197,11 @@ def _cue_draft(
         stop = _OBJECT_END.search(text, after.start + 1, after.end)
         if stop is not None:
             after = strip_span(text, after.start, stop.start(), " \t\n,;:—–-.") or after
-    words_after = len(_WORD.findall(text, after.start, after.end)) if after is not None else 0
     head_end = min(cue.start, source.start)
     before = strip_span(text, sent.start, head_end, " \t\n,;:—–-")
-    if after is not None and words_after >= (1 if cue.cls == "stance" else 2):
+    if after is not None and has_words(
+        text, after.start, after.end, 1 if cue.cls == "stance" else 2
+    ):
         between = text[cue.end : after.start]
         if (
             before is not None
@@ -209,11 +211,7 @@ def _cue_draft(
         ):
             return Draft(source, cue_span, (before, after), ())
         return Draft(source, cue_span, (after,), ())
-    if (
-        before is not None
-        and cue.cls == "speech"
-        and len(_WORD.findall(text, before.start, before.end)) >= 2
-    ):
+    if before is not None and cue.cls == "speech" and has_words(text, before.start, before.end, 2):
         return Draft(source, cue_span, (before,), ())
     if text[cue.end : sent.end].rstrip().endswith(":"):
         para_end = paragraph_end(doc, cue.end)
@@ -333,7 +331,7 @@ def _colon_pass(doc: Doc, claimed: set[int], drafts: list[Draft]) -> list[Draft]
         if m is None or m.group(1).split()[0].strip("’'s").lower() in _NOT_SPEAKERS:
             continue
         content = strip_span(text, m.end(), sent.end, " \t\n,;:—–-.")
-        if content is None or len(_WORD.findall(text, content.start, content.end)) < 2:
+        if content is None or not has_words(text, content.start, content.end, 2):
             continue
         source = Bounds(m.start(1), m.end(1))
         colon = text.index(":", m.end(1))
@@ -409,13 +407,14 @@ def find_speech(
             speakers.setdefault(qi, person)
     quote_ids: dict[int, Quote] = {}
     for qi, quotation in enumerate(doc.quotations):
+        quoted = quotation.text(text)
         if qi not in claimed:
-            words = _WORD.findall(quotation.text(text))
+            words = _WORD.findall(quoted)
             if len(words) < _MIN_FLOATING_WORDS or _is_title_like(words):
                 continue
         quote_ids[qi] = Quote(
             id=f"q{len(quote_ids) + 1}",
-            text=quotation.text(text),
+            text=quoted,
             spans=quotation.spans,
             speaker=speakers.get(qi),
         )
@@ -425,7 +424,7 @@ def find_speech(
         statements.append(
             Statement(
                 id=f"s{len(statements) + 1}",
-                content=" ".join(text[s.start : s.end] for s in draft.content),
+                content=" ".join([text[s.start : s.end] for s in draft.content]),
                 kind=_kind(doc, draft),
                 content_spans=tuple([_span(b, made) for b in draft.content]),
                 speaker=speaker,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections.abc import Iterable
 from typing import Final
@@ -21,6 +22,7 @@ from lxml.html import HtmlElement
 __all__ = ["Marks", "inside", "read_marks"]
 
 _BODIES: Final = etree.XPath("//body")
+_VALUE: Final = operator.itemgetter(2)
 _NAMES: Final = frozenset({"class", "id", "itemprop", "rel", "property"})
 _USEFUL_WORDS: Final = (
     "uthor", "byline", "autor", "writer", "poster", "posted", "verfasser", "creator", "date",
@@ -74,6 +76,8 @@ def read_marks(root: HtmlElement) -> Marks:
     # in their order: five XPath walks over the attributes (and an element object made
     # for each of them) cost twice as much.
     found: list[tuple[HtmlElement, str, str]] = []
+    keep = found.append  # bound once: this loop visits every attribute of the body
+    names = _NAMES
     walked: list[HtmlElement] = []
     for body in _BODIES(root):
         if any(inside(body, outer) for outer in walked):
@@ -82,10 +86,10 @@ def read_marks(root: HtmlElement) -> Marks:
         for el in body.iter(etree.Element):
             # One call gives each attribute's name and value.
             for name, value in el.items():
-                if name in _NAMES:
-                    found.append((el, name, value))
-    useful = _useful_values(value for _, _, value in found)
-    return Marks(items=tuple(item for item in found if item[2] in useful))
+                if name in names:
+                    keep((el, name, value))
+    useful = _useful_values(map(_VALUE, found))
+    return Marks(items=tuple([item for item in found if item[2] in useful]))
 
 
 def inside(el: HtmlElement, scope: HtmlElement) -> bool:

@@ -57,9 +57,12 @@ def _useful_values(values: Iterable[str]) -> set[str]:
     distinct = list(dict.fromkeys(values))
     text = "\x00".join(distinct)  # attribute values never hold NUL: a word never spans two
     lowered = text.lower()
-    if len(lowered) != len(text):  # a character that lower-cases to two ("İ"): one by one
-        return {v for v in distinct if any(word in v.lower() for word in _USEFUL_WORDS)}
-    ends = list(itertools.accumulate(len(v) + 1 for v in distinct))
+    sizes = map(len, distinct)
+    if len(lowered) != len(text):  # a character that lower-cases to two ("İ"): each apart
+        parts = [v.lower() for v in distinct]
+        lowered = "\x00".join(parts)
+        sizes = map(len, parts)
+    ends = list(itertools.accumulate(n + 1 for n in sizes))
     useful: set[str] = set()
     for word in _USEFUL_WORDS:
         pos = lowered.find(word)

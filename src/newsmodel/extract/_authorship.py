@@ -142,6 +142,7 @@ def choose_authors(
     a one-word name that is the site's own name is taken for the site.
     """
     agencies: list[str] = []
+    page_text: list[str] = []  # the body's text, read once
     shown: list[str] = []
     desks: list[tuple[str, str]] = []  # (credit, source): the first desk credit met
     named: list[tuple[str, str]] = []  # (credit, source): a byline naming no person
@@ -150,9 +151,14 @@ def choose_authors(
         # The raw text first: a name with single spaces found there is also found in the
         # whitespace-normalised text, which is only built when the raw text fails.
         folded = name.casefold()
+        single = folded == " ".join(folded.split())
+        if not page_text:
+            page_text.append(str(_BODY_TEXT(root)))
+        if single and name in page_text[0]:
+            return True  # casefolding maps each character alone: a substring stays one
         if not shown:
-            shown.append(str(_BODY_TEXT(root)).casefold())
-        if folded in shown[0] and folded == " ".join(folded.split()):
+            shown.append(page_text[0].casefold())  # a long text's casefold is costly: built last
+        if folded in shown[0] and single:
             return True
         if len(shown) < 2:
             shown.append(" ".join(shown[0].split()))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections.abc import Iterable
 from typing import Final
@@ -21,6 +22,7 @@ from lxml.html import HtmlElement
 __all__ = ["Marks", "inside", "read_marks"]
 
 _BODIES: Final = etree.XPath("//body")
+_VALUE: Final = operator.itemgetter(2)
 _NAMES: Final = frozenset({"class", "id", "itemprop", "rel", "property"})
 _USEFUL_WORDS: Final = (
     "uthor", "byline", "autor", "writer", "poster", "posted", "verfasser", "creator", "date",
@@ -55,9 +57,12 @@ def _useful_values(values: Iterable[str]) -> set[str]:
     distinct = list(dict.fromkeys(values))
     text = "\x00".join(distinct)  # attribute values never hold NUL: a word never spans two
     lowered = text.lower()
-    if len(lowered) != len(text):  # a character that lower-cases to two ("İ"): one by one
-        return {v for v in distinct if any(word in v.lower() for word in _USEFUL_WORDS)}
-    ends = list(itertools.accumulate(len(v) + 1 for v in distinct))
+    sizes = map(len, distinct)
+    if len(lowered) != len(text):  # a character that lower-cases to two ("İ"): each apart
+        parts = [v.lower() for v in distinct]
+        lowered = "\x00".join(parts)
+        sizes = map(len, parts)
+    ends = list(itertools.accumulate(n + 1 for n in sizes))
     useful: set[str] = set()
     for word in _USEFUL_WORDS:
         pos = lowered.find(word)
@@ -74,19 +79,20 @@ def read_marks(root: HtmlElement) -> Marks:
     # in their order: five XPath walks over the attributes (and an element object made
     # for each of them) cost twice as much.
     found: list[tuple[HtmlElement, str, str]] = []
+    keep = found.append  # bound once: this loop visits every attribute of the body
+    names = _NAMES
     walked: list[HtmlElement] = []
     for body in _BODIES(root):
         if any(inside(body, outer) for outer in walked):
             continue
         walked.append(body)
         for el in body.iter(etree.Element):
-            # An element iterates over its children, not its attribute names; and a
-            # comprehension per element, which PERF401 asks for, measured slower.
-            for name in el.keys():  # noqa: SIM118
-                if name in _NAMES:
-                    found.append((el, name, el.get(name, "")))  # noqa: PERF401
-    useful = _useful_values(value for _, _, value in found)
-    return Marks(items=tuple(item for item in found if item[2] in useful))
+            # One call gives each attribute's name and value.
+            for name, value in el.items():
+                if name in names:
+                    keep((el, name, value))
+    useful = _useful_values(map(_VALUE, found))
+    return Marks(items=tuple([item for item in found if item[2] in useful]))
 
 
 def inside(el: HtmlElement, scope: HtmlElement) -> bool:

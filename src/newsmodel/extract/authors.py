@@ -163,6 +163,12 @@ def _is_place(text: str) -> bool:
     return bare != key and (bare in places.places or bare in places.countries)  # "Brasília"
 
 
+@functools.cache
+def _roles_and_titles() -> frozenset[str]:
+    """Role words and titles, dropped at either end of a name: one set, built once."""
+    return _words("roles.txt") | _TITLES
+
+
 def _strip_prefix(text: str) -> str:
     previous = None
     while previous != text:
@@ -178,15 +184,16 @@ def _clean_part(part: str) -> str | None:
         return None
     roles = _words("roles.txt")
     desks = _words("desks.txt")
+    dropped = _roles_and_titles()
     tokens = part.split()
     # Drop role words and titles at either end ("Senior Reporter Jane Doe", "Jane Doe, PhD").
     inner = ""  # the dropped word next to what is kept
-    while tokens and tokens[-1].lower().strip(",.") in roles | _TITLES:
+    while tokens and tokens[-1].lower().strip(",.") in dropped:
         inner = tokens.pop()
     if inner.lower().strip(",.") in desks:
         return None  # "Support Team": a desk or team, not a person
     while tokens and (
-        tokens[0].lower().strip(",:") in roles | _TITLES
+        tokens[0].lower().strip(",:") in dropped
         or (len(tokens) > 1 and tokens[0].lower().rpartition("-")[2] in roles)
         # "FOCUS-Online-Experte Robin Tschöpe"; "PETA-Team" alone stays a (rejected) unit
     ):

@@ -106,12 +106,13 @@ def _title_roles(title: str, lex: Lexicon) -> tuple[str, ...]:
 def _role_at(words: list[str], lex: Lexicon) -> tuple[int, int, str] | None:
     """Modifiers then one role: (words used, index where the role starts, role key)."""
     i = 0
-    while i < len(words) and (
-        words[i].lower() in lex.modifiers
-        or words[i].lower() in lex.demonyms
-        or words[i].lower() in lex.countries
-    ):
+    while i < len(words):
+        low = words[i].lower()
+        if low not in lex.modifiers and low not in lex.demonyms and low not in lex.countries:
+            break
         i += 1
+    if i == len(words) or words[i].lower().rstrip(".") not in lex.role_starts:
+        return None  # every role phrase starts with one of the role_starts
     for n in range(min(lex.max_role_words, len(words) - i), 0, -1):
         phrase = " ".join(w.lower().rstrip(".") for w in words[i : i + n])
         if phrase in lex.roles:
@@ -138,6 +139,9 @@ class _Holder(NamedTuple):
     """Where each mention starts, in order."""
 
 
+_NO_HOLDER: Final = _Holder("", frozenset(), [])
+
+
 class _Holders(NamedTuple):
     items: list[_Holder]
     by_role: dict[str, list[int]]
@@ -147,8 +151,10 @@ class _Holders(NamedTuple):
 def _holders(
     titles: Iterable[Sequence[str]], starts: Iterable[list[int]], lex: Lexicon
 ) -> _Holders:
+    # Without titles a person holds no role and is never read (``_pick`` reads the holders
+    # of a role only): one shared empty holder stands for each of them.
     items = [
-        _Holder(" ".join(t).lower(), roles_of(t, lex), sorted(s))
+        _Holder(" ".join(t).lower(), roles_of(t, lex), sorted(s)) if t else _NO_HOLDER
         for t, s in zip(titles, starts, strict=True)
     ]
     by_role: dict[str, list[int]] = {}
@@ -191,19 +197,12 @@ def add_role_mentions(
     )
     if not holders.by_role:
         return
-    modifiers, role_starts = lex.modifiers, lex.role_starts
-    demonyms, countries = lex.demonyms, lex.countries
+    the_words = lex.the_words
     for the in _THE.finditer(text):
         first = the.group(1)
         if "’" in first or "'" in first:  # no apostrophe: nothing for _POSSESSIVE to cut
             first = _POSSESSIVE.sub("", first)
-        first = first.lower()
-        if (
-            first not in modifiers
-            and first not in role_starts
-            and first not in demonyms
-            and first not in countries
-        ):
+        if first.lower() not in the_words:
             continue
         match = _ROLE_PHRASE.match(text, the.start())
         if match is None:

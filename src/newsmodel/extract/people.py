@@ -52,6 +52,8 @@ _OWNING_LINKS: Final = _TITLE_LINKS - {"the", "and"}
 _LEADING_LINKS: Final = _TITLE_LINKS | _DETERMINERS
 _PERSONAL: Final = frozenset({"mr", "mrs", "ms", "miss", "mister", "dr", "sir", "dame", "madam"})
 _NOT_CORE: Final = frozenset({"particle", "initial"})
+#: The word kinds a name segment can start with (see ``_nameish``, ``_segments``).
+_NAMEISH_KINDS: Final = frozenset({"name", "initial", "particle", "place"})
 _new: Final = tuple.__new__
 _SURNAME_ROLES: Final = frozenset(
     {"king", "major", "bishop", "marshal", "judge", "speaker", "chancellor", "dean"}
@@ -141,11 +143,14 @@ def _segments(run: Run, lex: Lexicon) -> list[tuple[int, int]]:
         return [(0, 1)] if words[0].kind in {"name", "initial"} else []
     out: list[tuple[int, int]] = []
     i = 0
-    while i < len(words):
-        leading_particle = (
-            words[i].kind == "particle" and i + 1 < len(words) and words[i + 1].kind == "name"
-        )
-        if not (_nameish(words, i, lex) or leading_particle):
+    n = len(words)
+    while i < n:
+        kind = words[i].kind
+        if kind not in _NAMEISH_KINDS:  # no name, initial, particle or place: _nameish fails
+            i += 1
+            continue
+        leading_particle = kind == "particle" and i + 1 < n and words[i + 1].kind == "name"
+        if not (leading_particle or _nameish(words, i, lex)):
             i += 1
             continue
         j = i + 1
@@ -312,6 +317,23 @@ def _evidence(text: str, start: int, end: int, closes_run: bool, lex: Lexicon) -
 def _candidates(text: str, runs: list[Run], lex: Lexicon) -> list[_Candidate]:
     out: list[_Candidate] = []
     for run in runs:
+        if len(run.words) == 1:
+            # Most runs are one word; its candidate, if any, needs no context (the fields
+            # below, worked out for a lone name or initial: nothing before it, ends the run).
+            word = run.words[0]
+            if word.kind == "name":
+                one: tuple[str, ...] = (word.key,)
+                out.append(
+                    _new(_Candidate, (run.words, None, False, word.start, word.end, one, one, True))
+                )
+            elif word.kind == "initial":
+                out.append(
+                    _new(
+                        _Candidate,
+                        (run.words, None, False, word.start, word.end, (word.key,), (), True),
+                    )
+                )
+            continue
         for i, j in _segments(run, lex):
             words = run.words[i:j]
             if j < len(run.words) and run.words[j].kind == "org":

@@ -239,6 +239,13 @@ def _pre_title(text: str, start: int, lex: Lexicon) -> tuple[str | None, str | N
     words before the name end in "of" / "for" ("officer of Acme Ltd"): then the
     name is what the role belongs to, not who holds it.
     """
+    # The last character before the name, when one blank at most lies between: a name
+    # that follows no word nor an abbreviated title ("Mr.") has no title before it.
+    last = text[start - 1] if start else ""
+    if last.isspace():
+        last = text[start - 2] if start > 1 and not text[start - 2].isspace() else "a"
+    if not last.isalnum() and last != ".":
+        return None, None, False
     before = text[max(0, start - 40) : start].rsplit(None, 3)
     if not before or not (before[-1][-1:].isalnum() or _ABBREVIATED.match(before[-1])):
         return None, None, False
@@ -273,7 +280,7 @@ def _pre_title(text: str, start: int, lex: Lexicon) -> tuple[str | None, str | N
 
 def _appositive(text: str, end: int, lex: Lexicon) -> str | None:
     """The apposition after a name when it names a role: ", prime minister of ..."."""
-    match = _APPOSITION.match(text, end)
+    match = _APPOSITION.match(text, end) if text.startswith(",", end) else None
     if match is None:
         return None
     phrase = _APPOSITION_CUT.sub("", match.group(1)).strip()

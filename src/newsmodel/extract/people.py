@@ -428,7 +428,7 @@ def find_people(text: str, runs: list[Run], lex: Lexicon) -> list[Draft]:
     drafts: list[Draft] = []
     by_words: dict[tuple[str, ...], Draft] = {}
     by_ends: dict[tuple[str, str], Draft] = {}
-    accepted = {c.keys for c in candidates if _accepted(c, lex)}
+    accepted = {c.keys for c in candidates if len(c.core) > 1 and _accepted(c, lex)}
     singles: list[_Candidate] = []
     for cand in candidates:
         core = cand.core
@@ -460,7 +460,7 @@ def find_people(text: str, runs: list[Run], lex: Lexicon) -> list[Draft]:
         given.setdefault(draft.words[0], []).append(draft)
     starts = {id(d): sorted(start for start, _ in d.mentions) for d in drafts}
     for cand in singles:
-        key = " ".join(cand.keys)
+        key = cand.keys[0] if len(cand.keys) == 1 else " ".join(cand.keys)
         matches = surnames.get(key) or given.get(key)
         if matches:
             draft = _nearest(matches, cand.start, starts)

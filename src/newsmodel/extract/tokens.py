@@ -187,8 +187,10 @@ def _split(
     if not _SPECIAL.search(chunk) and not text.endswith("-", 0, start):
         words: list[Word] = []
         pos = start
-        for part in chunk.split():
-            s = text.index(part, pos)
+        # Words apart by single spaces (the usual case) start one past the last one's end.
+        single = "  " not in chunk and "\u00a0" not in chunk
+        for part in chunk.split(" ") if single else chunk.split():
+            s = pos + 1 if single and pos != start else text.index(part, pos)
             pos = s + len(part)
             known = seen.get(part)  # _word, inlined: this is the hot path
             if known is None:

@@ -101,10 +101,11 @@ class _Candidate(NamedTuple):
 def role_in(words: list[str], lex: Lexicon) -> str | None:
     """The first role phrase among lower-case *words* ("prime minister"), if any."""
     for i in range(len(words)):
-        for n in range(min(lex.max_role_words, len(words) - i), 0, -1):
-            phrase = " ".join(words[i : i + n])
-            if phrase in lex.roles:
-                return phrase
+        if words[i] in lex.role_starts:  # else no role phrase starts here
+            for n in range(min(lex.max_role_words, len(words) - i), 0, -1):
+                phrase = " ".join(words[i : i + n])
+                if phrase in lex.roles:
+                    return phrase
         part = words[i].rsplit("-", 1)[-1]
         if part != words[i] and part in lex.roles:
             return part

@@ -30,11 +30,12 @@ __all__ = ["Draft", "find_people", "freeze_people", "role_in"]
 _DETERMINERS: Final = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
 _TITLE_LINKS: Final = frozenset({"to", "of", "for", "the", "and", "in", "at", "&"})
 _NAME_MONTHS: Final = frozenset({"may", "june", "april", "august", "march"})
-_BACK_WORD: Final = re.compile(rf"{ABBREVIATION}|[\w’'\-&]+|[^\w\s]")
+#: An abbreviated title, tried only at a capital (where each of them starts): the regex
+#: engine then skips the list at every other character.
+_ABBR: Final = rf"(?=[A-Z]){ABBREVIATION}"
+_BACK_WORD: Final = re.compile(rf"{_ABBR}|[\w’'\-&]+|[^\w\s]")
 _ABBREVIATED: Final = re.compile(rf"{ABBREVIATION}$")
-_APPOSITION: Final = re.compile(
-    rf",[ \u00a0]+((?:{ABBREVIATION}|[^,.;:()\[\]“”\"!?\n—–]){{2,120}})"
-)
+_APPOSITION: Final = re.compile(rf",[ \u00a0]+((?:{_ABBR}|[^,.;:()\[\]“”\"!?\n—–]){{2,120}})")
 _APPOSITION_CUT: Final = re.compile(r"\s(?:said|says|told|added|who|which|and)\b.*", re.DOTALL)
 _AFTER_CUE: Final = re.compile(
     r",?[ \u00a0](?:said|says|told|added|stated|insisted|argued|explained|wrote|tweeted|warned"

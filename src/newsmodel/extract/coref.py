@@ -54,7 +54,9 @@ SYNONYMS: Final = {
 }
 """Role forms that mean the same office, mapped to one key."""
 
-_THE: Final = re.compile(r"\b[Tt]he[ \u00a0]([\w’'\-.]+)")
+#: "the" and the word after it; the word boundary before "the" is checked by the caller
+#: (without ``\b`` in front the engine jumps from one "t" to the next).
+_THE: Final = re.compile(r"[Tt]he[ \u00a0]([\w’'\-.]+)")
 _ROLE_PHRASE: Final = re.compile(r"([Tt]he)((?:[ \u00a0][\w’'\-.]+){1,5})")
 _WORD: Final = re.compile(r"[\w’'\-.]+")
 _POSSESSIVE: Final = re.compile(r"[’']s?$")
@@ -198,7 +200,14 @@ def add_role_mentions(
     if not holders.by_role:
         return
     the_words = lex.the_words
-    for the in _THE.finditer(text):
+    search = _THE.search
+    pos = 0
+    while (the := search(text, pos)) is not None:
+        at = the.start()
+        if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            pos = at + 1  # inside a word ("bathe"): what ``\b`` would reject
+            continue
+        pos = the.end()
         first = the.group(1)
         if "’" in first or "'" in first:  # no apostrophe: nothing for _POSSESSIVE to cut
             first = _POSSESSIVE.sub("", first)

@@ -72,6 +72,11 @@ _LATTER: Final = re.compile(r"^the latter\b", re.IGNORECASE)
 _FORMER: Final = re.compile(r"^the former(?: of whom| of the two| one)?$", re.IGNORECASE)
 
 
+def _unpossessive(words: list[str]) -> list[str]:
+    """*words* without a final "’s" or "’" (only words with an apostrophe go to the regex)."""
+    return [_POSSESSIVE.sub("", w) if "’" in w or "'" in w else w for w in words]
+
+
 def _key(role: str) -> str:
     return SYNONYMS.get(role, role)
 
@@ -217,7 +222,7 @@ def add_role_mentions(
         if match is None:
             continue
         tail = match.group(2)
-        words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(tail)]
+        words = _unpossessive(_WORD.findall(tail))
         found = _role_at(words, lex)
         if found is None:
             continue
@@ -246,7 +251,7 @@ def _headline_roles(
     headline: str, drafts: Sequence[Draft], holders: _Holders, lex: Lexicon
 ) -> None:
     """Give the headline's role phrases ("Libyan PM") as aliases to the persons they mean."""
-    words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(headline)]
+    words = _unpossessive(_WORD.findall(headline))
     for i in range(len(words)):
         if words[i].lower() not in lex.demonyms and words[i].lower() != "the":
             continue
@@ -330,7 +335,7 @@ def make_resolver(
                 if genders[n] in {want, "u"}:
                     return persons[n]
             return None
-        words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(source)]
+        words = _unpossessive(_WORD.findall(source))
         while words and words[0].lower() in _NOMINAL_DETERMINERS:
             words.pop(0)
         found = _role_at(words, lex)

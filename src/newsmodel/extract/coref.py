@@ -54,7 +54,9 @@ SYNONYMS: Final = {
 }
 """Role forms that mean the same office, mapped to one key."""
 
-_THE: Final = re.compile(r"\b[Tt]he[ \u00a0]([\w’'\-.]+)")
+#: "the" and the word after it; the word boundary before "the" is checked by the caller
+#: (without ``\b`` in front the engine jumps from one "t" to the next).
+_THE: Final = re.compile(r"[Tt]he[ \u00a0]([\w’'\-.]+)")
 _ROLE_PHRASE: Final = re.compile(r"([Tt]he)((?:[ \u00a0][\w’'\-.]+){1,5})")
 _WORD: Final = re.compile(r"[\w’'\-.]+")
 _POSSESSIVE: Final = re.compile(r"[’']s?$")
@@ -68,6 +70,11 @@ _MALE: Final = frozenset({"he", "him", "his", "himself"})
 _FEMALE: Final = frozenset({"she", "her", "hers", "herself"})
 _LATTER: Final = re.compile(r"^the latter\b", re.IGNORECASE)
 _FORMER: Final = re.compile(r"^the former(?: of whom| of the two| one)?$", re.IGNORECASE)
+
+
+def _unpossessive(words: list[str]) -> list[str]:
+    """*words* without a final "’s" or "’" (only words with an apostrophe go to the regex)."""
+    return [_POSSESSIVE.sub("", w) if "’" in w or "'" in w else w for w in words]
 
 
 def _key(role: str) -> str:
@@ -106,12 +113,13 @@ def _title_roles(title: str, lex: Lexicon) -> tuple[str, ...]:
 def _role_at(words: list[str], lex: Lexicon) -> tuple[int, int, str] | None:
     """Modifiers then one role: (words used, index where the role starts, role key)."""
     i = 0
-    while i < len(words) and (
-        words[i].lower() in lex.modifiers
-        or words[i].lower() in lex.demonyms
-        or words[i].lower() in lex.countries
-    ):
+    while i < len(words):
+        low = words[i].lower()
+        if low not in lex.modifiers and low not in lex.demonyms and low not in lex.countries:
+            break
         i += 1
+    if i == len(words) or words[i].lower().rstrip(".") not in lex.role_starts:
+        return None  # every role phrase starts with one of the role_starts
     for n in range(min(lex.max_role_words, len(words) - i), 0, -1):
         phrase = " ".join(w.lower().rstrip(".") for w in words[i : i + n])
         if phrase in lex.roles:
@@ -138,6 +146,9 @@ class _Holder(NamedTuple):
     """Where each mention starts, in order."""
 
 
+_NO_HOLDER: Final = _Holder("", frozenset(), [])
+
+
 class _Holders(NamedTuple):
     items: list[_Holder]
     by_role: dict[str, list[int]]
@@ -147,8 +158,10 @@ class _Holders(NamedTuple):
 def _holders(
     titles: Iterable[Sequence[str]], starts: Iterable[list[int]], lex: Lexicon
 ) -> _Holders:
+    # Without titles a person holds no role and is never read (``_pick`` reads the holders
+    # of a role only): one shared empty holder stands for each of them.
     items = [
-        _Holder(" ".join(t).lower(), roles_of(t, lex), sorted(s))
+        _Holder(" ".join(t).lower(), roles_of(t, lex), sorted(s)) if t else _NO_HOLDER
         for t, s in zip(titles, starts, strict=True)
     ]
     by_role: dict[str, list[int]] = {}
@@ -191,25 +204,25 @@ def add_role_mentions(
     )
     if not holders.by_role:
         return
-    modifiers, role_starts = lex.modifiers, lex.role_starts
-    demonyms, countries = lex.demonyms, lex.countries
-    for the in _THE.finditer(text):
+    the_words = lex.the_words
+    search = _THE.search
+    pos = 0
+    while (the := search(text, pos)) is not None:
+        at = the.start()
+        if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            pos = at + 1  # inside a word ("bathe"): what ``\b`` would reject
+            continue
+        pos = the.end()
         first = the.group(1)
         if "’" in first or "'" in first:  # no apostrophe: nothing for _POSSESSIVE to cut
             first = _POSSESSIVE.sub("", first)
-        first = first.lower()
-        if (
-            first not in modifiers
-            and first not in role_starts
-            and first not in demonyms
-            and first not in countries
-        ):
+        if first.lower() not in the_words:
             continue
         match = _ROLE_PHRASE.match(text, the.start())
         if match is None:
             continue
         tail = match.group(2)
-        words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(tail)]
+        words = _unpossessive(_WORD.findall(tail))
         found = _role_at(words, lex)
         if found is None:
             continue
@@ -238,7 +251,7 @@ def _headline_roles(
     headline: str, drafts: Sequence[Draft], holders: _Holders, lex: Lexicon
 ) -> None:
     """Give the headline's role phrases ("Libyan PM") as aliases to the persons they mean."""
-    words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(headline)]
+    words = _unpossessive(_WORD.findall(headline))
     for i in range(len(words)):
         if words[i].lower() not in lex.demonyms and words[i].lower() != "the":
             continue
@@ -322,7 +335,7 @@ def make_resolver(
                 if genders[n] in {want, "u"}:
                     return persons[n]
             return None
-        words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(source)]
+        words = _unpossessive(_WORD.findall(source))
         while words and words[0].lower() in _NOMINAL_DETERMINERS:
             words.pop(0)
         found = _role_at(words, lex)

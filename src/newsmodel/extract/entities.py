@@ -109,11 +109,22 @@ def find_organizations(
     """
     blocked = {start for start, _ in taken}
     found: _Found = {}
+    organizations = lex.organizations
     for run in runs:
+        if len(run.words) == 1 and run.words[0].kind != "org":
+            # Most runs: one word and no org word, so no org span (the loop below, for one word)
+            word = run.words[0]
+            if word.start in blocked or word.kind in {"place", "common"}:
+                continue
+            known = organizations.get(word.text)
+            if known is None and word.kind == "acronym" and len(word.text) <= 6:
+                known = word.text if word.text.isalpha() else None
+            if known is not None:
+                _add(found, known, word.text, Span(start=word.start, end=word.end))
+            continue
         acronyms = -1  # acronyms in the run, counted when first needed
         covered: set[int] = set()
-        lone = len(run.words) == 1 and run.words[0].kind != "org"  # no org word: no org span
-        for i, j in () if lone else _org_spans(run, lex):
+        for i, j in _org_spans(run, lex):
             words = run.words[i:j]
             if any(w.start in blocked for w in words):
                 continue
@@ -185,8 +196,21 @@ def find_places(
         if name is not None:
             _add(found, name, head, None)
     ranges = sorted(taken)
+    place_starts, countries, places = lex.place_starts, lex.countries, lex.places
     for run in runs:
         words = run.words
+        if len(words) == 1:  # most runs: _place_at below, for one word
+            word = words[0]
+            if word.key in place_starts:
+                name = countries.get(word.key) or places.get(word.key)
+                if name is not None and not _inside(ranges, word.start, word.end):
+                    _add(
+                        found,
+                        name,
+                        text[word.start : word.end],
+                        Span(start=word.start, end=word.end),
+                    )
+            continue
         i = 0
         while i < len(words):
             hit = _place_at(words, i, lex) if words[i].key in lex.place_starts else None

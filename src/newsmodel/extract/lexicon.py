@@ -47,6 +47,9 @@ class Lexicon:
     """The first word of every place and country name, lower case."""
     role_starts: frozenset[str]
     """The first word of every role phrase, lower case."""
+    the_words: frozenset[str]
+    """Every word that can follow "the" in a role phrase ("the former ...", "the Russian
+    ...", "the prime ..."): the modifiers, role starts, demonyms and countries."""
     org_words: frozenset[str]
     """Words that make a capitalised run an organisation, as written ("Ministry")."""
     organizations: dict[str, str]
@@ -100,6 +103,8 @@ def lexicon() -> Lexicon:
         name, *others = line.split("|")
         for form in (name, *others):
             places[form.lower()] = name
+    modifiers = frozenset(_lines("modifiers.txt"))
+    role_starts = frozenset(phrase.split()[0] for phrase in roles)
     org_words: set[str] = set()
     organizations: dict[str, str] = {}
     for line in _lines("organizations.txt"):
@@ -114,7 +119,7 @@ def lexicon() -> Lexicon:
         roles=roles,
         role_heads=frozenset(phrase.split()[-1] for phrase in roles),
         max_role_words=max(len(phrase.split()) for phrase in roles),
-        modifiers=frozenset(_lines("modifiers.txt")),
+        modifiers=modifiers,
         honorifics=frozenset(_lines("honorifics.txt")),
         common=frozenset(_lines("common_words.txt")),
         countries=countries,
@@ -122,7 +127,8 @@ def lexicon() -> Lexicon:
         places=places,
         max_place_words=max(len(form.split()) for form in (*places, *countries)),
         place_starts=frozenset(form.split()[0] for form in (*places, *countries)),
-        role_starts=frozenset(phrase.split()[0] for phrase in roles),
+        role_starts=role_starts,
+        the_words=modifiers | role_starts | frozenset(demonyms) | frozenset(countries),
         org_words=frozenset(org_words),
         organizations=organizations,
     )

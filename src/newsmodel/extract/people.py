@@ -30,11 +30,12 @@ __all__ = ["Draft", "find_people", "freeze_people", "role_in"]
 _DETERMINERS: Final = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
 _TITLE_LINKS: Final = frozenset({"to", "of", "for", "the", "and", "in", "at", "&"})
 _NAME_MONTHS: Final = frozenset({"may", "june", "april", "august", "march"})
-_BACK_WORD: Final = re.compile(rf"{ABBREVIATION}|[\w’'\-&]+|[^\w\s]")
+#: An abbreviated title, tried only at a capital (where each of them starts): the regex
+#: engine then skips the list at every other character.
+_ABBR: Final = rf"(?=[A-Z]){ABBREVIATION}"
+_BACK_WORD: Final = re.compile(rf"{_ABBR}|[\w’'\-&]+|[^\w\s]")
 _ABBREVIATED: Final = re.compile(rf"{ABBREVIATION}$")
-_APPOSITION: Final = re.compile(
-    rf",[ \u00a0]+((?:{ABBREVIATION}|[^,.;:()\[\]“”\"!?\n—–]){{2,120}})"
-)
+_APPOSITION: Final = re.compile(rf",[ \u00a0]+((?:{_ABBR}|[^,.;:()\[\]“”\"!?\n—–]){{2,120}})")
 _APPOSITION_CUT: Final = re.compile(r"\s(?:said|says|told|added|who|which|and)\b.*", re.DOTALL)
 _AFTER_CUE: Final = re.compile(
     r",?[ \u00a0](?:said|says|told|added|stated|insisted|argued|explained|wrote|tweeted|warned"
@@ -52,6 +53,8 @@ _OWNING_LINKS: Final = _TITLE_LINKS - {"the", "and"}
 _LEADING_LINKS: Final = _TITLE_LINKS | _DETERMINERS
 _PERSONAL: Final = frozenset({"mr", "mrs", "ms", "miss", "mister", "dr", "sir", "dame", "madam"})
 _NOT_CORE: Final = frozenset({"particle", "initial"})
+#: The word kinds a name segment can start with (see ``_nameish``, ``_segments``).
+_NAMEISH_KINDS: Final = frozenset({"name", "initial", "particle", "place"})
 _new: Final = tuple.__new__
 _SURNAME_ROLES: Final = frozenset(
     {"king", "major", "bishop", "marshal", "judge", "speaker", "chancellor", "dean"}
@@ -99,10 +102,11 @@ class _Candidate(NamedTuple):
 def role_in(words: list[str], lex: Lexicon) -> str | None:
     """The first role phrase among lower-case *words* ("prime minister"), if any."""
     for i in range(len(words)):
-        for n in range(min(lex.max_role_words, len(words) - i), 0, -1):
-            phrase = " ".join(words[i : i + n])
-            if phrase in lex.roles:
-                return phrase
+        if words[i] in lex.role_starts:  # else no role phrase starts here
+            for n in range(min(lex.max_role_words, len(words) - i), 0, -1):
+                phrase = " ".join(words[i : i + n])
+                if phrase in lex.roles:
+                    return phrase
         part = words[i].rsplit("-", 1)[-1]
         if part != words[i] and part in lex.roles:
             return part
@@ -141,11 +145,14 @@ def _segments(run: Run, lex: Lexicon) -> list[tuple[int, int]]:
         return [(0, 1)] if words[0].kind in {"name", "initial"} else []
     out: list[tuple[int, int]] = []
     i = 0
-    while i < len(words):
-        leading_particle = (
-            words[i].kind == "particle" and i + 1 < len(words) and words[i + 1].kind == "name"
-        )
-        if not (_nameish(words, i, lex) or leading_particle):
+    n = len(words)
+    while i < n:
+        kind = words[i].kind
+        if kind not in _NAMEISH_KINDS:  # no name, initial, particle or place: _nameish fails
+            i += 1
+            continue
+        leading_particle = kind == "particle" and i + 1 < n and words[i + 1].kind == "name"
+        if not (leading_particle or _nameish(words, i, lex)):
             i += 1
             continue
         j = i + 1
@@ -234,6 +241,13 @@ def _pre_title(text: str, start: int, lex: Lexicon) -> tuple[str | None, str | N
     words before the name end in "of" / "for" ("officer of Acme Ltd"): then the
     name is what the role belongs to, not who holds it.
     """
+    # The last character before the name, when one blank at most lies between: a name
+    # that follows no word nor an abbreviated title ("Mr.") has no title before it.
+    last = text[start - 1] if start else ""
+    if last.isspace():
+        last = text[start - 2] if start > 1 and not text[start - 2].isspace() else "a"
+    if not last.isalnum() and last != ".":
+        return None, None, False
     before = text[max(0, start - 40) : start].rsplit(None, 3)
     if not before or not (before[-1][-1:].isalnum() or _ABBREVIATED.match(before[-1])):
         return None, None, False
@@ -268,7 +282,7 @@ def _pre_title(text: str, start: int, lex: Lexicon) -> tuple[str | None, str | N
 
 def _appositive(text: str, end: int, lex: Lexicon) -> str | None:
     """The apposition after a name when it names a role: ", prime minister of ..."."""
-    match = _APPOSITION.match(text, end)
+    match = _APPOSITION.match(text, end) if text.startswith(",", end) else None
     if match is None:
         return None
     phrase = _APPOSITION_CUT.sub("", match.group(1)).strip()
@@ -312,6 +326,23 @@ def _evidence(text: str, start: int, end: int, closes_run: bool, lex: Lexicon) -
 def _candidates(text: str, runs: list[Run], lex: Lexicon) -> list[_Candidate]:
     out: list[_Candidate] = []
     for run in runs:
+        if len(run.words) == 1:
+            # Most runs are one word; its candidate, if any, needs no context (the fields
+            # below, worked out for a lone name or initial: nothing before it, ends the run).
+            word = run.words[0]
+            if word.kind == "name":
+                one: tuple[str, ...] = (word.key,)
+                out.append(
+                    _new(_Candidate, (run.words, None, False, word.start, word.end, one, one, True))
+                )
+            elif word.kind == "initial":
+                out.append(
+                    _new(
+                        _Candidate,
+                        (run.words, None, False, word.start, word.end, (word.key,), (), True),
+                    )
+                )
+            continue
         for i, j in _segments(run, lex):
             words = run.words[i:j]
             if j < len(run.words) and run.words[j].kind == "org":
@@ -399,7 +430,7 @@ def find_people(text: str, runs: list[Run], lex: Lexicon) -> list[Draft]:
     drafts: list[Draft] = []
     by_words: dict[tuple[str, ...], Draft] = {}
     by_ends: dict[tuple[str, str], Draft] = {}
-    accepted = {c.keys for c in candidates if _accepted(c, lex)}
+    accepted = {c.keys for c in candidates if len(c.core) > 1 and _accepted(c, lex)}
     singles: list[_Candidate] = []
     for cand in candidates:
         core = cand.core
@@ -431,7 +462,7 @@ def find_people(text: str, runs: list[Run], lex: Lexicon) -> list[Draft]:
         given.setdefault(draft.words[0], []).append(draft)
     starts = {id(d): sorted(start for start, _ in d.mentions) for d in drafts}
     for cand in singles:
-        key = " ".join(cand.keys)
+        key = cand.keys[0] if len(cand.keys) == 1 else " ".join(cand.keys)
         matches = surnames.get(key) or given.get(key)
         if matches:
             draft = _nearest(matches, cand.start, starts)

@@ -179,13 +179,18 @@ def _split(
 ) -> list[tuple[list[Word], bool]]:
     """The words of a run's match, cut where a word ends a name: a possessive, a
     contraction, "UN-backed", a sentence-final dot. Pairs of (words, opens a sentence)."""
-    opens = _opens_sentence(text, start)
+    if start > 1 and text[start - 1] == " " and text[start - 2] not in " \u00a0\t":
+        opens = text[start - 2] in _SENTENCE_END  # _opens_sentence for the usual one blank
+    else:
+        opens = _opens_sentence(text, start)
     chunk = text[start:end]
     if not _SPECIAL.search(chunk) and not text.endswith("-", 0, start):
         words: list[Word] = []
         pos = start
-        for part in chunk.split():
-            s = text.index(part, pos)
+        # Words apart by single spaces (the usual case) start one past the last one's end.
+        single = "  " not in chunk and "\u00a0" not in chunk
+        for part in chunk.split(" ") if single else chunk.split():
+            s = pos + 1 if single and pos != start else text.index(part, pos)
             pos = s + len(part)
             known = seen.get(part)  # _word, inlined: this is the hot path
             if known is None:
@@ -231,39 +236,53 @@ def _split(
     return pieces
 
 
+def _lone(
+    chunk: str, lex: Lexicon, seen: _Seen
+) -> tuple[int, str, tuple[str, WordKind, str]] | None:
+    """How :func:`find_runs` reads a run matched as one word: (characters cut off its end,
+    the word, its lookup) or None when the word needs :func:`_split` ("U.S.", "Al-Sarraj")."""
+    cut = 0
+    if chunk[-2:] in _POSSESSIVES and not _SPECIAL.search(chunk, 0, len(chunk) - 2):
+        cut = 2  # "Trump’s"
+        chunk = chunk[:-2]
+    elif _SPECIAL.search(chunk):
+        return None
+    known = seen.get(chunk)
+    if known is None:
+        known = seen[chunk] = _known(chunk, lex)
+    return cut, chunk, known
+
+
 def find_runs(text: str, lex: Lexicon) -> list[Run]:
     """Every run of capitalised words in *text*, in order."""
     runs: list[Run] = []
     # A word's kind depends on the word lists only, so the lexicon keeps them across texts.
     seen: _Seen = lex.known if len(lex.known) < _MAX_KNOWN else {}
-    special = _SPECIAL.search
+    # One-word runs as matched -> how they read (a name recurs through a text).
+    lones: dict[str, tuple[int, str, tuple[str, WordKind, str]] | None] = {}
+    blanks = " \u00a0\t"
     for match in RUN_RE.finditer(text):
         start, end = match.span()
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
             continue  # inside a word: "iPhone"
         chunk = match.group()
         if " " not in chunk and "\u00a0" not in chunk:
-            if chunk[-2:] in _POSSESSIVES and not special(chunk, 0, len(chunk) - 2):
-                end -= 2  # "Trump’s"
-                chunk = chunk[:-2]
-            elif special(chunk):
-                chunk = ""
-            if chunk:
-                known = seen.get(chunk)
-                if known is None:
-                    known = seen[chunk] = _known(chunk, lex)
+            if chunk in lones:
+                lone = lones[chunk]
+            else:
+                lone = lones[chunk] = _lone(chunk, lex, seen)
+            if lone is not None:
+                cut, word, known = lone
                 if known[1] == "common":
                     continue  # a lone "The", "But", "Monday": nothing to find
+                end -= cut
+                # _opens_sentence, inlined for the usual one blank before the word
+                if start > 1 and text[start - 1] == " " and text[start - 2] not in blanks:
+                    opens = text[start - 2] in _SENTENCE_END
+                else:
+                    opens = _opens_sentence(text, start)
                 runs.append(
-                    _new(
-                        Run,
-                        (
-                            start,
-                            end,
-                            (_new(Word, (start, end, chunk, *known)),),
-                            _opens_sentence(text, start),
-                        ),
-                    )
+                    _new(Run, (start, end, (_new(Word, (start, end, word, *known)),), opens))
                 )
                 continue
         for words, opens in _split(text, start, end, lex, seen):

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Final
 import lxml.etree
 
 from newsmodel.extract._blocks import Block, Page, walk
+from newsmodel.extract._closers import is_closer, is_credit
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -382,10 +383,12 @@ def _paragraphs(kept: list[Block]) -> tuple[str, ...]:
     first, end = 0, len(kept)
     while first < end and _scrap(kept[first]):
         first += 1
-    while end > first and (_scrap(kept[end - 1]) or _pointer(kept[end - 1])):
+    while end > first and (
+        _scrap(kept[end - 1]) or _pointer(kept[end - 1]) or is_closer(kept[end - 1].text)
+    ):
         end -= 1
     for block in kept[first:end]:
-        if block.chars < SCRAP_CHARS and _AD_LABEL.fullmatch(block.text):
+        if (block.chars < SCRAP_CHARS and _AD_LABEL.fullmatch(block.text)) or is_credit(block.text):
             continue
         if block.cut_after and _title_like(block):
             # The title of a link list or a box that was left out.

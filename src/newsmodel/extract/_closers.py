@@ -1,0 +1,61 @@
+"""Lines that close a page rather than the article: calls to action, credits, licences.
+
+Below the last paragraph of a story, sites add lines of their own: "Was this article
+useful?", "Sign up for our newsletter", "Support our work", "Follow us", a licence
+or citation note, a contact address. They sit inside the article's container, so the
+container finder keeps them; their wording gives them away. They are recognised only
+at the end of the body (and only when short), where a story does not need them.
+
+Photo credits ("(Foto: Getty)", "| © Agency", "Titelbild: ...") are short lines that
+name a picture's source; they are dropped wherever they are.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+__all__ = ["CLOSER_CHARS", "CREDIT_CHARS", "is_closer", "is_credit"]
+
+CLOSER_CHARS: Final = 300
+"""A closing line is shorter than this: a paragraph of the story can be longer."""
+CREDIT_CHARS: Final = 150
+"""A credit line is shorter than this: a caption with a credit in it can be longer."""
+
+_CLOSER_WORDS: Final = (
+    # Newsletters, apps and updates.
+    r"newsletter", r"sign up", r"posteingang", r"inbox", r"never miss",
+    r"nichts mehr (?:verpass|versäum)", r"informiert (?:zu )?(?:werden|bleiben)",
+    r"stay (?:informed|updated)", r"be informed", r"(?:your|ihr(?:em)?) (?:phone|smartphone|handy)\b",
+    r"follow us", r"folg(?:en sie|e) uns", r"lust auf mehr\?", r"schon gelesen\?",
+    # Feedback and sharing.
+    r"(?:nützlich|hilfreich|helpful|useful)\?", r"(?:artikel|beitrag) gefallen",
+    r"gef[äa]llt (?:dir|ihnen|euch) (?:unser|der|dieser)", r"artikel teilen", r"share this",
+    r"in den kommentaren", r"comment below", r"leave a comment", r"loading\.\.\.",
+    r"bewertungen\)",
+    # Support and donations.
+    r"support(?:ing)? (?:our|us)\b", r"unterst[üu]tze?n? (?:uns|unsere)", r"help us\b",
+    r"hilf uns", r"spende", r"donate\b",
+    # Licences, citations and contacts.
+    r"creative commons", r"cc-by", r"lizenz", r"licen[cs]ed under", r"suggested citation",
+    r"zitiervorschlag", r"zitieren:", r"permalink", r"e-mail:", r"pressekontakt",
+)  # fmt: skip
+"""Wording (lower case, English and German) of the lines a site adds below a story."""
+
+_CLOSER: Final = re.compile("|".join(_CLOSER_WORDS), re.IGNORECASE)
+_CREDIT: Final = re.compile(
+    r"©|\((?:foto|photo|credit|bild|image|quelle|source)s?:[^)]*\)\s*$"
+    r"|^(?:titelbild|beitragsbild|bildnachweis|photo source|image source|bild|foto|photo|credits?)\s*:",
+    re.IGNORECASE,
+)
+"""A copyright sign, a trailing "(Foto: ...)", or a leading "Bild:"/"Credit:" label."""
+
+
+def is_closer(text: str) -> bool:
+    """Whether *text* reads as a line a site adds below a story (call it only at the end)."""
+    return len(text) < CLOSER_CHARS and _CLOSER.search(text) is not None
+
+
+def is_credit(text: str) -> bool:
+    """Whether *text* is a short line naming a picture's source."""
+    return len(text) < CREDIT_CHARS and _CREDIT.search(text) is not None

@@ -1,0 +1,61 @@
+"""The body finder's last step: lines a site adds below a story, and picture credits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsmodel import ParseOptions, parse_html
+from newsmodel.extract._closers import is_closer, is_credit
+
+HTML = Path(__file__).parent / "data" / "html"
+STORY = (
+    "The council voted on Tuesday to close the old bridge",
+    "Engineers had warned for years that the steel supports",
+    "Residents will be able to use a temporary ferry service",
+)
+
+
+class TestClosers:
+    """Calls to action, feedback questions and licence lines at the end of the body."""
+
+    def test_page_end_lines_are_dropped(self) -> None:
+        """Feedback, support and newsletter lines after the story stay out; the story stays."""
+        article = parse_html(
+            (HTML / "closers.html").read_bytes(), options=ParseOptions(analyze=False)
+        )
+        positions = [article.text.find(part) for part in STORY]
+        assert -1 not in positions, article.paragraphs
+        assert positions == sorted(positions)
+        assert "useful" not in article.text
+        assert "donation" not in article.text
+        assert "inbox" not in article.text
+
+    def test_wording_is_recognised(self) -> None:
+        """English and German closing lines are closers."""
+        assert is_closer("War der Artikel nützlich?")
+        assert is_closer("Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.")
+        assert is_closer("Do you want to be informed of our actions? Sign up here")
+
+    def test_story_sentences_are_not_closers(self) -> None:
+        """Ordinary sentences, and long paragraphs that mention a newsletter, are not."""
+        assert not is_closer("The mayor said the bridge would reopen next spring.")
+        assert not is_closer("The newsletter " + "was founded by three students. " * 12)
+
+
+class TestCredits:
+    """Short lines that name a picture's source."""
+
+    def test_page_credits_are_dropped(self) -> None:
+        """A copyright line and a "Titelbild:" label between paragraphs stay out."""
+        article = parse_html(
+            (HTML / "closers.html").read_bytes(), options=ParseOptions(analyze=False)
+        )
+        assert "River Photo Agency" not in article.text
+        assert "Titelbild" not in article.text
+
+    def test_credit_forms(self) -> None:
+        """A trailing "(Foto: ...)", a leading "Credit:" and a © sign mark credits."""
+        assert is_credit("Golf im TV: die Turniere im Überblick. (Foto: Agentur)")
+        assert is_credit("Credit: Jane Doe")
+        assert is_credit("© Agency")
+        assert not is_credit("The photographer, Jane Doe, has covered the town for years.")

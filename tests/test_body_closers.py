@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsmodel import ParseOptions, parse_html
-from newsmodel.extract._closers import is_closer, is_credit
+from newsmodel.extract._closers import is_closer, is_credit, is_note
 
 HTML = Path(__file__).parent / "data" / "html"
 STORY = (
@@ -59,3 +59,23 @@ class TestCredits:
         assert is_credit("Credit: Jane Doe")
         assert is_credit("© Agency")
         assert not is_credit("The photographer, Jane Doe, has covered the town for years.")
+
+
+class TestNotes:
+    """Short notes about the page: figure labels, source lines, stamps, placeholders."""
+
+    def test_page_notes_are_dropped(self) -> None:
+        """A figure label, an embed placeholder and a source line stay out."""
+        article = parse_html(
+            (HTML / "closers.html").read_bytes(), options=ParseOptions(analyze=False)
+        )
+        assert "Abbildung" not in article.text
+        assert "Externer Inhalt" not in article.text
+        assert "Landesregierung" not in article.text
+
+    def test_note_forms(self) -> None:
+        """Notes are recognised by their opening words; a sentence naming a source is not one."""
+        assert is_note("Figure 3: Changing the font size of axis text.")
+        assert is_note("Zuletzt aktualisiert am 28.01.2020")
+        assert is_note("Dieses Skript als PDF herunterladen")
+        assert not is_note("The source of the leak was never found, the police said.")

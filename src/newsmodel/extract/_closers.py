@@ -7,7 +7,10 @@ container finder keeps them; their wording gives them away. They are recognised 
 at the end of the body (and only when short), where a story does not need them.
 
 Photo credits ("(Foto: Getty)", "| © Agency", "Titelbild: ...") are short lines that
-name a picture's source; they are dropped wherever they are.
+name a picture's source; they are dropped wherever they are. So are the page's
+notes about itself: figure labels ("Abbildung 3: ..."), bare source lines
+("Quelle: Agency"), "last modified" stamps, print/download buttons and the
+placeholders of blocked embeds ("Externer Inhalt").
 """
 
 from __future__ import annotations
@@ -15,12 +18,14 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["CLOSER_CHARS", "CREDIT_CHARS", "is_closer", "is_credit"]
+__all__ = ["CLOSER_CHARS", "CREDIT_CHARS", "NOTE_CHARS", "is_closer", "is_credit", "is_note"]
 
 CLOSER_CHARS: Final = 300
 """A closing line is shorter than this: a paragraph of the story can be longer."""
 CREDIT_CHARS: Final = 150
 """A credit line is shorter than this: a caption with a credit in it can be longer."""
+NOTE_CHARS: Final = 200
+"""A note about the page is shorter than this."""
 
 _CLOSER_WORDS: Final = (
     # Newsletters, apps and updates.
@@ -59,3 +64,18 @@ def is_closer(text: str) -> bool:
 def is_credit(text: str) -> bool:
     """Whether *text* is a short line naming a picture's source."""
     return len(text) < CREDIT_CHARS and _CREDIT.search(text) is not None
+
+
+_NOTE: Final = re.compile(
+    r"^(?:quelle|source|quellen?angaben?)\s*:|^\(?(?:abbildung|abb\.|figure|fig\.)\s*\d*\s*:"
+    r"|^(?:last modified|ultima modifica|aktualisiert am|zuletzt aktualisiert)"
+    r"|^(?:rezept|artikel|seite) drucken|als pdf herunterladen"
+    r"|externer inhalt|external content|um dieses element zu sehen|ohne gewähr",
+    re.IGNORECASE,
+)
+"""A figure label, a source line, a change stamp, a print button, an embed placeholder."""
+
+
+def is_note(text: str) -> bool:
+    """Whether *text* is a short note about the page rather than part of the story."""
+    return len(text) < NOTE_CHARS and _NOTE.search(text) is not None

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Final
 import lxml.etree
 
 from newsmodel.extract._blocks import Block, Page, walk
-from newsmodel.extract._closers import is_closer, is_credit
+from newsmodel.extract._closers import is_closer, is_credit, is_note
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -388,7 +388,11 @@ def _paragraphs(kept: list[Block]) -> tuple[str, ...]:
     ):
         end -= 1
     for block in kept[first:end]:
-        if (block.chars < SCRAP_CHARS and _AD_LABEL.fullmatch(block.text)) or is_credit(block.text):
+        if (
+            (block.chars < SCRAP_CHARS and _AD_LABEL.fullmatch(block.text))
+            or is_credit(block.text)
+            or is_note(block.text)
+        ):
             continue
         if block.cut_after and _title_like(block):
             # The title of a link list or a box that was left out.

@@ -79,3 +79,16 @@ class TestNotes:
         assert is_note("Zuletzt aktualisiert am 28.01.2020")
         assert is_note("Dieses Skript als PDF herunterladen")
         assert not is_note("The source of the leak was never found, the police said.")
+
+
+class TestPageFooter:
+    """The page's own header and footer do not compete with the article."""
+
+    def test_footer_prose_does_not_win(self) -> None:
+        """A footer holding more prose than the story does not become the body."""
+        article = parse_html(
+            (HTML / "footer_prose.html").read_bytes(), options=ParseOptions(analyze=False)
+        )
+        positions = [article.text.find(part) for part in STORY]
+        assert -1 not in positions, article.paragraphs
+        assert "charitable trust" not in article.text

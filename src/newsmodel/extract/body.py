@@ -136,12 +136,15 @@ def _weights(blocks: list[Block]) -> list[float]:
     return out
 
 
-def _best_container(page: Page, weights: list[float]) -> tuple[int, float]:
-    """The element that directly holds the most prose (its children's, half its grandchildren's)."""
+def _best_container(
+    page: Page, weights: list[float], banner: list[bool] | None = None
+) -> tuple[int, float]:
+    """The element that directly holds the most prose (its children's, half its grandchildren's),
+    leaving out the blocks of the page's header and footer when *banner* names them."""
     tags, parents = page.tags, page.parents
     scores = [0.0] * len(tags)
     for block, weight in zip(page.blocks, weights, strict=True):
-        if weight <= 0 or block.owner < 0:
+        if weight <= 0 or block.owner < 0 or (banner is not None and banner[block.owner]):
             continue
         target = block.owner if block.tag in _TEXT_OWNERS else parents[block.owner]
         if target < 0:
@@ -184,6 +187,10 @@ def _region(page: Page, weights: list[float], best: int) -> list[tuple[int, bool
     own_prose = prose[ends[best]] - prose[starts[best]]
     near = min(SIBLING_MIN, own_prose * SIBLING_SHARE)
     headline = _headline_before(page, best)
+    # A sibling in the page's footer is not body (one in a header may be its standfirst).
+    banner = _in_banner(page, footer_only=True)
+    if banner is not None and banner[best]:
+        banner = None  # (the article is in a footer: its siblings may be too)
     chosen = [(best, False)]
     node = best
     level = 0
@@ -201,7 +208,7 @@ def _region(page: Page, weights: list[float], best: int) -> list[tuple[int, bool
         kind = _first_class(page.elements[node])
         element = parent + 1
         while element < page.last[parent]:
-            if element != node:
+            if element != node and (banner is None or not banner[element]):
                 start, end = starts[element], ends[element]
                 total = chars[end] - chars[start]
                 text = prose[end] - prose[start]
@@ -274,6 +281,28 @@ def _unmark_wrappers(page: Page, weights: list[float]) -> None:
             marked[element] = marked[parent] if parent >= 0 else -1
 
 
+_BANNER_TAGS: Final = frozenset({"header", "footer"})
+_FOOTER_TAGS: Final = frozenset({"footer"})
+
+
+def _in_banner(page: Page, *, footer_only: bool = False) -> list[bool] | None:
+    """Per element: whether a <header>/<footer> (only <footer> if *footer_only*) is nearer
+    above it than any <article>/<main> (None when the page has none): the page's header or
+    footer, not the article's text."""
+    tags, parents = page.tags, page.parents
+    banners = _FOOTER_TAGS if footer_only else _BANNER_TAGS
+    if not any(tag in tags for tag in banners):
+        return None
+    out = [False] * len(tags)
+    for element, parent in enumerate(parents):
+        tag = tags[element]
+        if tag in banners:
+            out[element] = True
+        elif tag not in _SECTION_TAGS and tag != "main" and parent >= 0:
+            out[element] = out[parent]
+    return out
+
+
 def _select(page: Page) -> tuple[list[float], int]:
     """Block weights and the best container, trusting class marks only when they are plausible."""
     weights = _weights(page.blocks)
@@ -283,7 +312,11 @@ def _select(page: Page) -> tuple[list[float], int]:
         0.0 if w > 0 and b.owner >= 0 and marked[b.owner] >= 0 else w
         for b, w in zip(blocks, weights, strict=True)
     ]
-    best, score = _best_container(page, unmarked)
+    banner = _in_banner(page)
+    best, score = _best_container(page, unmarked, banner)
+    if best < 0 and banner is not None:
+        banner = None  # (no prose outside the page's header and footer: it is the page)
+        best, score = _best_container(page, unmarked)
     if page.overlays:
         # Text laid over the page (a cookie notice, a login form) is never the article.
         over = [-1] * len(page.tags)
@@ -295,7 +328,9 @@ def _select(page: Page) -> tuple[list[float], int]:
             0.0 if w > 0 and b.owner >= 0 and over[b.owner] >= 0 else w
             for b, w in zip(blocks, weights, strict=True)
         ]
-    any_best, any_score = _best_container(page, weights)
+    any_best, any_score = _best_container(page, weights, banner)
+    if any_best < 0:
+        any_best, any_score = _best_container(page, weights)
     if best < 0 or score < any_score * FALLBACK_SHARE:
         return weights, any_best
     return unmarked, best

@@ -78,6 +78,9 @@ class TestNotes:
         assert is_note("Figure 3: Changing the font size of axis text.")
         assert is_note("Zuletzt aktualisiert am 28.01.2020")
         assert is_note("Dieses Skript als PDF herunterladen")
+        assert is_note("Bild anzeigen")
+        assert is_note("Vorschau auf den nächsten Artikel")
+        assert not is_note("In the next article we explain how the bridge was built.")
         assert not is_note("The source of the leak was never found, the police said.")
 
 

@@ -70,10 +70,15 @@ _NOTE: Final = re.compile(
     r"^(?:quelle|source|quellen?angaben?)\s*:|^\(?(?:abbildung|abb\.|figure|fig\.)\s*\d*\s*:"
     r"|^(?:last modified|ultima modifica|aktualisiert am|zuletzt aktualisiert)"
     r"|^(?:rezept|artikel|seite) drucken|als pdf herunterladen"
-    r"|externer inhalt|external content|um dieses element zu sehen|ohne gewähr",
+    r"|externer inhalt|external content|um dieses element zu sehen|ohne gewähr"
+    r"|^(?:bild|foto|image|photo) (?:anzeigen|schließen|vergrößern)$|^(?:mehr|alle) (?:anzeigen|laden)$"
+    r"|^(?:show|load) more$|^(?:themen|tags|schlagwörter|schlagworte|filed under|posted in)\s*:"
+    r"|^(?:vorschau auf )?(?:den |die |das |the )?(?:nächsten?|vorherigen?|next|previous) "
+    r"(?:artikel|beitrag|article|post|story)\b",
     re.IGNORECASE,
 )
-"""A figure label, a source line, a change stamp, a print button, an embed placeholder."""
+"""A figure label, a source line, a change stamp, a print or "show more" button, an embed
+placeholder, a topic list, a pointer to the next or previous article."""
 
 
 def is_note(text: str) -> bool:

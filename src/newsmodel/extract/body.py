@@ -419,7 +419,11 @@ def _paragraphs(kept: list[Block]) -> tuple[str, ...]:
     while first < end and _scrap(kept[first]):
         first += 1
     while end > first and (
-        _scrap(kept[end - 1]) or _pointer(kept[end - 1]) or is_closer(kept[end - 1].text)
+        _scrap(kept[end - 1])
+        or _pointer(kept[end - 1])
+        or is_closer(kept[end - 1].text)
+        or is_credit(kept[end - 1].text)
+        or is_note(kept[end - 1].text)
     ):
         end -= 1
     for block in kept[first:end]:

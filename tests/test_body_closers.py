@@ -35,6 +35,8 @@ class TestClosers:
         assert is_closer("War der Artikel nützlich?")
         assert is_closer("Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.")
         assert is_closer("Do you want to be informed of our actions? Sign up here")
+        assert is_closer("Copyright 2023 Example Television Corp. All rights reserved.")
+        assert is_closer("Deine Meinung? Diskutiere mit uns!")
 
     def test_story_sentences_are_not_closers(self) -> None:
         """Ordinary sentences, and long paragraphs that mention a newsletter, are not."""

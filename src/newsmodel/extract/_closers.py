@@ -41,6 +41,11 @@ _CLOSER_WORDS: Final = (
     # Support and donations.
     r"support(?:ing)? (?:our|us)\b", r"unterst[üu]tze?n? (?:uns|unsere)", r"help us\b",
     r"hilf uns", r"spende", r"donate\b",
+    # Rights and site notices, ratings and reader discussion.
+    r"copyright", r"all rights reserved", r"alle rechte vorbehalten", r"impressum", r"datenschutz",
+    r"bewerten\?", r"hilfreich war", r"fehler gefunden", r"(?:deine|ihre|eure) meinung\?",
+    r"diskutier(?:e|en sie) mit", r"recht auf veröffentlichung", r"für deine stimme",
+    r"sicherheitsabfrage",
     # Licences, citations and contacts.
     r"creative commons", r"cc-by", r"lizenz", r"licen[cs]ed under", r"suggested citation",
     r"zitiervorschlag", r"zitieren:", r"permalink", r"e-mail:", r"pressekontakt",

@@ -97,3 +97,15 @@ class TestPageFooter:
         positions = [article.text.find(part) for part in STORY]
         assert -1 not in positions, article.paragraphs
         assert "charitable trust" not in article.text
+
+
+class TestLeadingHeading:
+    """A section heading that opens the body titles the prose after it."""
+
+    def test_opening_heading_is_kept(self) -> None:
+        """An <h2> before the first paragraph stays, ahead of the story."""
+        article = parse_html(
+            (HTML / "leading_heading.html").read_bytes(), options=ParseOptions(analyze=False)
+        )
+        assert article.paragraphs[0] == "Repairs begin in spring", article.paragraphs
+        assert STORY[0] in article.paragraphs[1]

@@ -384,7 +384,7 @@ def extract_body(root: HtmlElement) -> tuple[str, ...]:
     page, weights, best = _locate(root)
     if best < 0:
         return ()
-    return _paragraphs(_kept(page, weights, best))
+    return _paragraphs(_kept(page, weights, best), titled=_headline_before(page, best) >= 0)
 
 
 def _scrap(block: Block) -> bool:
@@ -407,7 +407,7 @@ def _title_like(block: Block) -> bool:
     return block.chars < LABEL_CHARS and not block.text.endswith((".", "!", "?", "…"))
 
 
-def _paragraphs(kept: list[Block]) -> tuple[str, ...]:
+def _paragraphs(kept: list[Block], *, titled: bool = False) -> tuple[str, ...]:
     """The texts of *kept*, without headings that lead nowhere and repeated blocks."""
     # A heading followed by no prose (before the next heading or the end) introduces
     # something that was removed: a comment section, a list of links.
@@ -416,7 +416,9 @@ def _paragraphs(kept: list[Block]) -> tuple[str, ...]:
     # Scraps (short lines without sentence punctuation) at either end of the body are
     # page furniture the classes did not name: dates, "Share", "Next article".
     first, end = 0, len(kept)
-    while first < end and _scrap(kept[first]):
+    # (Under the page's <h1>, a heading at the start stays: it titles the prose after it,
+    # or leads nowhere and goes. Without an <h1>, it is likely the headline itself.)
+    while first < end and _scrap(kept[first]) and not (titled and kept[first].tag in _HEADING_TAGS):
         first += 1
     while end > first and (
         _scrap(kept[end - 1])

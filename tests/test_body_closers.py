@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsmodel import ParseOptions, parse_html
-from newsmodel.extract._closers import is_closer, is_credit, is_note
+from newsmodel.extract._closers import is_author_heading, is_closer, is_credit, is_note
 
 HTML = Path(__file__).parent / "data" / "html"
 STORY = (
@@ -29,6 +29,8 @@ class TestClosers:
         assert "useful" not in article.text
         assert "donation" not in article.text
         assert "inbox" not in article.text
+        assert "About the author" not in article.text
+        assert "twelve years" not in article.text
 
     def test_wording_is_recognised(self) -> None:
         """English and German closing lines are closers."""
@@ -37,6 +39,12 @@ class TestClosers:
         assert is_closer("Do you want to be informed of our actions? Sign up here")
         assert is_closer("Copyright 2023 Example Television Corp. All rights reserved.")
         assert is_closer("Deine Meinung? Diskutiere mit uns!")
+
+    def test_author_headings(self) -> None:
+        """The heading of an author's box is recognised; a sentence about an author is not."""
+        assert is_author_heading("Über die Autorin:")
+        assert is_author_heading("About the author")
+        assert not is_author_heading("About the author of the report, little is known.")
 
     def test_story_sentences_are_not_closers(self) -> None:
         """Ordinary sentences, and long paragraphs that mention a newsletter, are not."""

@@ -18,7 +18,16 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["CLOSER_CHARS", "CREDIT_CHARS", "NOTE_CHARS", "is_closer", "is_credit", "is_note"]
+__all__ = [
+    "AUTHOR_BOX_BLOCKS",
+    "CLOSER_CHARS",
+    "CREDIT_CHARS",
+    "NOTE_CHARS",
+    "is_author_heading",
+    "is_closer",
+    "is_credit",
+    "is_note",
+]
 
 CLOSER_CHARS: Final = 300
 """A closing line is shorter than this: a paragraph of the story can be longer."""
@@ -26,6 +35,8 @@ CREDIT_CHARS: Final = 150
 """A credit line is shorter than this: a caption with a credit in it can be longer."""
 NOTE_CHARS: Final = 200
 """A note about the page is shorter than this."""
+AUTHOR_BOX_BLOCKS: Final = 4
+"""An "About the author" heading this close to the end starts the author's box."""
 
 _CLOSER_WORDS: Final = (
     # Newsletters, apps and updates.
@@ -89,3 +100,14 @@ placeholder, a topic list, a pointer to the next or previous article."""
 def is_note(text: str) -> bool:
     """Whether *text* is a short note about the page rather than part of the story."""
     return len(text) < NOTE_CHARS and _NOTE.search(text) is not None
+
+
+_AUTHOR_HEADING: Final = re.compile(
+    r"(?:about the authors?|über (?:den|die) autor(?:in|en|innen)?|zum autor|zur autorin)\W*",
+    re.IGNORECASE,
+)
+
+
+def is_author_heading(text: str) -> bool:
+    """Whether *text* is the heading of a box about the author ("About the author")."""
+    return len(text) < CREDIT_CHARS and _AUTHOR_HEADING.fullmatch(text) is not None

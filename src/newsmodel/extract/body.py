@@ -21,7 +21,13 @@ from typing import TYPE_CHECKING, Final
 import lxml.etree
 
 from newsmodel.extract._blocks import Block, Page, walk
-from newsmodel.extract._closers import is_closer, is_credit, is_note
+from newsmodel.extract._closers import (
+    AUTHOR_BOX_BLOCKS,
+    is_author_heading,
+    is_closer,
+    is_credit,
+    is_note,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -428,6 +434,11 @@ def _paragraphs(kept: list[Block], *, titled: bool = False) -> tuple[str, ...]:
         or is_note(kept[end - 1].text)
     ):
         end -= 1
+    # The author's box under the story ("About the author" and a biography).
+    for index in range(max(first, end - AUTHOR_BOX_BLOCKS), end):
+        if is_author_heading(kept[index].text):
+            end = index
+            break
     for block in kept[first:end]:
         if (
             (block.chars < SCRAP_CHARS and _AD_LABEL.fullmatch(block.text))

@@ -193,10 +193,9 @@ def _region(page: Page, weights: list[float], best: int) -> list[tuple[int, bool
     own_prose = prose[ends[best]] - prose[starts[best]]
     near = min(SIBLING_MIN, own_prose * SIBLING_SHARE)
     headline = _headline_before(page, best)
-    # A sibling in the page's footer is not body (one in a header may be its standfirst).
-    banner = _in_banner(page, footer_only=True)
-    if banner is not None and banner[best]:
-        banner = None  # (the article is in a footer: its siblings may be too)
+    # A sibling in the page's footer is not body (one in a header may be its standfirst),
+    # unless the article is in a footer itself.
+    skip_footers = "footer" in page.tags and not _under_banner(page, best, _FOOTER_TAGS)
     chosen = [(best, False)]
     node = best
     level = 0
@@ -214,7 +213,9 @@ def _region(page: Page, weights: list[float], best: int) -> list[tuple[int, bool
         kind = _first_class(page.elements[node])
         element = parent + 1
         while element < page.last[parent]:
-            if element != node and (banner is None or not banner[element]):
+            if element != node and not (
+                skip_footers and _under_banner(page, element, _FOOTER_TAGS)
+            ):
                 start, end = starts[element], ends[element]
                 total = chars[end] - chars[start]
                 text = prose[end] - prose[start]
@@ -291,18 +292,27 @@ _BANNER_TAGS: Final = frozenset({"header", "footer"})
 _FOOTER_TAGS: Final = frozenset({"footer"})
 
 
-def _in_banner(page: Page, *, footer_only: bool = False) -> list[bool] | None:
-    """Per element: whether a <header>/<footer> (only <footer> if *footer_only*) is nearer
-    above it than any <article>/<main> (None when the page has none): the page's header or
-    footer, not the article's text."""
+def _under_banner(page: Page, element: int, banners: frozenset[str]) -> bool:
+    """Whether one of *banners* (<header>, <footer>) is *element* or nearer above it than
+    any <article>/<main>: the page's header or footer, not the article's text."""
     tags, parents = page.tags, page.parents
-    banners = _FOOTER_TAGS if footer_only else _BANNER_TAGS
-    if not any(tag in tags for tag in banners):
-        return None
+    while element >= 0:
+        tag = tags[element]
+        if tag in banners:
+            return True
+        if tag in _SECTION_TAGS or tag == "main":
+            return False
+        element = parents[element]
+    return False
+
+
+def _in_banner(page: Page) -> list[bool]:
+    """Per element: :func:`_under_banner` for <header> and <footer>, for all at once."""
+    tags, parents = page.tags, page.parents
     out = [False] * len(tags)
     for element, parent in enumerate(parents):
         tag = tags[element]
-        if tag in banners:
+        if tag in _BANNER_TAGS:
             out[element] = True
         elif tag not in _SECTION_TAGS and tag != "main" and parent >= 0:
             out[element] = out[parent]
@@ -318,11 +328,7 @@ def _select(page: Page) -> tuple[list[float], int]:
         0.0 if w > 0 and b.owner >= 0 and marked[b.owner] >= 0 else w
         for b, w in zip(blocks, weights, strict=True)
     ]
-    banner = _in_banner(page)
-    best, score = _best_container(page, unmarked, banner)
-    if best < 0 and banner is not None:
-        banner = None  # (no prose outside the page's header and footer: it is the page)
-        best, score = _best_container(page, unmarked)
+    best, score = _best_container(page, unmarked)
     if page.overlays:
         # Text laid over the page (a cookie notice, a login form) is never the article.
         over = [-1] * len(page.tags)
@@ -334,9 +340,18 @@ def _select(page: Page) -> tuple[list[float], int]:
             0.0 if w > 0 and b.owner >= 0 and over[b.owner] >= 0 else w
             for b, w in zip(blocks, weights, strict=True)
         ]
-    any_best, any_score = _best_container(page, weights, banner)
-    if any_best < 0:
-        any_best, any_score = _best_container(page, weights)
+    any_best, any_score = _best_container(page, weights)
+    banner = (
+        _in_banner(page)
+        if _under_banner(page, best, _BANNER_TAGS) or _under_banner(page, any_best, _BANNER_TAGS)
+        else None
+    )
+    if banner is not None:
+        # Choose again without the page's header and footer, unless nothing else is prose.
+        masked, masked_score = _best_container(page, unmarked, banner)
+        if masked >= 0:
+            best, score = masked, masked_score
+            any_best, any_score = _best_container(page, weights, banner)
     if best < 0 or score < any_score * FALLBACK_SHARE:
         return weights, any_best
     return unmarked, best

@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsmodel import ParseOptions, parse_html
-from newsmodel.extract._closers import is_author_heading, is_closer, is_credit, is_note
+from newsmodel.extract._closers import (
+    is_aside,
+    is_author_heading,
+    is_closer,
+    is_credit,
+    is_note,
+)
 
 HTML = Path(__file__).parent / "data" / "html"
 STORY = (
@@ -117,3 +123,21 @@ class TestLeadingHeading:
         )
         assert article.paragraphs[0] == "Repairs begin in spring", article.paragraphs
         assert STORY[0] in article.paragraphs[1]
+
+
+class TestAside:
+    """The combined credit-or-note test the body finder asks of every block."""
+
+    def test_aside_agrees_with_credit_and_note(self) -> None:
+        """is_aside is is_credit or is_note, on credits, notes and story lines."""
+        lines = (
+            "© Agency",
+            "Credit: Jane Doe",
+            "Golf im TV: die Turniere. (Foto: Agentur)",
+            "Figure 3: Changing the font size.",
+            "Externer Inhalt",
+            "The mayor said the bridge would reopen next spring.",
+            "In the next article we explain how the bridge was built.",
+        )
+        for line in lines:
+            assert is_aside(line) == (is_credit(line) or is_note(line)), line

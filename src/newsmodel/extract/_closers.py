@@ -23,6 +23,7 @@ __all__ = [
     "CLOSER_CHARS",
     "CREDIT_CHARS",
     "NOTE_CHARS",
+    "is_aside",
     "is_author_heading",
     "is_closer",
     "is_credit",
@@ -127,3 +128,20 @@ _AUTHOR_HEADING: Final = re.compile(
 def is_author_heading(text: str) -> bool:
     """Whether *text* is the heading of a box about the author ("About the author")."""
     return len(text) < CREDIT_CHARS and _AUTHOR_HEADING.fullmatch(text.lower()) is not None
+
+
+def is_aside(text: str) -> bool:
+    """:func:`is_credit` or :func:`is_note`, lower-casing *text* once (the body finder asks
+    it of every kept block)."""
+    size = len(text)
+    if size >= NOTE_CHARS:
+        return False
+    if size < CREDIT_CHARS and "©" in text:
+        return True
+    lowered = text.lower()
+    if _NOTE_START.match(lowered) is not None or any(word in lowered for word in _NOTE_WORDS):
+        return True
+    return size < CREDIT_CHARS and (
+        _CREDIT_START.match(lowered) is not None
+        or (text.endswith(")") and _CREDIT_END.search(lowered) is not None)
+    )

@@ -23,10 +23,9 @@ import lxml.etree
 from newsmodel.extract._blocks import Block, Page, walk
 from newsmodel.extract._closers import (
     AUTHOR_BOX_BLOCKS,
+    is_aside,
     is_author_heading,
     is_closer,
-    is_credit,
-    is_note,
 )
 
 if TYPE_CHECKING:
@@ -445,8 +444,7 @@ def _paragraphs(kept: list[Block], *, titled: bool = False) -> tuple[str, ...]:
         _scrap(kept[end - 1])
         or _pointer(kept[end - 1])
         or is_closer(kept[end - 1].text)
-        or is_credit(kept[end - 1].text)
-        or is_note(kept[end - 1].text)
+        or is_aside(kept[end - 1].text)
     ):
         end -= 1
     # The author's box under the story ("About the author" and a biography).
@@ -455,11 +453,7 @@ def _paragraphs(kept: list[Block], *, titled: bool = False) -> tuple[str, ...]:
             end = index
             break
     for block in kept[first:end]:
-        if (
-            (block.chars < SCRAP_CHARS and _AD_LABEL.fullmatch(block.text))
-            or is_credit(block.text)
-            or is_note(block.text)
-        ):
+        if (block.chars < SCRAP_CHARS and _AD_LABEL.fullmatch(block.text)) or is_aside(block.text):
             continue
         if block.cut_after and _title_like(block):
             # The title of a link list or a box that was left out.

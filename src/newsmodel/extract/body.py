@@ -23,6 +23,7 @@ import lxml.etree
 from newsmodel.extract._blocks import Block, Page, walk
 from newsmodel.extract._closers import (
     AUTHOR_BOX_BLOCKS,
+    NOTE_CHARS,
     is_aside,
     is_author_heading,
     is_closer,
@@ -212,9 +213,7 @@ def _region(page: Page, weights: list[float], best: int) -> list[tuple[int, bool
         kind = _first_class(page.elements[node])
         element = parent + 1
         while element < page.last[parent]:
-            if element != node and not (
-                skip_footers and _under_banner(page, element, _FOOTER_TAGS)
-            ):
+            if element != node:
                 start, end = starts[element], ends[element]
                 total = chars[end] - chars[start]
                 text = prose[end] - prose[start]
@@ -239,10 +238,15 @@ def _region(page: Page, weights: list[float], best: int) -> list[tuple[int, bool
                             or teasers < (paragraphs[end] - paragraphs[start]) * TEASER_SHARE
                         )
                     ):
-                        chosen.append((element, False))
-                    elif element < node and (
-                        (level < MAX_LEVELS and text >= before)
-                        or (after_headline and text >= HEADLINE_LEAD_MIN)
+                        if not (skip_footers and _under_banner(page, element, _FOOTER_TAGS)):
+                            chosen.append((element, False))
+                    elif (
+                        element < node
+                        and (
+                            (level < MAX_LEVELS and text >= before)
+                            or (after_headline and text >= HEADLINE_LEAD_MIN)
+                        )
+                        and not (skip_footers and _under_banner(page, element, _FOOTER_TAGS))
                     ):
                         # A lead set apart in the article's header: its sentences only.
                         chosen.append((element, True))
@@ -404,7 +408,11 @@ def extract_body(root: HtmlElement) -> tuple[str, ...]:
     page, weights, best = _locate(root)
     if best < 0:
         return ()
-    return _paragraphs(_kept(page, weights, best), titled=_headline_before(page, best) >= 0)
+    try:
+        titled = page.tags.index("h1", 0, best) >= 0  # (an <h1> before the container)
+    except ValueError:
+        titled = False
+    return _paragraphs(_kept(page, weights, best), titled=titled)
 
 
 def _scrap(block: Block) -> bool:
@@ -453,7 +461,9 @@ def _paragraphs(kept: list[Block], *, titled: bool = False) -> tuple[str, ...]:
             end = index
             break
     for block in kept[first:end]:
-        if (block.chars < SCRAP_CHARS and _AD_LABEL.fullmatch(block.text)) or is_aside(block.text):
+        if (block.chars < SCRAP_CHARS and _AD_LABEL.fullmatch(block.text)) or (
+            block.chars < NOTE_CHARS and is_aside(block.text)
+        ):
             continue
         if block.cut_after and _title_like(block):
             # The title of a link list or a box that was left out.

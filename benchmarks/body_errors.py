@@ -178,7 +178,8 @@ def main() -> int:
         original = copy.deepcopy(root)
         page, weights, best = body._locate(root)
         kept = body._kept(page, weights, best) if best >= 0 else []
-        text = norm("\n\n".join(body._paragraphs(kept)))
+        titled = best >= 0 and body._headline_before(page, best) >= 0
+        text = norm("\n\n".join(body._paragraphs(kept, titled=titled)))
         lines: list[str] = []
         for raw in want.get("must_contain") or []:
             snippet = norm(raw)

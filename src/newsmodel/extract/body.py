@@ -21,6 +21,13 @@ from typing import TYPE_CHECKING, Final
 import lxml.etree
 
 from newsmodel.extract._blocks import Block, Page, walk
+from newsmodel.extract._closers import (
+    AUTHOR_BOX_BLOCKS,
+    NOTE_CHARS,
+    is_aside,
+    is_author_heading,
+    is_closer,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -135,12 +142,15 @@ def _weights(blocks: list[Block]) -> list[float]:
     return out
 
 
-def _best_container(page: Page, weights: list[float]) -> tuple[int, float]:
-    """The element that directly holds the most prose (its children's, half its grandchildren's)."""
+def _best_container(
+    page: Page, weights: list[float], banner: list[bool] | None = None
+) -> tuple[int, float]:
+    """The element that directly holds the most prose (its children's, half its grandchildren's),
+    leaving out the blocks of the page's header and footer when *banner* names them."""
     tags, parents = page.tags, page.parents
     scores = [0.0] * len(tags)
     for block, weight in zip(page.blocks, weights, strict=True):
-        if weight <= 0 or block.owner < 0:
+        if weight <= 0 or block.owner < 0 or (banner is not None and banner[block.owner]):
             continue
         target = block.owner if block.tag in _TEXT_OWNERS else parents[block.owner]
         if target < 0:
@@ -183,6 +193,9 @@ def _region(page: Page, weights: list[float], best: int) -> list[tuple[int, bool
     own_prose = prose[ends[best]] - prose[starts[best]]
     near = min(SIBLING_MIN, own_prose * SIBLING_SHARE)
     headline = _headline_before(page, best)
+    # A sibling in the page's footer is not body (one in a header may be its standfirst),
+    # unless the article is in a footer itself.
+    skip_footers = "footer" in page.tags and not _under_banner(page, best, _FOOTER_TAGS)
     chosen = [(best, False)]
     node = best
     level = 0
@@ -225,10 +238,15 @@ def _region(page: Page, weights: list[float], best: int) -> list[tuple[int, bool
                             or teasers < (paragraphs[end] - paragraphs[start]) * TEASER_SHARE
                         )
                     ):
-                        chosen.append((element, False))
-                    elif element < node and (
-                        (level < MAX_LEVELS and text >= before)
-                        or (after_headline and text >= HEADLINE_LEAD_MIN)
+                        if not (skip_footers and _under_banner(page, element, _FOOTER_TAGS)):
+                            chosen.append((element, False))
+                    elif (
+                        element < node
+                        and (
+                            (level < MAX_LEVELS and text >= before)
+                            or (after_headline and text >= HEADLINE_LEAD_MIN)
+                        )
+                        and not (skip_footers and _under_banner(page, element, _FOOTER_TAGS))
                     ):
                         # A lead set apart in the article's header: its sentences only.
                         chosen.append((element, True))
@@ -273,6 +291,37 @@ def _unmark_wrappers(page: Page, weights: list[float]) -> None:
             marked[element] = marked[parent] if parent >= 0 else -1
 
 
+_BANNER_TAGS: Final = frozenset({"header", "footer"})
+_FOOTER_TAGS: Final = frozenset({"footer"})
+
+
+def _under_banner(page: Page, element: int, banners: frozenset[str]) -> bool:
+    """Whether one of *banners* (<header>, <footer>) is *element* or nearer above it than
+    any <article>/<main>: the page's header or footer, not the article's text."""
+    tags, parents = page.tags, page.parents
+    while element >= 0:
+        tag = tags[element]
+        if tag in banners:
+            return True
+        if tag in _SECTION_TAGS or tag == "main":
+            return False
+        element = parents[element]
+    return False
+
+
+def _in_banner(page: Page) -> list[bool]:
+    """Per element: :func:`_under_banner` for <header> and <footer>, for all at once."""
+    tags, parents = page.tags, page.parents
+    out = [False] * len(tags)
+    for element, parent in enumerate(parents):
+        tag = tags[element]
+        if tag in _BANNER_TAGS:
+            out[element] = True
+        elif tag not in _SECTION_TAGS and tag != "main" and parent >= 0:
+            out[element] = out[parent]
+    return out
+
+
 def _select(page: Page) -> tuple[list[float], int]:
     """Block weights and the best container, trusting class marks only when they are plausible."""
     weights = _weights(page.blocks)
@@ -295,6 +344,17 @@ def _select(page: Page) -> tuple[list[float], int]:
             for b, w in zip(blocks, weights, strict=True)
         ]
     any_best, any_score = _best_container(page, weights)
+    banner = (
+        _in_banner(page)
+        if _under_banner(page, best, _BANNER_TAGS) or _under_banner(page, any_best, _BANNER_TAGS)
+        else None
+    )
+    if banner is not None:
+        # Choose again without the page's header and footer, unless nothing else is prose.
+        masked, masked_score = _best_container(page, unmarked, banner)
+        if masked >= 0:
+            best, score = masked, masked_score
+            any_best, any_score = _best_container(page, weights, banner)
     if best < 0 or score < any_score * FALLBACK_SHARE:
         return weights, any_best
     return unmarked, best
@@ -348,7 +408,11 @@ def extract_body(root: HtmlElement) -> tuple[str, ...]:
     page, weights, best = _locate(root)
     if best < 0:
         return ()
-    return _paragraphs(_kept(page, weights, best))
+    try:
+        titled = page.tags.index("h1", 0, best) >= 0  # (an <h1> before the container)
+    except ValueError:
+        titled = False
+    return _paragraphs(_kept(page, weights, best), titled=titled)
 
 
 def _scrap(block: Block) -> bool:
@@ -371,7 +435,7 @@ def _title_like(block: Block) -> bool:
     return block.chars < LABEL_CHARS and not block.text.endswith((".", "!", "?", "…"))
 
 
-def _paragraphs(kept: list[Block]) -> tuple[str, ...]:
+def _paragraphs(kept: list[Block], *, titled: bool = False) -> tuple[str, ...]:
     """The texts of *kept*, without headings that lead nowhere and repeated blocks."""
     # A heading followed by no prose (before the next heading or the end) introduces
     # something that was removed: a comment section, a list of links.
@@ -380,12 +444,26 @@ def _paragraphs(kept: list[Block]) -> tuple[str, ...]:
     # Scraps (short lines without sentence punctuation) at either end of the body are
     # page furniture the classes did not name: dates, "Share", "Next article".
     first, end = 0, len(kept)
-    while first < end and _scrap(kept[first]):
+    # (Under the page's <h1>, a heading at the start stays: it titles the prose after it,
+    # or leads nowhere and goes. Without an <h1>, it is likely the headline itself.)
+    while first < end and _scrap(kept[first]) and not (titled and kept[first].tag in _HEADING_TAGS):
         first += 1
-    while end > first and (_scrap(kept[end - 1]) or _pointer(kept[end - 1])):
+    while end > first and (
+        _scrap(kept[end - 1])
+        or _pointer(kept[end - 1])
+        or is_closer(kept[end - 1].text)
+        or is_aside(kept[end - 1].text)
+    ):
         end -= 1
+    # The author's box under the story ("About the author" and a biography).
+    for index in range(max(first, end - AUTHOR_BOX_BLOCKS), end):
+        if is_author_heading(kept[index].text):
+            end = index
+            break
     for block in kept[first:end]:
-        if block.chars < SCRAP_CHARS and _AD_LABEL.fullmatch(block.text):
+        if (block.chars < SCRAP_CHARS and _AD_LABEL.fullmatch(block.text)) or (
+            block.chars < NOTE_CHARS and is_aside(block.text)
+        ):
             continue
         if block.cut_after and _title_like(block):
             # The title of a link list or a box that was left out.

@@ -21,12 +21,22 @@ from newsmodel.extract.lexicon import lexicon
 from newsmodel.extract.people import find_people, freeze_people
 from newsmodel.extract.speech import find_speech
 from newsmodel.extract.tokens import find_runs
-from newsmodel.model import Article, Organization, Person, Place, Quote, Statement
+from newsmodel.model import (
+    PARAGRAPH_SEPARATOR,
+    Article,
+    Organization,
+    Person,
+    Place,
+    Quote,
+    Statement,
+)
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from newsmodel.options import ParseOptions
 
-__all__ = ["NOTHING_FOUND", "Analysis", "analyze", "analyze_text"]
+__all__ = ["NOTHING_FOUND", "Analysis", "analysis_of", "analyze", "analyze_text"]
 
 
 class Analysis(NamedTuple):
@@ -74,3 +84,22 @@ def analyze_text(
     resolve: SpeakerResolver = make_resolver(text, persons, genders, lex)
     statements, quotes = find_speech(text, resolve=resolve, language=options.language)
     return Analysis(persons, organizations, places, statements, quotes)
+
+
+def analysis_of(
+    paragraphs: Sequence[str],
+    *,
+    headline: str | None,
+    dateline: str | None,
+    options: ParseOptions,
+) -> Analysis:
+    """What a parser puts in the Article it is about to build from *paragraphs*: the
+    analysis of their text, or :data:`NOTHING_FOUND` when ``options.analyze`` is off.
+
+    Parsers build the Article once (its invariants checked once), with these fields.
+    """
+    if not options.analyze:
+        return NOTHING_FOUND
+    return analyze_text(
+        PARAGRAPH_SEPARATOR.join(paragraphs), headline=headline, dateline=dateline, options=options
+    )

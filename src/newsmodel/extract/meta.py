@@ -262,27 +262,9 @@ def _dates(
     structured = list(parsed(published_pairs))
     modified_values = list(parsed(modified_pairs))
     published = structured[0] if structured else None
-    if published is not None and _near_utc_midnight(published[0]):
-        shown = (
-            date_near_heading(
-                heading, now=now, default_timezone=default_timezone, month_first=month_first
-            )
-            or date_from_markup(
-                tags.times,
-                scopes,
-                heading_ancestors(heading),
-                marks,
-                now=now,
-                default_timezone=default_timezone,
-                month_first=month_first,
-            )
-            or date_in_title(tags.title, now=now, month_first=month_first)
-        )
-        if shown is not None and abs((shown[0].date() - published[0].date()).days) == 1:
-            # A UTC stamp near midnight: the day the page shows is the day in its own zone.
-            published = shown
-    if published is None:
-        published = date_from_markup(
+
+    def from_markup() -> _Found | None:
+        return date_from_markup(
             tags.times,
             scopes,
             heading_ancestors(heading),
@@ -291,6 +273,20 @@ def _dates(
             default_timezone=default_timezone,
             month_first=month_first,
         )
+
+    if published is not None and _near_utc_midnight(published[0]):
+        shown = (
+            date_near_heading(
+                heading, now=now, default_timezone=default_timezone, month_first=month_first
+            )
+            or from_markup()
+            or date_in_title(tags.title, now=now, month_first=month_first)
+        )
+        if shown is not None and abs((shown[0].date() - published[0].date()).days) == 1:
+            # A UTC stamp near midnight: the day the page shows is the day in its own zone.
+            published = shown
+    if published is None:
+        published = from_markup()
     url_day = date_from_url(url)
     if url_day is not None and not plausible(url_day, now):
         url_day = None

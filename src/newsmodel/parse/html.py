@@ -13,10 +13,10 @@ import lxml.etree
 import lxml.html
 
 from newsmodel.errors import ParseError
-from newsmodel.extract.analysis import NOTHING_FOUND, analyze_text
+from newsmodel.extract.analysis import analysis_of
 from newsmodel.extract.body import extract_body
 from newsmodel.extract.meta import extract_metadata
-from newsmodel.model import PARAGRAPH_SEPARATOR, Article, ParseWarning
+from newsmodel.model import Article, ParseWarning
 from newsmodel.options import DEFAULT_OPTIONS, ParseOptions
 from newsmodel.parse._common import article_id, check_size
 from newsmodel.parse._decode import decode_html, decode_text
@@ -105,18 +105,7 @@ def parse_html(
     if options.strict and warnings:
         msg = f"{warnings[0].code}: {warnings[0].message}"
         raise ParseError(msg, source=url)
-    # The analysis reads the text the Article will hold, so the Article is built (and its
-    # invariants checked) once, with everything in it.
-    found = (
-        analyze_text(
-            PARAGRAPH_SEPARATOR.join(paragraphs),
-            headline=meta.headline,
-            dateline=None,
-            options=options,
-        )
-        if options.analyze
-        else NOTHING_FOUND
-    )
+    found = analysis_of(paragraphs, headline=meta.headline, dateline=None, options=options)
     return Article(
         id=article_id(url or meta.url, meta.headline, paragraphs),
         url=url or meta.url,

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 from newsmodel._dates import is_date_line, is_relative_date, parse_date
 from newsmodel._text import normalize_text
 from newsmodel.errors import ParseError
-from newsmodel.extract.analysis import NOTHING_FOUND, analyze_text
+from newsmodel.extract.analysis import analysis_of
 from newsmodel.extract.language import SAMPLE_CHARS, detect_language
-from newsmodel.model import PARAGRAPH_SEPARATOR, Article, FieldSource, ParseWarning, Person
+from newsmodel.model import Article, FieldSource, ParseWarning, Person
 from newsmodel.options import DEFAULT_OPTIONS, ParseOptions
 from newsmodel.parse._byline import Byline, name_byline, parse_byline, split_dateline
 from newsmodel.parse._chrome import is_chrome, is_end_marker
@@ -433,18 +433,7 @@ def parse_text(
         ("language", "options" if options.language else "detected", language is not None),
     )
     body = tuple(paragraphs)
-    # The analysis reads the text the Article will hold, so the Article is built (and its
-    # invariants checked) once, with everything in it.
-    found = (
-        analyze_text(
-            PARAGRAPH_SEPARATOR.join(body),
-            headline=head.headline,
-            dateline=dateline,
-            options=options,
-        )
-        if options.analyze
-        else NOTHING_FOUND
-    )
+    found = analysis_of(body, headline=head.headline, dateline=dateline, options=options)
     return Article(
         id=article_id(url, head.headline, body),
         url=url,

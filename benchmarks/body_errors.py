@@ -29,6 +29,7 @@ import argparse
 import copy
 import gzip
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -41,9 +42,7 @@ from newsmodel.parse.html import _parse_tree
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-if not SHARED.exists():
-    SHARED = Path("/work/shared")
+SHARED = Path(os.environ.get("NEWSMODEL_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 
 
 def norm(text: str) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import statistics
 import sys
 import time
@@ -29,9 +30,7 @@ from newsmodel.options import DEFAULT_OPTIONS
 from newsmodel.parse._decode import decode_html
 from newsmodel.parse.html import _parse_tree
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-if not SHARED.exists():
-    SHARED = Path("/work/shared")
+SHARED = Path(os.environ.get("NEWSMODEL_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 
 
 def read_pages(corpus: Path) -> dict[str, bytes]:

@@ -18,27 +18,14 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import sys
 import time
 from pathlib import Path
 
+from _shared import find_shared
+
 from newsmodel import parse_text
 from newsmodel.serialize.json import to_json
-
-
-def find_shared() -> Path | None:
-    """The shared folder: ``$NEWSMODEL_SHARED`` or a sibling of the checkout."""
-    env = os.environ.get("NEWSMODEL_SHARED")
-    root = Path(__file__).resolve().parents[1]
-    for shared in (
-        Path(env) if env else None,
-        root.parent / "shared",
-        root.parent.parent / "shared",
-    ):
-        if shared is not None and (shared / "corpora").is_dir():
-            return shared
-    return None
 
 
 def decode(raw: bytes) -> str:

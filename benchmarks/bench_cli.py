@@ -28,16 +28,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from _shared import find_shared
+
 ROOT = Path(__file__).resolve().parents[1]
 SUMMARY = re.compile(r"converted (\d+) of (\d+) files(?:; (\d+) failed)?")
-
-
-def find_corpus() -> Path | None:
-    for parent in ROOT.parents[:2]:
-        corpus = parent / "shared" / "corpora" / "bbc"
-        if corpus.is_dir():
-            return corpus
-    return None
 
 
 def newsml_ready() -> str | None:
@@ -89,7 +83,7 @@ def convert(
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=find_corpus())
+    parser.add_argument("--corpus", type=Path, default=find_shared("corpora", "bbc"))
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-analysis", action="store_true")
     parser.add_argument(

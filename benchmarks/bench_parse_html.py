@@ -14,19 +14,17 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import os
 import statistics
 import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from _shared import SHARED
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-SHARED = Path(
-    os.environ.get("NEWSMODEL_SHARED", Path(__file__).resolve().parent.parent.parent / "shared")
-)
 DEFAULT_PAGES = SHARED / "corpora" / "aeb-dev" / "pages"
 """The AEB pages in ../shared beside the checkout (or $NEWSMODEL_SHARED)."""
 

@@ -9,28 +9,15 @@ machine's load moves absolute figures; the ratio is steadier.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import time
-from pathlib import Path
+
+from _shared import find_shared
 
 from newsmodel import ParseOptions, parse_text
 
 OPTIONS = ParseOptions(analyze=False)
-
-
-def find_bbc() -> Path | None:
-    env = os.environ.get("NEWSMODEL_SHARED")
-    root = Path(__file__).resolve().parents[1]
-    for shared in (
-        Path(env) if env else None,
-        root.parent / "shared",
-        root.parent.parent / "shared",
-    ):
-        if shared is not None and (shared / "corpora" / "bbc").is_dir():
-            return shared / "corpora" / "bbc"
-    return None
 
 
 def bare_split(texts: list[str]) -> None:
@@ -54,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
-    corpus = find_bbc()
+    corpus = find_shared("corpora", "bbc")
     if corpus is None:
         print("../shared/corpora/bbc is absent (set NEWSMODEL_SHARED)", file=sys.stderr)
         return 2

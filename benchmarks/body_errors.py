@@ -29,11 +29,12 @@ import argparse
 import copy
 import gzip
 import json
-import os
 import sys
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from _shared import SHARED
 
 from newsmodel.extract import body
 from newsmodel.parse._decode import decode_html
@@ -41,8 +42,6 @@ from newsmodel.parse.html import _parse_tree
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
-
-SHARED = Path(os.environ.get("NEWSMODEL_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 
 
 def norm(text: str) -> str:

@@ -16,21 +16,19 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import statistics
 import sys
 import time
 from pathlib import Path
 
 import lxml.html
+from _shared import SHARED
 
 from newsmodel.extract.body import extract_body
 from newsmodel.extract.meta import extract_metadata
 from newsmodel.options import DEFAULT_OPTIONS
 from newsmodel.parse._decode import decode_html
 from newsmodel.parse.html import _parse_tree
-
-SHARED = Path(os.environ.get("NEWSMODEL_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 
 
 def read_pages(corpus: Path) -> dict[str, bytes]:

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import sys
 from collections import Counter
 from pathlib import Path
 
-_SHARED = Path(os.environ.get("NEWSMODEL_SHARED", Path(__file__).resolve().parents[2] / "shared"))
-sys.path.insert(0, str(_SHARED / "eval"))
+from _shared import SHARED
+
+sys.path.insert(0, str(SHARED / "eval"))
 
 
 def main() -> int:

@@ -32,9 +32,6 @@ _OWN_PREFIX: Final = "urn:newsmodel:"
 _BY: Final = re.compile(r"^\s*by\s+", re.IGNORECASE)
 _AUTHOR_SPLIT: Final = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _KINDS: Final = frozenset({"direct", "indirect", "mixed"})
-_PERSON_HINT: Final = re.compile(r"person|people", re.IGNORECASE)
-_ORG_HINT: Final = re.compile(r"org|compan", re.IGNORECASE)
-_PLACE_HINT: Final = re.compile(r"geo|loc|place|city|cntry|country|poi", re.IGNORECASE)
 _MAPPED_ITEM_META: Final = frozenset(
     {
         "itemClass",

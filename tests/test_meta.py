@@ -109,6 +109,12 @@ class TestCases:
         meta = extract_metadata(lxml.html.document_fromstring(html), url=None, options=OPTIONS)
         assert [a.name for a in meta.authors] == ["Peter Maahn"]
 
+    def test_keywords_once_each(self) -> None:
+        """A keyword repeated within one list is kept once, in its first place."""
+        html = '<html><head><meta name="keywords" content="Kristi Noem, South Dakota, Meth, Kristi Noem"></head></html>'
+        meta = extract_metadata(lxml.html.document_fromstring(html), url=None, options=OPTIONS)
+        assert meta.keywords == ("Kristi Noem", "South Dakota", "Meth")
+
     def test_default_timezone(self) -> None:
         """A naive timestamp takes the zone the options give."""
         html = '<html><head><meta property="article:published_time" content="2020-01-02T03:04:05"></head></html>'

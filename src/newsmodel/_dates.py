@@ -439,10 +439,11 @@ def _parse_dateutil(text: str) -> _Found | None:
     return _Found(value, "")
 
 
-def _dateutil_zone(name: str, offset: int | None) -> dt.tzinfo | None:
+def _dateutil_zone(name: str | None, offset: int | None) -> dt.tzinfo | None:
+    # dateutil passes name=None for an offset written without a zone name ("21:00 +0200")
     if offset is not None:
         return dt.timezone(dt.timedelta(seconds=offset))
-    if name in _ZONES or name in _US_ZONES:
+    if name is not None and (name in _ZONES or name in _US_ZONES):
         return _zone_offset(name, dt.date(2000, 1, 1))
     return None
 

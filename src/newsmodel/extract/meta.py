@@ -336,9 +336,11 @@ def _keywords(ld: LdArticle | None, tags: PageTags) -> tuple[tuple[str, ...], st
     out: list[str] = []
     for item in items:
         if isinstance(item, str):
-            out.extend(
-                k for k in _KEYWORD_SPLIT.split(item.strip()) if k and k not in out and len(k) < 80
-            )
+            # A loop, not out.extend(generator): each keyword must see the ones before it
+            # in the same item ("a, b, a"), which a compiled extend(generator) would not.
+            for k in _KEYWORD_SPLIT.split(item.strip()):
+                if k and k not in out and len(k) < 80:
+                    out.append(k)
     return tuple(out), (source if out else None)
 
 

@@ -80,7 +80,7 @@ _NO_BOM_UTF16_32: Final = (
 )
 """How the first ``<`` of a page looks in UTF-16/32 without a BOM (XML 1.0, appendix F)."""
 _LEADING_SPACE: Final = re.compile(rb"[ \t\r\n]*")
-_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _C0_BYTES: Final = bytes((*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F))
 _C1: Final = re.compile(rb"\xc2[\x80-\x9f]")  # one literal prefix: re searches it fast
 _C1_LEAD: Final = 0xC2

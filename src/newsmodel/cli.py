@@ -24,6 +24,7 @@ from tqdm import tqdm
 
 from newsmodel import __version__
 from newsmodel._batch import STDIO, Job, Settings, atomic_file, destination, iter_inputs, run_jobs
+from newsmodel._build import build_name
 from newsmodel._summary import summarize
 from newsmodel._validate import SCHEMAS_ENV, SchemasUnavailableError, Validator
 from newsmodel.convert import INPUT_FORMATS, OUTPUT_FORMATS, read_articles, render
@@ -132,7 +133,9 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Turn news articles into data: convert, summarise and validate them.",
         epilog="Exit status: 0 all done, 1 some file failed, 2 usage error.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__} ({build_name()})"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     convert = commands.add_parser(

@@ -21,6 +21,8 @@ _CLASSES: Final = frozenset({"speech", "thought", "stance", "frame"})
 _WORD: Final = re.compile(r"(?<![’'-])\b[A-Za-z]+\b(?![’'-]\w)")
 #: A capitalised cue counts only in Title Case text ("Clinton Urges Britain to ..."), after a capitalised word.
 _TITLE_CONTEXT: Final = re.compile(r"[A-Z][\w’'.-]*\s+\Z")
+#: The character before a cue's first word: not part of a word.
+_GAP: Final = re.compile(r"[^\w’'-]")
 #: A word where a scan starts, delimited as ``CueLexicon.after_gap`` delimits first words.
 _LETTERS_AT: Final = re.compile(r"(?<![\w’'-])([A-Za-z]+)(?![\w-]|[’']\w)")
 _GO: Final = frozenset({"went", "goes", "go", "going", "gone"})
@@ -30,10 +32,12 @@ class CueLexicon(NamedTuple):
     """Every cue form with its class, and indexed by its first word: (form, class) pairs,
     longest forms first.
 
-    ``after_gap`` finds the first words (group 1) after the character that ends the word
+    ``after_gap`` finds the first words (group 1) after a character that may end the word
     before: a pattern that opens with a character class lets the regex engine skip through
-    the words quickly instead of trying the whole alternation at every position. A first
-    word at the very start of the scan is looked up in ``first_words``.
+    the words quickly instead of trying the whole alternation at every position. The class
+    is ASCII only (a bitmap test per character, where ``\\w`` costs a Unicode look-up), so
+    :func:`find_cues` checks the character really ends a word (``_GAP``). A first word at
+    the very start of the scan is looked up in ``first_words``.
     """
 
     classes: dict[str, CueClass]
@@ -91,7 +95,9 @@ def load_cues() -> CueLexicon:
             for k, v in by_first.items()
         },
         first_words,
-        re.compile(rf"[^\w’'-]((?:{first}))(?![\w-]|[’']\w)"),
+        # A superset of _GAP: first words are ASCII letters, so a match whose first
+        # character is not in _GAP (an "_", "’", "é") has no _GAP match inside it either.
+        re.compile(rf"[^A-Za-z0-9]((?:{first}))(?![\w-]|[’']\w)"),
     )
 
 
@@ -131,7 +137,7 @@ def find_cues(
     found = lexicon.after_gap.finditer(text, start, stop)
     for m in itertools.chain((at_start,), found) if at_start else found:
         word_start, word_end = m.span(1)
-        if word_start < resume:
+        if word_start < resume or (word_start > m.start() and not _GAP.match(text, m.start())):
             continue
         word = m.group(1)
         if (

@@ -32,8 +32,9 @@ ACRONYM_END: Final = frozenset(
 #: Abbreviations that precede a number ("No. 1", "Vol. 3") but are words otherwise.
 NUMBER_ABBR: Final = frozenset({"no", "nos", "fig", "vol", "vols", "pp", "art", "sec"})
 
+#: Opens with one character class (not a repeat), so the regex engine skips to candidates.
 _END: Final = re.compile(
-    r"""(?P<punct>[.!?…]+)(?P<close>[”’"'»›」』)\]]*)(?P<space>\s+)(?=(?P<next>[\w“‘"'«‹„‚「『(\[—–-]))"""
+    r"""(?P<punct>[.!?…][.!?…]*)(?P<close>[”’"'»›」』)\]]*)(?P<space>\s+)(?=(?P<next>[\w“‘"'«‹„‚「『(\[—–-]))"""
 )
 _WORD_CHARS: Final = frozenset(".’'-_")
 _PARAGRAPH: Final = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
@@ -103,6 +104,10 @@ class Bounds(NamedTuple):
     end: int
 
 
+#: Builds a Bounds from a (start, end) tuple without NamedTuple's Python-level ``__new__``.
+_new: Final = tuple.__new__
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Spans of the sentences of ``text[start:end]``, never crossing a paragraph break.
 
@@ -122,9 +127,9 @@ def sentence_bounds(text: str, start: int = 0, end: int | None = None) -> list[B
         sent_start = para.start()
         for m in _END.finditer(text, para.start(), para.end()):
             if _is_boundary(text, sent_start, m):
-                spans.append(Bounds(sent_start, m.start("space")))
+                spans.append(_new(Bounds, (sent_start, m.start("space"))))
                 sent_start = m.end()
         tail = text[sent_start : para.end()].rstrip()
         if tail.strip():
-            spans.append(Bounds(sent_start, sent_start + len(tail)))
+            spans.append(_new(Bounds, (sent_start, sent_start + len(tail))))
     return spans

@@ -124,12 +124,12 @@ def sentence_bounds(text: str, start: int = 0, end: int | None = None) -> list[B
     stop = len(text) if end is None else end
     spans: list[Bounds] = []
     for para in _PARAGRAPH.finditer(text, start, stop):
-        sent_start = para.start()
-        for m in _END.finditer(text, para.start(), para.end()):
+        sent_start, para_end = para.span()
+        for m in _END.finditer(text, sent_start, para_end):
             if _is_boundary(text, sent_start, m):
                 spans.append(_new(Bounds, (sent_start, m.start("space"))))
                 sent_start = m.end()
-        tail = text[sent_start : para.end()].rstrip()
+        tail = text[sent_start:para_end].rstrip()
         if tail.strip():
             spans.append(_new(Bounds, (sent_start, sent_start + len(tail))))
     return spans

@@ -80,8 +80,33 @@ CONNECTORS: Final = frozenset({"of", "for", "and", "the", "&", "on"})
 _INNER: Final = "(?:" + "|".join(sorted(CONNECTORS | PARTICLES, key=len, reverse=True)) + ")"
 _SEP: Final = r"[ \u00a0]+"
 _PIECE: Final = rf"[{_U}][\w’'\-.]*"
-_ARABIC_ARTICLE: Final = r"(?:al|el|ad|as|ash|an|ar|at|az|abu|bin|ibn|ben)-"
-RUN_RE: Final = re.compile(rf"{_PIECE}(?:{_SEP}(?:{_INNER}{_SEP})*(?:{_ARABIC_ARTICLE})?{_PIECE})*")
+_ARABIC_ARTICLES: Final = (
+    "al",
+    "el",
+    "ad",
+    "as",
+    "ash",
+    "an",
+    "ar",
+    "at",
+    "az",
+    "abu",
+    "bin",
+    "ibn",
+    "ben",
+)
+_ARABIC_ARTICLE: Final = "(?:" + "|".join(_ARABIC_ARTICLES) + ")-"
+#: What may follow the blanks inside a run: a small word, an article or a capital. Checked
+#: first, it ends most runs ("Smith said") without trying the alternations.
+_GOES_ON: Final = (
+    "(?=["
+    + _U
+    + re.escape("".join(sorted({w[0] for w in (*CONNECTORS, *PARTICLES, *_ARABIC_ARTICLES)})))
+    + "])"
+)
+RUN_RE: Final = re.compile(
+    rf"{_PIECE}(?:{_SEP}{_GOES_ON}(?:{_INNER}{_SEP})*(?:{_ARABIC_ARTICLE})?{_PIECE})*"
+)
 """A run: capitalised words on one line with the small words between them."""
 _WORD_RE: Final = re.compile(r"[^ \u00a0]+")
 _ABBREVIATED: Final = re.compile(rf"{ABBREVIATION}$")

@@ -19,7 +19,14 @@ from typing import Final, NamedTuple
 from newsmodel.extract.wordlists import word_list
 from newsmodel.model import Span
 
-__all__ = ["Bounds", "sentence_bounds", "split_paragraphs", "split_sentences"]
+__all__ = [
+    "Bounds",
+    "paragraph_bounds",
+    "sentence_bounds",
+    "sentences_in",
+    "split_paragraphs",
+    "split_sentences",
+]
 
 #: Titles and abbreviations that are followed by a name or a number, never by a new sentence.
 TITLES: Final = word_list("abbreviations")
@@ -121,10 +128,21 @@ def sentence_bounds(text: str, start: int = 0, end: int | None = None) -> list[B
 
     Every span is stripped of surrounding whitespace and points into *text*.
     """
+    return sentences_in(text, paragraph_bounds(text, start, end))
+
+
+def paragraph_bounds(text: str, start: int = 0, end: int | None = None) -> list[Bounds]:
+    """Like :func:`split_paragraphs` for ``text[start:end]``, as cheap ``Bounds`` (read once
+    for both the sentences and the quotations of a text)."""
     stop = len(text) if end is None else end
+    return [_new(Bounds, m.span()) for m in _PARAGRAPH.finditer(text, start, stop)]
+
+
+def sentences_in(text: str, paragraphs: list[Bounds]) -> list[Bounds]:
+    """The sentences of *paragraphs* (from :func:`paragraph_bounds`), as :func:`sentence_bounds`."""
     spans: list[Bounds] = []
-    for para in _PARAGRAPH.finditer(text, start, stop):
-        sent_start, para_end = para.span()
+    for para in paragraphs:
+        sent_start, para_end = para
         for m in _END.finditer(text, sent_start, para_end):
             if _is_boundary(text, sent_start, m):
                 spans.append(_new(Bounds, (sent_start, m.start("space"))))

@@ -200,6 +200,11 @@ def find_quotations(
     pending_family = ""
     if paragraphs is None:
         paragraphs = paragraph_bounds(text)
+    # One scan for all paragraphs (apart by newlines only, which hold no marks).
+    marks = (
+        list(_MARK.finditer(text, paragraphs[0].start, paragraphs[-1].end)) if paragraphs else []
+    )
+    k = 0
     for index, para in enumerate(paragraphs):
         p_start, p_end = para
         stack: list[_Open] = []
@@ -208,7 +213,9 @@ def find_quotations(
         if pending and not carry:
             found.append(Quotation(tuple(pending), pending_start, pending[-1].end, closed=False))
             pending = []
-        for m in _MARK.finditer(text, p_start, p_end):
+        while k < len(marks) and marks[k].start() < p_end:
+            m = marks[k]
+            k += 1
             mark = m.group()
             prev = text[m.start() - 1] if m.start() > p_start else " "
             nxt = text[m.end()] if m.end() < p_end else " "

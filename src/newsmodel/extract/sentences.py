@@ -141,10 +141,19 @@ def paragraph_bounds(text: str, start: int = 0, end: int | None = None) -> list[
 def sentences_in(text: str, paragraphs: list[Bounds]) -> list[Bounds]:
     """The sentences of *paragraphs* (from :func:`paragraph_bounds`), as :func:`sentence_bounds`."""
     spans: list[Bounds] = []
+    if not paragraphs:
+        return spans
+    # One scan for all paragraphs. Paragraphs are apart by newlines only, so an end lies in
+    # one; it is an end there unless its blanks run out of it (a scan of the paragraph
+    # alone would not find it then: what follows the blanks must be in the paragraph).
+    ends = list(_END.finditer(text, paragraphs[0].start, paragraphs[-1].end))
+    k = 0
     for para in paragraphs:
         sent_start, para_end = para
-        for m in _END.finditer(text, sent_start, para_end):
-            if _is_boundary(text, sent_start, m):
+        while k < len(ends) and ends[k].start() < para_end:
+            m = ends[k]
+            k += 1
+            if m.end() < para_end and _is_boundary(text, sent_start, m):
                 spans.append(_new(Bounds, (sent_start, m.start("space"))))
                 sent_start = m.end()
         tail = text[sent_start:para_end].rstrip()

@@ -108,7 +108,6 @@ RUN_RE: Final = re.compile(
     rf"{_PIECE}(?:{_SEP}{_GOES_ON}(?:{_INNER}{_SEP})*(?:{_ARABIC_ARTICLE})?{_PIECE})*"
 )
 """A run: capitalised words on one line with the small words between them."""
-_WORD_RE: Final = re.compile(r"[^ \u00a0]+")
 _ABBREVIATED: Final = re.compile(rf"{ABBREVIATION}$")
 _KEEP_DOT: Final = re.compile(rf"(?:{ABBREVIATION}|(?:[{_U}]\.)+)$")
 _CUT: Final = re.compile(
@@ -204,6 +203,18 @@ def _special(word: str) -> bool:
     return "’" in word or "'" in word or "." in word or "-" in word
 
 
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``(start, end, piece)`` of each run of characters other than blanks (a space or a
+    no-break space) in ``text[start:end]``."""
+    found: list[tuple[int, int, str]] = []
+    pos = start
+    for piece in text[start:end].replace("\u00a0", " ").split(" "):
+        if piece:
+            found.append((pos, pos + len(piece), piece))
+        pos += len(piece) + 1
+    return found
+
+
 def _split(
     text: str, start: int, end: int, lex: Lexicon, seen: _Seen
 ) -> list[tuple[list[Word], bool]]:
@@ -232,9 +243,8 @@ def _split(
     pieces: list[tuple[list[Word], bool]] = []
     current: list[Word] = []
     lead = _LEAD.search(text, max(0, start - 6), start)
-    for match in _WORD_RE.finditer(text, start, end):
-        s, e = match.span()
-        piece = match.group()
+    for piece_start, piece_end, piece in _pieces(text, start, end):
+        s, e = piece_start, piece_end
         plain = "’" not in piece and "'" not in piece and "-" not in piece and piece[-1] != "."
         if plain and (lead is None or s != start):
             known = seen.get(piece)

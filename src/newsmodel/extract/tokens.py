@@ -301,11 +301,16 @@ def find_runs(text: str, lex: Lexicon) -> list[Run]:
     # One-word runs as matched -> how they read (a name recurs through a text).
     lones: dict[str, tuple[int, str, tuple[str, WordKind, str]] | None] = {}
     blanks = " \u00a0\t"
-    for match in RUN_RE.finditer(text):
-        start, end = match.span()
+    # A run starts at the first capital after the run before (RUN_RE needs nothing else),
+    # so the first place its text occurs from there is where it is: findall builds no
+    # match objects.
+    pos = 0
+    chunk: str
+    for chunk in RUN_RE.findall(text):
+        start = text.find(chunk, pos)
+        end = pos = start + len(chunk)
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
             continue  # inside a word: "iPhone"
-        chunk = text[start:end]
         if " " not in chunk and "\u00a0" not in chunk:
             if chunk in lones:
                 lone = lones[chunk]

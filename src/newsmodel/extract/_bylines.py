@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Collection, Iterator
-from typing import Final
+from typing import Any, Final
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -41,13 +41,45 @@ _BY_START: Final = re.compile(
     r"veröffentlicht von|publié par|escrito por|publicado por|scritto da|text von|autor(?:in)?:|"
     r"author:|text:|texte:|redaktion:|(?:autor(?:in|en)?|auteur|author)\s*$)):?(?:\s|$)"
 )
+_LEADING_MARKS: Final = " -–—|·•*"
+_SPACES: Final = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+"""The characters ``\\s`` matches."""
+_LEAD: Final = _SPACES + _LEADING_MARKS
+"""What ``_BY_START`` skips before a byline's first word."""
+_ALL_TEXTS: Final = etree.XPath("descendant::text()", smart_strings=False)
+_MAX_TEXT: Final = 160
+"""The longest text a byline is read from, plus one (as ``_TEXTS`` says)."""
+_OPENERS: Final = (
+    "by", "von", "vom", "par", "por", "door", "av", "posted", "written", "submitted",
+    "geschrieben", "verfasst", "erstellt", "eingestellt", "gespeichert", "ein", "blog", "artikel",
+    "beitrag", "bericht", "interview", "kommentar", "gastbeitrag", "veröffentlicht", "publié",
+    "escrito", "publicado", "scritto", "text", "autor", "auteur", "author", "redaktion", "quelle",
+    "source",
+)  # fmt: skip
+"""What the lines ``_BY_START`` and ``_SOURCE_LINE`` match begin with, marks and spaces aside."""
+_CASES: Final = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+"""Letters a case-blind regex also takes for these, besides their upper case."""
+
+
+def _cases(char: str) -> str:
+    return char + char.upper() + _CASES.get(char, "")
+
+
+_OPENINGS: Final = frozenset(
+    a + b for word in _OPENERS for a in _cases(word[0]) for b in _cases(word[1])
+)
+"""The first two characters of a text that may open a byline or a source line, in any case."""
 _POSTED_LINE: Final = re.compile(r"(?i)^(?:posted|filed|published|veröffentlicht)\b.{0,80}$")
 """A short "Posted in News by jane" line, whose lower-case "by" is no preposition in prose."""
 _SOURCE_LINE: Final = re.compile(
     r"^\s*(?i:quelle|source)\s*:\s*([^\W\d][^/\n]{1,40}/\s?[a-z]{1,3})\s*$"
 )
 _MAX_AFTER_LABEL: Final = 6
-_LEADING_MARKS: Final = " -–—|·•*"
+_MAX_FETCH: Final = 10
+"""Texts fetched by one XPath: a union of many nests deep in libxml2."""
 _ACCOUNT_LINE: Final = re.compile(r"^[\s\-–—|·•*]*(?i:gespeichert von|submitted by)")
 """A content system's "saved by" line: it names an account, which a real byline outranks."""
 _BY_LABEL: Final = re.compile(
@@ -200,13 +232,31 @@ def _classed(elements: list[HtmlElement], stop: Collection[HtmlElement]) -> list
     return out
 
 
+def _opening_texts(scope: HtmlElement) -> Iterator[Any]:
+    """The texts (smart strings) of ``_TEXTS`` that ``_BY_START`` or ``_SOURCE_LINE`` match, in order.
+
+    Python sifts the plain texts, and XPath fetches the few that pass by their position:
+    an XPath predicate reads every text, and is several times as costly.
+    """
+    found = [
+        n
+        for n, text in enumerate(_ALL_TEXTS(scope), 1)
+        if len(text) < _MAX_TEXT
+        and text.lstrip(_LEAD)[:2] in _OPENINGS
+        and (_BY_START.match(text) or _SOURCE_LINE.match(text))
+    ]
+    for start in range(0, len(found), _MAX_FETCH):
+        batch = found[start : start + _MAX_FETCH]
+        yield from etree.XPath(" | ".join(f"descendant::text()[{n}]" for n in batch))(scope)
+
+
 def _by_lines(
     scope: HtmlElement, stop: Collection[HtmlElement], sources: list[str] | None = None
 ) -> list[str]:
     """The "By ..." lines in *scope*; "Quelle: Outlet/xy" lines met on the way go to *sources*."""
     out: list[str] = []
     weak: list[str] = []  # a CMS's account line, used when no other byline is found
-    for node in _TEXTS(scope):
+    for node in _opening_texts(scope):
         own = str(node)
         if not _BY_START.match(own):
             if sources is None or sources or ":" not in own:

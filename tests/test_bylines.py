@@ -16,6 +16,7 @@ from newsmodel.extract._bylines import (
     _SPACES,
     _TEXTS,
     _opening_texts,
+    _within,
 )
 from newsmodel.parse.html import _new_parser
 
@@ -115,3 +116,18 @@ class TestOpeningTexts:
         root = _tree(f"<html><body>{body or 'x'}</body></html>")
         got = [(n.getparent(), n.is_tail, str(n)) for n in _opening_texts(root)]
         assert got == _reference(root)
+
+
+class TestWithin:
+    """The texts read once for the body are narrowed to the article's container."""
+
+    def test_texts_and_tails(self) -> None:
+        """A text and a tail inside count; the container's own tail and outside texts do not."""
+        root = _tree(
+            "<html><body><p>By Out</p><div id='a'><p>By In</p><b>x</b>By Tail</div>"
+            "By After</body></html>"
+        )
+        scope = root.get_element_by_id("a")
+        texts = _opening_texts(root.find("body"))
+        assert [str(t) for t in texts] == ["By Out", "By In", "By Tail", "By After"]
+        assert [str(t) for t in _within(texts, scope)] == ["By In", "By Tail"]

@@ -232,31 +232,48 @@ def _classed(elements: list[HtmlElement], stop: Collection[HtmlElement]) -> list
     return out
 
 
-def _opening_texts(scope: HtmlElement) -> Iterator[Any]:
+def _opening_texts(scope: HtmlElement) -> list[Any]:
     """The texts (smart strings) of ``_TEXTS`` that ``_BY_START`` or ``_SOURCE_LINE`` match, in order.
 
     Python sifts the plain texts, and XPath fetches the few that pass by their position:
     an XPath predicate reads every text, and is several times as costly.
     """
-    found = [
-        n
-        for n, text in enumerate(_ALL_TEXTS(scope), 1)
-        if len(text) < _MAX_TEXT
-        and text.lstrip(_LEAD)[:2] in _OPENINGS
-        and (_BY_START.match(text) or _SOURCE_LINE.match(text))
-    ]
+    texts: list[str] = _ALL_TEXTS(scope)
+    found: list[int] = []
+    for n, text in enumerate(texts, 1):
+        if (
+            len(text) < _MAX_TEXT
+            and text.lstrip(_LEAD)[:2] in _OPENINGS
+            and (_BY_START.match(text) or _SOURCE_LINE.match(text))
+        ):
+            found.append(n)
+    out: list[Any] = []
     for start in range(0, len(found), _MAX_FETCH):
         batch = found[start : start + _MAX_FETCH]
-        yield from etree.XPath(" | ".join(f"descendant::text()[{n}]" for n in batch))(scope)
+        out.extend(etree.XPath(" | ".join(f"descendant::text()[{n}]" for n in batch))(scope))
+    return out
+
+
+def _within(texts: list[Any], scope: HtmlElement) -> list[Any]:
+    """The texts (smart strings) among *texts* that lie inside *scope*."""
+    out: list[Any] = []
+    for text in texts:
+        parent = text.getparent()  # a tail's element is its preceding sibling
+        if parent is not None and text.is_tail:
+            parent = parent.getparent()
+        if parent is not None and inside(parent, scope):
+            out.append(text)
+    return out
 
 
 def _by_lines(
-    scope: HtmlElement, stop: Collection[HtmlElement], sources: list[str] | None = None
+    texts: list[Any], stop: Collection[HtmlElement], sources: list[str] | None = None
 ) -> list[str]:
-    """The "By ..." lines in *scope*; "Quelle: Outlet/xy" lines met on the way go to *sources*."""
+    """The "By ..." lines among *texts* (of ``_opening_texts``); "Quelle: Outlet/xy" lines met
+    on the way go to *sources*."""
     out: list[str] = []
     weak: list[str] = []  # a CMS's account line, used when no other byline is found
-    for node in _opening_texts(scope):
+    for node in texts:
         own = str(node)
         if not _BY_START.match(own):
             if sources is None or sources or ":" not in own:
@@ -359,17 +376,22 @@ def byline_candidates(
         "byline": marks().find(("class", "id"), _AUTHOR_CLASS),
     }
     whole = body is None or scope is body
+    region = body if body is not None else root
     sources: list[str] = []  # "Quelle: Outlet/xy", found by the "By" line finder
+    lines: list[Any] | None = None  # the region's "By" and source texts, read once
     for within in (True, False) if not whole else (True,):
         for source, elements in found.items():
             yield (
                 source,
                 fn(source)([el for el in elements if whole or inside(el, scope) is within], stop),
             )
-        yield (
-            "byline-text",
-            _by_lines(scope if within else (body if body is not None else root), stop, sources),
-        )
+        if within and (whole or not inside(scope, region)):
+            texts = _opening_texts(scope)
+        else:
+            if lines is None:
+                lines = _opening_texts(region)
+            texts = _within(lines, scope) if within else lines
+        yield "byline-text", _by_lines(texts, stop, sources)
         if within and heading is not None:
             yield "byline-dated", _dated_lines(heading)
     yield "source-line", sources

@@ -67,6 +67,10 @@ class TestSiftTables:
         space = re.compile(r"\s")
         assert set(_SPACES) == {c for c in map(chr, range(0x110000)) if space.match(c)}
 
+    def test_lstrip_strips_regex_spaces(self) -> None:
+        """``str.lstrip()`` takes away exactly what ``\\s`` matches."""
+        assert set(_SPACES) == {c for c in map(chr, range(0x110000)) if not c.lstrip()}
+
     def test_openings_cover_every_case(self) -> None:
         """Every pair a case-blind regex takes for an opener's first two letters is kept."""
         letters = "".join({c for word in _OPENERS for c in word[:2]})

@@ -61,12 +61,13 @@ _OPENERS: Final = (
     "source",
 )  # fmt: skip
 """What the lines ``_BY_START`` and ``_SOURCE_LINE`` match begin with, marks and spaces aside."""
-_CASES: Final = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+_CASES: Final = (("i", "\u0130\u0131"), ("k", "\u212a"), ("s", "\u017f"))
 """Letters a case-blind regex also takes for these, besides their upper case."""
 
 
 def _cases(char: str) -> str:
-    return char + char.upper() + _CASES.get(char, "")
+    """*char* in every case a case-blind regex takes for it."""
+    return char + char.upper() + "".join(more for letter, more in _CASES if letter == char)
 
 
 _INITIALS: Final = "".join(_cases(word[0]) for word in _OPENERS)
@@ -240,8 +241,8 @@ def _classed(elements: list[HtmlElement], stop: Collection[HtmlElement]) -> list
 def _opening_texts(scope: HtmlElement) -> list[Any]:
     """The texts (smart strings) of ``_TEXTS`` that ``_BY_START`` or ``_SOURCE_LINE`` match, in order.
 
-    Python sifts the plain texts, and XPath fetches the few that pass by their position:
-    an XPath predicate reads every text, and is several times as costly.
+    The plain texts are sifted here, and XPath fetches the few that pass by their
+    position: an XPath predicate (``_TEXTS``) reads every text, and costs several times more.
     """
     texts: list[str] = _ALL_TEXTS(scope)
     # Most texts are spaces between tags: the first sieve runs in C (map and compress), no

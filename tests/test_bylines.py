@@ -113,6 +113,17 @@ class TestOpeningTexts:
         got = [str(n) for n in _opening_texts(root)]
         assert got == [f"By Writer {n}" for n in range(35)]
 
+    def test_very_many_lines(self) -> None:
+        """Past the positional fetches, one walk gives the same texts, parents and all."""
+        root = _tree(
+            "<html><body>"
+            + "".join(f"<p>x</p><p>By Writer {n}<br>Quelle: Agentur/ab</p>" for n in range(60))
+            + "</body></html>"
+        )
+        got = [(n.getparent(), n.is_tail, str(n)) for n in _opening_texts(root)]
+        assert len(got) == 120
+        assert got == _reference(root)
+
     @given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=5).map("".join), max_size=8))
     def test_agrees_with_regexes(self, texts: list[str]) -> None:
         """Any mix of openers, cases, spaces and marks gives what the regexes pick."""

@@ -86,6 +86,9 @@ _SOURCE_LINE: Final = re.compile(
 _MAX_AFTER_LABEL: Final = 6
 _MAX_FETCH: Final = 10
 """Texts fetched by one XPath: a union of many nests deep in libxml2."""
+_MAX_FETCHED: Final = 40
+"""Texts fetched by position at most: each fetch walks the scope up to its text."""
+_EVERY_TEXT: Final = etree.XPath("descendant::text()")
 _ACCOUNT_LINE: Final = re.compile(r"^[\s\-–—|·•*]*(?i:gespeichert von|submitted by)")
 """A content system's "saved by" line: it names an account, which a real byline outranks."""
 _BY_LABEL: Final = re.compile(
@@ -253,6 +256,9 @@ def _opening_texts(scope: HtmlElement) -> list[Any]:
         text = texts[n - 1]
         if len(text) < _MAX_TEXT and (_BY_START.match(text) or _SOURCE_LINE.match(text)):
             found.append(n)
+    if len(found) > _MAX_FETCHED:  # one walk that makes every text beats many walks
+        every: list[Any] = _EVERY_TEXT(scope)
+        return [every[n - 1] for n in found]
     out: list[Any] = []
     for start in range(0, len(found), _MAX_FETCH):
         batch = found[start : start + _MAX_FETCH]

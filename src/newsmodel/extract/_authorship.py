@@ -113,13 +113,14 @@ def _names_site(name: str, sites: frozenset[str]) -> bool:
     return bool({_bare(k) for k in site_keys([name], [])} & {_bare(s) for s in sites})
 
 
-def _login_as_shown(login: str, root: HtmlElement) -> str | None:
-    """The name a login ("jane.doe") stands for, as the page writes it ("Jane P. Doe")."""
+def _login_as_shown(login: str, page_text: str) -> str | None:
+    """The name a login ("jane.doe") stands for, as the page (its body's text) writes it
+    ("Jane P. Doe")."""
     parts = _LOGIN.fullmatch(login)
     if parts is None:
         return None
     first, last = map(re.escape, parts.groups())
-    text = " ".join(str(_BODY_TEXT(root)).split())
+    text = " ".join(page_text.split())
     found = re.search(rf"(?<!\w){first}(?: \w\.)? {last}(?!\w)", text, re.IGNORECASE)
     if found is None:
         return None
@@ -197,8 +198,8 @@ def choose_authors(
                     continue  # the same person again, or with the outlet's name appended
                 if (" " not in name or _SHOUTED.search(name)) and site_keys([name], []) & sites:
                     continue
-                if verify and not visible(name):
-                    shown_as = _login_as_shown(name, root)
+                if verify and not visible(name):  # visible() has read the body's text
+                    shown_as = _login_as_shown(name, page_text[0])
                     if shown_as is None:
                         continue
                     name = shown_as  # noqa: PLW2901 - the login's name as the page writes it

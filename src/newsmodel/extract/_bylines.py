@@ -8,9 +8,10 @@ and teaser lists are skipped because their bylines belong to other texts.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections.abc import Callable, Collection, Iterator
-from typing import Final
+from typing import Any, Final
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -41,13 +42,53 @@ _BY_START: Final = re.compile(
     r"veröffentlicht von|publié par|escrito por|publicado por|scritto da|text von|autor(?:in)?:|"
     r"author:|text:|texte:|redaktion:|(?:autor(?:in|en)?|auteur|author)\s*$)):?(?:\s|$)"
 )
+_LEADING_MARKS: Final = " -–—|·•*"
+_SPACES: Final = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+"""The characters ``\\s`` matches."""
+_LEAD: Final = _SPACES + _LEADING_MARKS
+"""What ``_BY_START`` skips before a byline's first word."""
+_ALL_TEXTS: Final = etree.XPath("descendant::text()", smart_strings=False)
+_MAX_TEXT: Final = 160
+"""The longest text a byline is read from, plus one (as ``_TEXTS`` says)."""
+_OPENERS: Final = (
+    "by", "von", "vom", "par", "por", "door", "av", "posted", "written", "submitted",
+    "geschrieben", "verfasst", "erstellt", "eingestellt", "gespeichert", "ein", "blog", "artikel",
+    "beitrag", "bericht", "interview", "kommentar", "gastbeitrag", "veröffentlicht", "publié",
+    "escrito", "publicado", "scritto", "text", "autor", "auteur", "author", "redaktion", "quelle",
+    "source",
+)  # fmt: skip
+"""What the lines ``_BY_START`` and ``_SOURCE_LINE`` match begin with, marks and spaces aside."""
+_CASES: Final = (("i", "\u0130\u0131"), ("k", "\u212a"), ("s", "\u017f"))
+"""Letters a case-blind regex also takes for these, besides their upper case."""
+
+
+def _cases(char: str) -> str:
+    """*char* in every case a case-blind regex takes for it."""
+    return char + char.upper() + "".join(more for letter, more in _CASES if letter == char)
+
+
+_INITIALS: Final = "".join(_cases(word[0]) for word in _OPENERS)
+_OPENINGS: Final = frozenset(
+    {a + b for word in _OPENERS for a in _cases(word[0]) for b in _cases(word[1])}
+    | {m + c for m in _LEADING_MARKS.strip() for c in _LEAD + _INITIALS}
+)
+"""The first two characters, spaces aside, of a text that may open a byline or a source line:
+an opener's in any case, or a mark and what may follow it (``_BY_START`` skips marks)."""
+_FIRST_TWO: Final = slice(0, 2)
 _POSTED_LINE: Final = re.compile(r"(?i)^(?:posted|filed|published|veröffentlicht)\b.{0,80}$")
 """A short "Posted in News by jane" line, whose lower-case "by" is no preposition in prose."""
 _SOURCE_LINE: Final = re.compile(
     r"^\s*(?i:quelle|source)\s*:\s*([^\W\d][^/\n]{1,40}/\s?[a-z]{1,3})\s*$"
 )
 _MAX_AFTER_LABEL: Final = 6
-_LEADING_MARKS: Final = " -–—|·•*"
+_MAX_FETCH: Final = 10
+"""Texts fetched by one XPath: a union of many nests deep in libxml2."""
+_MAX_FETCHED: Final = 40
+"""Texts fetched by position at most: each fetch walks the scope up to its text."""
+_EVERY_TEXT: Final = etree.XPath("descendant::text()")
 _ACCOUNT_LINE: Final = re.compile(r"^[\s\-–—|·•*]*(?i:gespeichert von|submitted by)")
 """A content system's "saved by" line: it names an account, which a real byline outranks."""
 _BY_LABEL: Final = re.compile(
@@ -200,13 +241,51 @@ def _classed(elements: list[HtmlElement], stop: Collection[HtmlElement]) -> list
     return out
 
 
+def _opening_texts(scope: HtmlElement) -> list[Any]:
+    """The texts (smart strings) of ``_TEXTS`` that ``_BY_START`` or ``_SOURCE_LINE`` match, in order.
+
+    The plain texts are sifted here, and XPath fetches the few that pass by their
+    position: an XPath predicate (``_TEXTS``) reads every text, and costs several times more.
+    """
+    texts: list[str] = _ALL_TEXTS(scope)
+    # Most texts are spaces between tags: the first sieve runs in C (map and compress), no
+    # Python line per text; the regexes see the few texts that open like a byline.
+    heads = map(operator.getitem, map(str.lstrip, texts), itertools.repeat(_FIRST_TWO))
+    found: list[int] = []
+    for n in itertools.compress(itertools.count(1), map(_OPENINGS.__contains__, heads)):
+        text = texts[n - 1]
+        if len(text) < _MAX_TEXT and (_BY_START.match(text) or _SOURCE_LINE.match(text)):
+            found.append(n)
+    if len(found) > _MAX_FETCHED:  # one walk that makes every text beats many walks
+        every: list[Any] = _EVERY_TEXT(scope)
+        return [every[n - 1] for n in found]
+    out: list[Any] = []
+    for start in range(0, len(found), _MAX_FETCH):
+        batch = found[start : start + _MAX_FETCH]
+        out.extend(etree.XPath(" | ".join(f"descendant::text()[{n}]" for n in batch))(scope))
+    return out
+
+
+def _within(texts: list[Any], scope: HtmlElement) -> list[Any]:
+    """The texts (smart strings) among *texts* that lie inside *scope*."""
+    out: list[Any] = []
+    for text in texts:
+        parent = text.getparent()  # a tail's element is its preceding sibling
+        if parent is not None and text.is_tail:
+            parent = parent.getparent()
+        if parent is not None and inside(parent, scope):
+            out.append(text)
+    return out
+
+
 def _by_lines(
-    scope: HtmlElement, stop: Collection[HtmlElement], sources: list[str] | None = None
+    texts: list[Any], stop: Collection[HtmlElement], sources: list[str] | None = None
 ) -> list[str]:
-    """The "By ..." lines in *scope*; "Quelle: Outlet/xy" lines met on the way go to *sources*."""
+    """The "By ..." lines among *texts* (of ``_opening_texts``); "Quelle: Outlet/xy" lines met
+    on the way go to *sources*."""
     out: list[str] = []
     weak: list[str] = []  # a CMS's account line, used when no other byline is found
-    for node in _TEXTS(scope):
+    for node in texts:
         own = str(node)
         if not _BY_START.match(own):
             if sources is None or sources or ":" not in own:
@@ -309,17 +388,22 @@ def byline_candidates(
         "byline": marks().find(("class", "id"), _AUTHOR_CLASS),
     }
     whole = body is None or scope is body
+    region = body if body is not None else root
     sources: list[str] = []  # "Quelle: Outlet/xy", found by the "By" line finder
+    lines: list[Any] | None = None  # the region's "By" and source texts, read once
     for within in (True, False) if not whole else (True,):
         for source, elements in found.items():
             yield (
                 source,
                 fn(source)([el for el in elements if whole or inside(el, scope) is within], stop),
             )
-        yield (
-            "byline-text",
-            _by_lines(scope if within else (body if body is not None else root), stop, sources),
-        )
+        if within and (whole or not inside(scope, region)):
+            texts = _opening_texts(scope)
+        else:
+            if lines is None:
+                lines = _opening_texts(region)
+            texts = _within(lines, scope) if within else lines
+        yield "byline-text", _by_lines(texts, stop, sources)
         if within and heading is not None:
             yield "byline-dated", _dated_lines(heading)
     yield "source-line", sources

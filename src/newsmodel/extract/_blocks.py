@@ -176,8 +176,22 @@ def _mark(page: Page, cache: dict[str, bool]) -> None:
             marked[index] = marked[parent]
 
 
+def _cut(text: str, owner: int, tag: str, link_chars: int, blocks: list[Block]) -> None:
+    """Add the blocks of *text*, the inline text of element *owner* (or the page's, -1)."""
+    for part in _BREAKS.split(text) if "\n" in text else (text,):
+        normalized = _clean(part)
+        if normalized:
+            blocks.append(Block(tag, owner, normalized, min(link_chars, len(normalized))))
+
+
 def walk(root: HtmlElement) -> Page:
-    """Cut the page into blocks in one iterative pass, skipping furniture subtrees."""
+    """Cut the page into blocks in one iterative pass, skipping furniture subtrees.
+
+    The pass moves from an element to its first child, its next sibling or back up to
+    its parent (``getnext()``): lxml's iterwalk, which does the same, cost twice as
+    much per element. An element's text is read on the way down, its tail on the way
+    up; a skipped element is left at once, so only its tail is read.
+    """
     page = Page()
     blocks, elements, tags, parents, starts, ends, last = (
         page.blocks,
@@ -193,33 +207,97 @@ def walk(root: HtmlElement) -> Page:
     link_chars = 0
     links = 0
     open_blocks: list[int] = [-1]
-    frames: list[int] = []  # per open element: what it is (see _INLINE...)
+    ancestors: list[HtmlElement] = []  # the open elements above *element*
+    frames: list[int] = []  # what each of them is (see _INLINE...)
     cache: dict[str, bool] = {}
     huge = -1.0  # computed when first needed: most pages have no furniture tags left
-
-    def flush() -> None:  # called only when has_text
-        nonlocal link_chars, has_text
-        has_text = False
-        text = "".join(pieces)
-        pieces.clear()
-        owner = open_blocks[-1]
-        tag = tags[owner] if owner >= 0 else "body"
-        for part in _BREAKS.split(text) if "\n" in text else (text,):
-            normalized = _clean(part)
-            if normalized:
-                blocks.append(Block(tag, owner, normalized, min(link_chars, len(normalized))))
-        link_chars = 0
-
-    push, pop, add = frames.append, frames.pop, pieces.append
-    walker = lxml.etree.iterwalk(root, events=("start", "end"))
-    for event, element in walker:
-        if event == "end":
-            kind = pop()
+    element = root
+    while True:
+        # Down: *element* starts; read its text and decide whether to enter it.
+        tag = element.tag
+        children = 0
+        if not isinstance(tag, str):
+            kind = _OTHER
+        elif tag in BLOCK_TAGS or "-" in tag:
+            if tag not in PROTECTED_TAGS and is_hidden(element):
+                kind = _INLINE
+            else:
+                if has_text:
+                    owner = open_blocks[-1]
+                    joined = "".join(pieces)
+                    _cut(joined, owner, tags[owner] if owner >= 0 else "body", link_chars, blocks)
+                    has_text = False
+                    link_chars = 0
+                pieces.clear()
+                kind = len(tags)
+                tags.append(tag)
+                elements.append(element)
+                parents.append(open_blocks[-1])
+                starts.append(len(blocks))
+                ends.append(-1)
+                last.append(-1)
+                open_blocks.append(kind)
+                children = len(element)
+                text = element.text
+                if text:
+                    pieces.append(text)
+                    if not has_text and not text.isspace():
+                        has_text = True
+                    if links:
+                        link_chars += len(text.strip())
+        elif tag in FURNITURE_TAGS:
+            kind = _INLINE
+            if not is_hidden(element):
+                size = float(_TEXT_LENGTH(element))
+                if huge < 0 < size:
+                    huge = float(_TEXT_LENGTH(root)) * HUGE_SHARE
+                # (Without text, skipping it or not gives the same blocks.)
+                if not (size < huge or size == 0):
+                    children = len(element)
+                    text = element.text
+                    if text:
+                        pieces.append(text)
+                        if not has_text and not text.isspace():
+                            has_text = True
+                        if links:
+                            link_chars += len(text.strip())
+        else:
+            kind = _INLINE
+            text = element.text
+            children = len(element)
+            # A hidden or class-marked inline element is skipped; one without text or
+            # children (but a <br>) would add nothing either way, so it is not asked.
+            if (text is not None or children or tag == "br") and (
+                is_hidden(element) or class_furniture(element, cache)
+            ):
+                children = 0
+            else:
+                if tag == "a":
+                    links += 1
+                    kind = _LINK
+                elif tag == "br":
+                    pieces.append("\n")
+                if text:
+                    pieces.append(text)
+                    if not has_text and not text.isspace():
+                        has_text = True
+                    if links:
+                        link_chars += len(text.strip())
+        if children:
+            ancestors.append(element)
+            frames.append(kind)
+            element = element[0]
+            continue
+        # Up: *element* ends, and so does every ancestor it is the last child of.
+        while True:
             if kind >= 0:
                 if has_text:
-                    flush()
-                elif pieces:
-                    pieces.clear()
+                    owner = open_blocks[-1]
+                    joined = "".join(pieces)
+                    _cut(joined, owner, tags[owner] if owner >= 0 else "body", link_chars, blocks)
+                    has_text = False
+                    link_chars = 0
+                pieces.clear()
                 open_blocks.pop()
                 ends[kind] = len(blocks)
                 last[kind] = len(tags)
@@ -227,72 +305,23 @@ def walk(root: HtmlElement) -> Page:
                 links -= 1
             tail = element.tail
             if tail:
-                add(tail)
+                pieces.append(tail)
                 if not has_text and not tail.isspace():
                     has_text = True
                 if links and _OTHER < kind < 0:  # an inline element's tail
                     link_chars += len(tail.strip())
-            continue
-        tag = element.tag
-        if not isinstance(tag, str):
-            push(_OTHER)
-            continue
-        if tag in BLOCK_TAGS or "-" in tag:
-            if tag not in PROTECTED_TAGS and is_hidden(element):
-                push(_INLINE)
-                walker.skip_subtree()
-                continue
-            if has_text:
-                flush()
-            elif pieces:
-                pieces.clear()
-            index = len(tags)
-            tags.append(tag)
-            elements.append(element)
-            parents.append(open_blocks[-1])
-            starts.append(len(blocks))
-            ends.append(-1)
-            last.append(-1)
-            open_blocks.append(index)
-            push(index)
-            text = element.text
-        elif tag in FURNITURE_TAGS:
-            push(_INLINE)
-            if is_hidden(element):
-                walker.skip_subtree()
-                continue
-            size = float(_TEXT_LENGTH(element))
-            if huge < 0 < size:
-                huge = float(_TEXT_LENGTH(root)) * HUGE_SHARE
-            # (Without text, skipping it or not gives the same blocks.)
-            if size < huge or size == 0:
-                walker.skip_subtree()
-                continue
-            text = element.text
-        else:
-            text = element.text
-            # A hidden or class-marked inline element is skipped; one without text or
-            # children (but a <br>) would add nothing either way, so it is not asked.
-            if (text is not None or len(element) or tag == "br") and (
-                is_hidden(element) or class_furniture(element, cache)
-            ):
-                push(_INLINE)
-                walker.skip_subtree()
-                continue
-            if tag == "a":
-                links += 1
-                push(_LINK)
-            else:
-                push(_INLINE)
-                if tag == "br":
-                    add("\n")
-        if text:
-            add(text)
-            if not has_text and not text.isspace():
-                has_text = True
-            if links:
-                link_chars += len(text.strip())
+            if not ancestors:
+                break
+            following = element.getnext()
+            if following is not None:
+                element = following
+                break
+            element = ancestors.pop()
+            kind = frames.pop()
+        if not ancestors:
+            break
     if has_text:
-        flush()
+        owner = open_blocks[-1]
+        _cut("".join(pieces), owner, tags[owner] if owner >= 0 else "body", link_chars, blocks)
     _mark(page, cache)
     return page

@@ -146,7 +146,9 @@ class Page:
 
 def _clean(text: str) -> str:
     normalized = " ".join(text.split())
-    if normalized and _CONTROL.search(normalized):
+    # Every character _CONTROL finds but U+FFFD is unprintable: isprintable() (a C loop)
+    # spares the regex scan for nearly all text.
+    if (not normalized.isprintable() or "\ufffd" in normalized) and _CONTROL.search(normalized):
         normalized = " ".join(_CONTROL.sub("", normalized).split())
     return normalized
 

@@ -7,9 +7,10 @@ skipped; a block-level element whose class names furniture is only marked, and
 :mod:`newsmodel.extract.body` decides later whether to trust the mark.
 
 The walk is the body finder's hot loop (every element of the page passes through
-it), so it reads each element's tag, text and tail once and asks for its class and
-id only when the answer can change the result: for inline elements that hold
-text, and after the walk for block elements that hold blocks.
+it), so it reads each element's tag, text and tail once, and its attributes (in one
+call to lxml) only when they can change the result: for block elements, and for
+inline elements that hold text. Class and id are judged after the walk for the
+block elements that hold blocks.
 """
 
 from __future__ import annotations
@@ -21,10 +22,12 @@ import lxml.etree
 
 from newsmodel.extract._furniture import (
     FURNITURE_TAGS,
+    NO_ATTRIBUTES,
     PROTECTED_TAGS,
+    Attributes,
     class_furniture,
     class_overlay,
-    is_hidden,
+    read_attributes,
 )
 
 if TYPE_CHECKING:
@@ -113,10 +116,12 @@ class Page:
     (its whole subtree); ``marked[i]`` is the nearest ancestor-or-self whose class
     names page furniture, or -1 (only meaningful for elements that own blocks);
     ``overlays`` holds the marked elements whose class names a box laid over the page;
-    ``elements[i]`` is the element itself.
+    ``elements[i]`` is the element itself and ``attributes[i]`` what its attributes say
+    (:data:`NO_ATTRIBUTES` for the elements never judged by their class).
     """
 
     __slots__ = (
+        "attributes",
         "blocks",
         "elements",
         "ends",
@@ -131,6 +136,7 @@ class Page:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.elements: list[HtmlElement] = []
+        self.attributes: list[Attributes] = []
         self.tags: list[str] = []
         self.parents: list[int] = []
         self.starts: list[int] = []
@@ -145,33 +151,44 @@ class Page:
 
 
 def _clean(text: str) -> str:
-    normalized = " ".join(text.split())
-    # Every character _CONTROL finds but U+FFFD is unprintable: isprintable() (a C loop)
-    # spares the regex scan for nearly all text.
-    if (not normalized.isprintable() or "\ufffd" in normalized) and _CONTROL.search(normalized):
-        normalized = " ".join(_CONTROL.sub("", normalized).split())
-    return normalized
+    """*text* with each run of whitespace one space, and without control characters.
+
+    isprintable() (one C loop) answers most of it: a printable string holds no
+    whitespace but plain spaces, and no character _CONTROL removes but U+FFFD.
+    """
+    if text.isprintable():
+        if "  " in text or text.startswith(" ") or text.endswith(" "):
+            text = " ".join(text.split())
+        if "\ufffd" not in text:
+            return text
+    else:
+        text = " ".join(text.split())
+        if text.isprintable() and "\ufffd" not in text:
+            return text
+    if _CONTROL.search(text):
+        return " ".join(_CONTROL.sub("", text).split())
+    return text
 
 
 def _mark(page: Page, cache: dict[str, bool]) -> None:
     """Fill ``page.marked``. Only the elements that own blocks are asked: the marks of
     the others reach no block."""
-    tags, parents, starts, ends, elements = (
+    tags, parents, starts, ends, attributes = (
         page.tags,
         page.parents,
         page.starts,
         page.ends,
-        page.elements,
+        page.attributes,
     )
     marked = page.marked = [-1] * len(tags)
     for index, parent in enumerate(parents):
         if (
             starts[index] < ends[index]
             and tags[index] not in PROTECTED_TAGS
-            and class_furniture(elements[index], cache)
+            and class_furniture(attributes[index], cache)
         ):
             marked[index] = index
-            if class_overlay(elements[index]) and "h1" not in tags[index : page.last[index]]:
+            if class_overlay(attributes[index]) and "h1" not in tags[index : page.last[index]]:
                 # (A box holding the headline is the article's, whatever its class says.)
                 page.overlays.add(index)
         elif parent >= 0:
@@ -195,9 +212,10 @@ def walk(root: HtmlElement) -> Page:
     up; a skipped element is left at once, so only its tail is read.
     """
     page = Page()
-    blocks, elements, tags, parents, starts, ends, last = (
+    blocks, elements, attributes, tags, parents, starts, ends, last = (
         page.blocks,
         page.elements,
+        page.attributes,
         page.tags,
         page.parents,
         page.starts,
@@ -221,7 +239,8 @@ def walk(root: HtmlElement) -> Page:
         if not isinstance(tag, str):
             kind = _OTHER
         elif tag in BLOCK_TAGS or "-" in tag:
-            if tag not in PROTECTED_TAGS and is_hidden(element):
+            found = NO_ATTRIBUTES if tag in PROTECTED_TAGS else read_attributes(element)
+            if found.hidden:
                 kind = _INLINE
             else:
                 if has_text:
@@ -234,6 +253,7 @@ def walk(root: HtmlElement) -> Page:
                 kind = len(tags)
                 tags.append(tag)
                 elements.append(element)
+                attributes.append(found)
                 parents.append(open_blocks[-1])
                 starts.append(len(blocks))
                 ends.append(-1)
@@ -249,7 +269,7 @@ def walk(root: HtmlElement) -> Page:
                         link_chars += len(text.strip())
         elif tag in FURNITURE_TAGS:
             kind = _INLINE
-            if not is_hidden(element):
+            if not read_attributes(element).hidden:
                 size = float(_TEXT_LENGTH(element))
                 if huge < 0 < size:
                     huge = float(_TEXT_LENGTH(root)) * HUGE_SHARE
@@ -270,7 +290,7 @@ def walk(root: HtmlElement) -> Page:
             # A hidden or class-marked inline element is skipped; one without text or
             # children (but a <br>) would add nothing either way, so it is not asked.
             if (text is not None or children or tag == "br") and (
-                is_hidden(element) or class_furniture(element, cache)
+                (found := read_attributes(element)).hidden or class_furniture(found, cache)
             ):
                 children = 0
             else:

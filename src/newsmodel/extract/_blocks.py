@@ -9,8 +9,8 @@ skipped; a block-level element whose class names furniture is only marked, and
 The walk is the body finder's hot loop (every element of the page passes through
 it), so it reads each element's tag, text and tail once, and its attributes (in one
 call to lxml) only when they can change the result: for block elements, and for
-inline elements that hold text. Class and id are judged after the walk for the
-block elements that hold blocks.
+inline elements that hold text. The class and id of block elements are judged
+after the walk (:func:`mark`), only for those that hold blocks other than link lists.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from newsmodel.extract._furniture import (
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-__all__ = ["BLOCK_TAGS", "Block", "Page", "walk"]
+__all__ = ["BLOCK_TAGS", "Block", "Page", "mark", "walk"]
 
 BLOCK_TAGS: Final = frozenset(
     {
@@ -114,7 +114,8 @@ class Page:
     Element *i* has tag ``tags[i]``, parent element ``parents[i]`` (-1 for the
     root), owns the blocks ``starts[i]:ends[i]`` and the elements ``i:last[i]``
     (its whole subtree); ``marked[i]`` is the nearest ancestor-or-self whose class
-    names page furniture, or -1 (only meaningful for elements that own blocks);
+    names page furniture, or -1 (filled by :func:`mark`, and only meaningful for
+    elements that hold a block of non-negative weight);
     ``overlays`` holds the marked elements whose class names a box laid over the page;
     ``elements[i]`` is the element itself and ``attributes[i]`` what its attributes say
     (:data:`NO_ATTRIBUTES` for the elements never judged by their class).
@@ -170,20 +171,27 @@ def _clean(text: str) -> str:
     return text
 
 
-def _mark(page: Page, cache: dict[str, bool]) -> None:
-    """Fill ``page.marked``. Only the elements that own blocks are asked: the marks of
-    the others reach no block."""
-    tags, parents, starts, ends, attributes = (
-        page.tags,
-        page.parents,
-        page.starts,
-        page.ends,
-        page.attributes,
-    )
+def mark(page: Page, weights: list[float]) -> None:
+    """Fill ``page.marked``, given the weight of each block (negative: a link list).
+
+    Only the elements that hold a block of non-negative weight are judged by their
+    class: where a link list is marked changes nothing (the body finder drops it
+    anyway), so the elements that hold only link lists (menus) inherit their parent's
+    mark, like the elements that hold no block.
+    """
+    tags, parents, attributes = page.tags, page.parents, page.attributes
+    judged = [False] * len(tags)
+    for block, weight in zip(page.blocks, weights, strict=True):
+        if weight >= 0:
+            element = block.owner
+            while element >= 0 and not judged[element]:
+                judged[element] = True
+                element = parents[element]
+    cache: dict[str, bool] = {}
     marked = page.marked = [-1] * len(tags)
     for index, parent in enumerate(parents):
         if (
-            starts[index] < ends[index]
+            judged[index]
             and tags[index] not in PROTECTED_TAGS
             and class_furniture(attributes[index], cache)
         ):
@@ -345,5 +353,4 @@ def walk(root: HtmlElement) -> Page:
     if has_text:
         owner = open_blocks[-1]
         _cut("".join(pieces), owner, tags[owner] if owner >= 0 else "body", link_chars, blocks)
-    _mark(page, cache)
     return page

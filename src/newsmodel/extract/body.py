@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Final
 
 import lxml.etree
 
-from newsmodel.extract._blocks import Block, Page, walk
+from newsmodel.extract._blocks import Block, Page, mark, walk
 from newsmodel.extract._closers import (
     AUTHOR_BOX_BLOCKS,
     NOTE_CHARS,
@@ -325,6 +325,7 @@ def _in_banner(page: Page) -> list[bool]:
 def _select(page: Page) -> tuple[list[float], int]:
     """Block weights and the best container, trusting class marks only when they are plausible."""
     weights = _weights(page.blocks)
+    mark(page, weights)
     _unmark_wrappers(page, weights)
     marked, blocks = page.marked, page.blocks
     unmarked = [

@@ -159,8 +159,12 @@ def _best_container(
         up = parents[target]
         if up >= 0:
             scores[up] += weight / 2
-    best = max(range(len(scores)), key=scores.__getitem__, default=-1)
-    return (best, scores[best]) if best >= 0 and scores[best] > 0 else (-1, 0.0)
+    # The first element with the highest positive score.
+    best, top = -1, 0.0
+    for element, score in enumerate(scores):
+        if score > top:
+            best, top = element, score
+    return best, top
 
 
 def _prefix(values: Iterable[float]) -> list[float]:

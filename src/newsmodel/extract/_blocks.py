@@ -205,7 +205,9 @@ def mark(page: Page, weights: list[float]) -> None:
 
 def _cut(text: str, owner: int, tag: str, link_chars: int, blocks: list[Block]) -> None:
     """Add the blocks of *text*, the inline text of element *owner* (or the page's, -1)."""
-    for part in _BREAKS.split(text) if "\n" in text else (text,):
+    text = text.strip()
+    # (A blank line needs two newlines: once stripped, most texts hold fewer.)
+    for part in _BREAKS.split(text) if text.count("\n") > 1 else (text,):
         normalized = _clean(part)
         if normalized:
             blocks.append(Block(tag, owner, normalized, min(link_chars, len(normalized))))

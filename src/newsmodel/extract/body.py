@@ -174,25 +174,20 @@ def _prefix(values: Iterable[float]) -> list[float]:
 
 def _region(page: Page, weights: list[float], best: int) -> list[tuple[int, bool]]:
     """The elements of the body: *best* and siblings of it (and its ancestors) that read as body."""
-    blocks = page.blocks
-    chars = _prefix([float(b.chars) for b in blocks])
-    linked = _prefix([float(b.link_chars) for b in blocks])
-    prose = _prefix(
-        [
-            float(b.chars)
-            if w > 0 and (b.chars >= SCRAP_CHARS or _SENTENCE_END.search(b.text))
-            else 0.0
-            for b, w in zip(blocks, weights, strict=True)
-        ]
-    )
-    # Link-only blocks (titles of teasers) and prose blocks, counted.
-    titles = _prefix([1.0 if w < 0 else 0.0 for w in weights])
-    paragraphs = _prefix(
-        [
-            1.0 if w > 0 and b.chars >= SCRAP_CHARS else 0.0
-            for b, w in zip(blocks, weights, strict=True)
-        ]
-    )
+    # Running sums over the blocks (the sum over blocks i:j is sums[j] - sums[i]) of their
+    # characters, linked characters and prose characters, and counts of link-only blocks
+    # (titles of teasers) and of prose paragraphs.
+    chars, linked, prose, titles, paragraphs = [0.0], [0.0], [0.0], [0.0], [0.0]
+    for block, weight in zip(page.blocks, weights, strict=True):
+        size = block.chars
+        chars.append(chars[-1] + size)
+        linked.append(linked[-1] + block.link_chars)
+        is_prose = weight > 0 and (
+            size >= SCRAP_CHARS or _SENTENCE_END.search(block.text) is not None
+        )
+        prose.append(prose[-1] + size if is_prose else prose[-1])
+        titles.append(titles[-1] + (1.0 if weight < 0 else 0.0))
+        paragraphs.append(paragraphs[-1] + (1.0 if weight > 0 and size >= SCRAP_CHARS else 0.0))
     starts, ends, parents = page.starts, page.ends, page.parents
     own_prose = prose[ends[best]] - prose[starts[best]]
     near = min(SIBLING_MIN, own_prose * SIBLING_SHARE)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from newsmodel._dates import (
     DATE_IN_TEXT,
+    find_dates,
     is_date_line,
     is_relative_date,
     parse_date,
@@ -349,6 +350,45 @@ class TestDateInText:
     def test_no_date(self) -> None:
         """A year alone or a version number is not a date."""
         assert DATE_IN_TEXT.search("Copyright 2021, version 4.4.6") is None
+
+
+_DATE_BITS = st.sampled_from(
+    [
+        "March", "Mar.", "Sept", "mayo", "de", "del", "of", "Oktober", "Novembre", "Ab",
+        "Verylongwordname", "x_y", "²", "5", "05", "1", "2019", "2020", "1999", "19", "31st",
+        ".", ",", "/", "-", " ", "  ", "\n", "\t", "\u00a0", "\u2009", "年", "月", "日", "é",
+    ]
+)  # fmt: skip
+
+
+class TestFindDates:
+    """find_dates gives exactly what DATE_IN_TEXT.finditer gives, on any text."""
+
+    @given(st.lists(_DATE_BITS, max_size=40).map("".join))
+    def test_same_as_finditer(self, text: str) -> None:
+        """Same matches, same spans, same order."""
+        assert [m.span() for m in find_dates(text)] == [
+            m.span() for m in DATE_IN_TEXT.finditer(text)
+        ]
+
+    @given(st.text(alphabet="abcMarch .,/-\n\u00a00123456789_²", max_size=80))
+    def test_same_on_any_characters(self, text: str) -> None:
+        """Also on text that is mostly not dates."""
+        assert [m.group(0) for m in find_dates(text)] == [
+            m.group(0) for m in DATE_IN_TEXT.finditer(text)
+        ]
+
+    def test_month_word_before_the_day(self) -> None:
+        """A date that opens with its month is found from its first letter."""
+        text = "Posted on March 5, 2019, Sept.  12 2020 and Twelveletter. 3 2021."
+        assert [m.group(0) for m in find_dates(text)] == [
+            "March 5, 2019",
+            "Sept.  12 2020",
+            "Twelveletter. 3 2021",  # the longest word the pattern takes, and a dot
+        ]
+        assert [m.span() for m in find_dates(text)] == [
+            m.span() for m in DATE_IN_TEXT.finditer(text)
+        ]
 
 
 META_CASES = Path(__file__).parent / "data" / "html" / "meta"

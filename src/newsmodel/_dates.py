@@ -23,6 +23,7 @@ from newsmodel._text import word_set
 __all__ = [
     "DATE_IN_TEXT",
     "DATE_PATTERN",
+    "find_dates",
     "is_date_line",
     "is_relative_date",
     "parse_date",
@@ -110,6 +111,48 @@ DATE_PATTERN: Final = (
 """A calendar date as running text writes it, with its year (group ``date``): the forms
 :func:`parse_date` reads, for finding candidates in a page's text before reading them."""
 DATE_IN_TEXT: Final = re.compile(rf"\b{DATE_PATTERN}")
+_A_DIGIT: Final = re.compile(r"\d")
+_WORD_REACH: Final = 13
+"""How far before its spaces a date that opens with a word may start: a month name of at
+most 12 letters and a dot (the one :data:`DATE_PATTERN` form that does not open with a digit)."""
+
+
+def find_dates(text: str) -> list[re.Match[str]]:
+    """The matches of :data:`DATE_IN_TEXT` in *text*: what ``list(DATE_IN_TEXT.finditer(text))``
+    gives, found several times faster on prose.
+
+    Every date holds a digit, and only one form opens with something else: a month word,
+    perhaps a dot, and spaces before the day ("March 5, 2019"). So the pattern is tried
+    only at each digit and at the few positions of a word right before the spaces before
+    one; finditer tries it at every position of a 20,000-character page text.
+    """
+    found: list[re.Match[str]] = []
+    pos = 0
+    size = len(text)
+    while pos < size:
+        digit = _A_DIGIT.search(text, pos)
+        if digit is None:
+            break
+        at = digit.start()
+        spaces = at
+        while spaces > pos and text[spaces - 1].isspace():
+            spaces -= 1
+        match = None
+        if spaces < at:  # a month word may end right before the spaces (dot included)
+            for start in range(max(pos, spaces - _WORD_REACH), spaces - 2):
+                match = DATE_IN_TEXT.match(text, start)
+                if match is not None:
+                    break
+        if match is None:
+            match = DATE_IN_TEXT.match(text, at)
+        if match is None:
+            pos = at + 1
+        else:
+            found.append(match)
+            pos = match.end()
+    return found
+
+
 """:data:`DATE_PATTERN` at a word start, compiled."""
 
 _MONTH_FIRST_LANGUAGES: Final = frozenset(

@@ -18,7 +18,7 @@ from typing import Final
 from lxml import etree
 from lxml.html import HtmlElement
 
-from newsmodel._dates import DATE_IN_TEXT, parse_date
+from newsmodel._dates import DATE_IN_TEXT, find_dates, parse_date
 from newsmodel.extract._marks import Marks, inside
 
 __all__ = [
@@ -393,7 +393,7 @@ def _date_from_text(
     texts: list[tuple[str, list[re.Match[str]]]] = []
     for scope in scopes:  # the body's text is only read when the article's has no label
         text = _visible_text(scope)
-        texts.append((text, list(DATE_IN_TEXT.finditer(text))))
+        texts.append((text, find_dates(text)))
         if found := _labelled(*texts[-1], _LABELLED, read, now):
             return found
     for text, dates in texts:  # a page that shows only when it was last changed

@@ -1,4 +1,4 @@
-"""The reporting-cue lexicon (``data/cues.txt``) and one compiled pattern for all its forms.
+"""The reporting-cue lexicon (``data/cues.txt``) and a scan for all its forms.
 
 .. versionadded:: 0.1.0
 """
@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
-import itertools
 import re
 from typing import Final, Literal, NamedTuple, TypeAlias
 
@@ -21,25 +20,28 @@ _CLASSES: Final = frozenset({"speech", "thought", "stance", "frame"})
 _WORD: Final = re.compile(r"(?<![’'-])\b[A-Za-z]+\b(?![’'-]\w)")
 #: A capitalised cue counts only in Title Case text ("Clinton Urges Britain to ..."), after a capitalised word.
 _TITLE_CONTEXT: Final = re.compile(r"[A-Z][\w’'.-]*\s+\Z")
-#: A word where a scan starts, delimited as ``CueLexicon.after_gap`` delimits first words.
+#: For ``bytes.translate``: ASCII letters stay, every other byte becomes a space.
+_LETTERS_ONLY: Final = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))
+#: The character before a cue's first word: not part of a word.
+_GAP: Final = re.compile(r"[^\w’'-]")
+#: Where a cue's first word ends: no word character, hyphen or "’s" follows.
+_WORD_END: Final = re.compile(r"(?![\w-]|[’']\w)")
+#: A word where a scan starts, delimited as :func:`_first_words` delimits the others.
 _LETTERS_AT: Final = re.compile(r"(?<![\w’'-])([A-Za-z]+)(?![\w-]|[’']\w)")
 _GO: Final = frozenset({"went", "goes", "go", "going", "gone"})
 
 
 class CueLexicon(NamedTuple):
     """Every cue form with its class, and indexed by its first word: (form, class) pairs,
-    longest forms first.
-
-    ``after_gap`` finds the first words (group 1) after the character that ends the word
-    before: a pattern that opens with a character class lets the regex engine skip through
-    the words quickly instead of trying the whole alternation at every position. A first
-    word at the very start of the scan is looked up in ``first_words``.
+    longest forms first. ``first_words`` holds each first word in lower case and
+    capitalised; all are ASCII letters (the cues in ``data/cues.txt`` are). ``first_bytes``
+    holds them ASCII-encoded.
     """
 
     classes: dict[str, CueClass]
     by_first: dict[str, tuple[tuple[tuple[str, ...], CueClass], ...]]
     first_words: frozenset[str]
-    after_gap: re.Pattern[str]
+    first_bytes: frozenset[bytes]
 
 
 class CueMatch(NamedTuple):
@@ -83,7 +85,6 @@ def load_cues() -> CueLexicon:
         words = tuple(form.split())
         by_first.setdefault(words[0], []).append(words)
     first_words = frozenset({*by_first, *(w.capitalize() for w in by_first)})
-    first = _trie_pattern(sorted(first_words))
     return CueLexicon(
         classes,
         {
@@ -91,49 +92,55 @@ def load_cues() -> CueLexicon:
             for k, v in by_first.items()
         },
         first_words,
-        re.compile(rf"[^\w’'-]((?:{first}))(?![\w-]|[’']\w)"),
+        frozenset(word.encode("ascii") for word in first_words),
     )
 
 
-def _trie_pattern(words: list[str]) -> str:
-    """One regex alternation for *words*, factored by common prefixes (fast to match)."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]  # recursive structure
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
+def _first_words(
+    text: str, lexicon: CueLexicon, start: int, stop: int
+) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` of every word of ``text[start:stop]`` that may open a cue, in
+    text order: a first word after a character that ends a word (``_GAP``) or at *start*,
+    and ending there (``_WORD_END``).
 
-    def build(node: dict) -> str:  # type: ignore[type-arg]  # recursive structure
-        ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            body = f"(?:{body})?"
-        return body
-
-    return build(trie)
+    First words are ASCII letters, so each is a whole run of them. The runs are found in
+    C: the text as ASCII bytes (one byte a character) with every byte but a letter made a
+    space; only the runs that are first words are looked at in Python.
+    """
+    found: list[tuple[int, int, str]] = []
+    at_start = _LETTERS_AT.match(text, start, stop)
+    if at_start is not None and at_start.group(1) in lexicon.first_words:
+        found.append((start, at_start.end(1), at_start.group(1)))
+    letters = b" " + text[start:stop].encode("ascii", "replace").translate(_LETTERS_ONLY) + b" "
+    for word in lexicon.first_bytes.intersection(letters.split()):
+        size = len(word)
+        spaced = b" " + word + b" "
+        i = letters.find(spaced)  # i: the space before the word, at offset start + i - 1
+        while i >= 0:
+            word_start = start + i
+            word_end = word_start + size
+            if (
+                word_start > start  # at start: looked at above
+                and _GAP.match(text, word_start - 1)
+                and _WORD_END.match(text, word_end, stop)
+            ):
+                found.append((word_start, word_end, text[word_start:word_end]))
+            i = letters.find(spaced, i + size + 1)
+    found.sort()
+    return found
 
 
 def find_cues(
     text: str, lexicon: CueLexicon, start: int = 0, end: int | None = None
 ) -> list[CueMatch]:
-    """Every cue form in ``text[start:end]``, in text order (one regex scan, then look-ups)."""
+    """Every cue form in ``text[start:end]``, in text order (one scan, then look-ups)."""
     stop = len(text) if end is None else end
     out: list[CueMatch] = []
     by_first = lexicon.by_first
     resume = start
-    at_start = _LETTERS_AT.match(text, start, stop)
-    if at_start is not None and at_start.group(1) not in lexicon.first_words:
-        at_start = None
-    found = lexicon.after_gap.finditer(text, start, stop)
-    for m in itertools.chain((at_start,), found) if at_start else found:
-        word_start, word_end = m.span(1)
+    for word_start, word_end, word in _first_words(text, lexicon, start, stop):
         if word_start < resume:
             continue
-        word = m.group(1)
         if (
             word[0].isupper()
             and word != "According"

@@ -18,7 +18,7 @@ from typing import Final, NamedTuple
 
 from newsmodel.extract.cues import CueMatch, find_cues, load_cues
 from newsmodel.extract.quotes import Quotation, find_quotations
-from newsmodel.extract.sentences import Bounds, sentence_bounds
+from newsmodel.extract.sentences import Bounds, paragraph_bounds, sentences_in
 from newsmodel.extract.speakers import TokenIndex, source_after, source_before
 
 __all__ = [
@@ -131,8 +131,9 @@ def _merge_sentences(
 
 
 def prepare(text: str, language: str | None) -> Doc:
-    quotations = find_quotations(text, language=language)
-    sentences = _merge_sentences(sentence_bounds(text), quotations, text)
+    paragraphs = paragraph_bounds(text)
+    quotations = find_quotations(text, language=language, paragraphs=paragraphs)
+    sentences = _merge_sentences(sentences_in(text, paragraphs), quotations, text)
     quoted = [(s.start, s.end) for q in quotations for s in q.spans]
     q_ends = [e for _, e in quoted]
     q_begins = [b for b, _ in quoted]

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from typing import Final, NamedTuple
 
+from newsmodel.extract.sentences import Bounds, paragraph_bounds
 from newsmodel.model import Span
 
 __all__ = ["Quotation", "find_quotations"]
@@ -42,7 +43,6 @@ three deep; the bound keeps a run of 200,000 opening marks linear instead of qua
 _MARK: Final = re.compile(
     r"""[“”‘"«»‹›„‚「」『』’'](?:(?<=')'|(?<=[“”‘"«»‹›„‚「」『』])|(?<![^\W_].)|(?![^\W_]))"""
 )
-_PARAGRAPH: Final = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
 _OPENING_CONTEXT: Final = frozenset(" \t\n([{—–-/:;,")
 _CLOSING_CONTEXT: Final = frozenset(" \t\n)]}.,;:!?—–-…/")
 #: Families whose open quotation may continue into the next paragraph, and the marks that reopen it.
@@ -183,28 +183,39 @@ def _starts_with_reopen(text: str, pos: int, family: str) -> bool:
     return pos < len(text) and text[pos] in marks
 
 
-def find_quotations(text: str, *, language: str | None = None) -> list[Quotation]:
+def find_quotations(
+    text: str, *, language: str | None = None, paragraphs: list[Bounds] | None = None
+) -> list[Quotation]:
     """The outermost quotations of *text*, in text order. Never raises.
 
     Args:
         text: the article text, paragraphs separated by a blank line.
         language: a BCP 47 tag; ``"sv"`` and ``"fi"`` let ``”`` open a quotation.
+        paragraphs: ``paragraph_bounds(text)`` when the caller has it already.
     """
     lang = (language or "").lower().split("-")[0] or None
     found: list[Quotation] = []
     pending: list[Span] = []
     pending_start = -1
     pending_family = ""
-    paragraphs = list(_PARAGRAPH.finditer(text))
+    if paragraphs is None:
+        paragraphs = paragraph_bounds(text)
+    # One scan for all paragraphs (apart by newlines only, which hold no marks).
+    marks = (
+        list(_MARK.finditer(text, paragraphs[0].start, paragraphs[-1].end)) if paragraphs else []
+    )
+    k = 0
     for index, para in enumerate(paragraphs):
-        p_start, p_end = para.start(), para.end()
+        p_start, p_end = para
         stack: list[_Open] = []
         local: list[Quotation] = []
         carry = bool(pending) and _starts_with_reopen(text, p_start, pending_family)
         if pending and not carry:
             found.append(Quotation(tuple(pending), pending_start, pending[-1].end, closed=False))
             pending = []
-        for m in _MARK.finditer(text, p_start, p_end):
+        while k < len(marks) and marks[k].start() < p_end:
+            m = marks[k]
+            k += 1
             mark = m.group()
             prev = text[m.start() - 1] if m.start() > p_start else " "
             nxt = text[m.end()] if m.end() < p_end else " "
@@ -247,7 +258,7 @@ def find_quotations(text: str, *, language: str | None = None) -> list[Quotation
         if (
             span is not None
             and not last_para
-            and _starts_with_reopen(text, paragraphs[index + 1].start(), outer.family)
+            and _starts_with_reopen(text, paragraphs[index + 1].start, outer.family)
         ):
             pending, pending_start, pending_family = (
                 [p for p in pieces if p is not None],

@@ -19,7 +19,14 @@ from typing import Final, NamedTuple
 from newsmodel.extract.wordlists import word_list
 from newsmodel.model import Span
 
-__all__ = ["Bounds", "sentence_bounds", "split_paragraphs", "split_sentences"]
+__all__ = [
+    "Bounds",
+    "paragraph_bounds",
+    "sentence_bounds",
+    "sentences_in",
+    "split_paragraphs",
+    "split_sentences",
+]
 
 #: Titles and abbreviations that are followed by a name or a number, never by a new sentence.
 TITLES: Final = word_list("abbreviations")
@@ -32,8 +39,9 @@ ACRONYM_END: Final = frozenset(
 #: Abbreviations that precede a number ("No. 1", "Vol. 3") but are words otherwise.
 NUMBER_ABBR: Final = frozenset({"no", "nos", "fig", "vol", "vols", "pp", "art", "sec"})
 
+#: Opens with one character class (not a repeat), so the regex engine skips to candidates.
 _END: Final = re.compile(
-    r"""(?P<punct>[.!?…]+)(?P<close>[”’"'»›」』)\]]*)(?P<space>\s+)(?=(?P<next>[\w“‘"'«‹„‚「『(\[—–-]))"""
+    r"""(?P<punct>[.!?…][.!?…]*)(?P<close>[”’"'»›」』)\]]*)(?P<space>\s+)(?=(?P<next>[\w“‘"'«‹„‚「『(\[—–-]))"""
 )
 _WORD_CHARS: Final = frozenset(".’'-_")
 _PARAGRAPH: Final = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
@@ -103,6 +111,10 @@ class Bounds(NamedTuple):
     end: int
 
 
+#: Builds a Bounds from a (start, end) tuple without NamedTuple's Python-level ``__new__``.
+_new: Final = tuple.__new__
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Spans of the sentences of ``text[start:end]``, never crossing a paragraph break.
 
@@ -116,15 +128,49 @@ def sentence_bounds(text: str, start: int = 0, end: int | None = None) -> list[B
 
     Every span is stripped of surrounding whitespace and points into *text*.
     """
+    return sentences_in(text, paragraph_bounds(text, start, end))
+
+
+def paragraph_bounds(text: str, start: int = 0, end: int | None = None) -> list[Bounds]:
+    """Like :func:`split_paragraphs` for ``text[start:end]``, as cheap ``Bounds`` (read once
+    for both the sentences and the quotations of a text)."""
     stop = len(text) if end is None else end
+    # What _PARAGRAPH finds, without the regex engine: from the first character that is not
+    # a newline to the next blank line (or *stop*).
+    found: list[Bounds] = []
+    pos = start
+    while pos < stop:
+        if text[pos] == "\n":
+            pos += 1
+            continue
+        brk = text.find("\n\n", pos, stop)
+        if brk < 0:
+            found.append(_new(Bounds, (pos, stop)))
+            break
+        found.append(_new(Bounds, (pos, brk)))
+        pos = brk + 2
+    return found
+
+
+def sentences_in(text: str, paragraphs: list[Bounds]) -> list[Bounds]:
+    """The sentences of *paragraphs* (from :func:`paragraph_bounds`), as :func:`sentence_bounds`."""
     spans: list[Bounds] = []
-    for para in _PARAGRAPH.finditer(text, start, stop):
-        sent_start = para.start()
-        for m in _END.finditer(text, para.start(), para.end()):
-            if _is_boundary(text, sent_start, m):
-                spans.append(Bounds(sent_start, m.start("space")))
+    if not paragraphs:
+        return spans
+    # One scan for all paragraphs. Paragraphs are apart by newlines only, so an end lies in
+    # one; it is an end there unless its blanks run out of it (a scan of the paragraph
+    # alone would not find it then: what follows the blanks must be in the paragraph).
+    ends = list(_END.finditer(text, paragraphs[0].start, paragraphs[-1].end))
+    k = 0
+    for para in paragraphs:
+        sent_start, para_end = para
+        while k < len(ends) and ends[k].start() < para_end:
+            m = ends[k]
+            k += 1
+            if m.end() < para_end and _is_boundary(text, sent_start, m):
+                spans.append(_new(Bounds, (sent_start, m.start("space"))))
                 sent_start = m.end()
-        tail = text[sent_start : para.end()].rstrip()
+        tail = text[sent_start:para_end].rstrip()
         if tail.strip():
-            spans.append(Bounds(sent_start, sent_start + len(tail)))
+            spans.append(_new(Bounds, (sent_start, sent_start + len(tail))))
     return spans

@@ -77,16 +77,23 @@ Token: TypeAlias = str
 Window: TypeAlias = tuple[list[Token], list[int]]
 """Tokens in text order and, in the same order, where each starts."""
 
-_GROUP: Final = re.Match.group
 #: Builds a Bounds from a (start, end) tuple without NamedTuple's Python-level ``__new__``.
 _new: Final = tuple.__new__
-_START: Final = re.Match.start
 
 
 def tokens(text: str, start: int, end: int) -> Window:
     """The tokens of ``text[start:end]`` and their offsets."""
-    found = list(_TOKEN.finditer(text, start, end))
-    return list(map(_GROUP, found)), list(map(_START, found))
+    # _TOKEN matches at every character that is not whitespace, so only whitespace lies
+    # between two tokens: each starts at the first place it occurs after the one before.
+    # (findall builds no match objects.)
+    found: list[str] = _TOKEN.findall(text, start, end)
+    starts: list[int] = []
+    pos = start
+    for token in found:
+        pos = text.find(token, pos)
+        starts.append(pos)
+        pos += len(token)
+    return found, starts
 
 
 class TokenIndex(NamedTuple):

@@ -317,15 +317,15 @@ def _colon_pass(doc: Doc, claimed: set[int], drafts: list[Draft]) -> list[Draft]
     )
     out: list[Draft] = []
     for sent in doc.sentences:
+        if text.find(":", sent.start, sent.end) < 0:
+            continue  # most sentences: no colon, nothing to look at
         k = bisect.bisect_left(taken, sent.start)
         if k < len(taken) and taken[k] < sent.end:
             continue  # the sentence already has a statement
-        if text.endswith(":", sent.start, sent.end):
+        if text[sent.end - 1] == ":":
             draft = _colon_before_quote(doc, sent, claimed)
             if draft is not None:
                 out.append(draft)
-            continue
-        if ":" not in text[sent.start : sent.end]:
             continue
         m = _COLON_FRAME.match(text, sent.start, sent.end)
         if m is None or m.group(1).split()[0].strip("’'s").lower() in _NOT_SPEAKERS:

@@ -80,10 +80,34 @@ CONNECTORS: Final = frozenset({"of", "for", "and", "the", "&", "on"})
 _INNER: Final = "(?:" + "|".join(sorted(CONNECTORS | PARTICLES, key=len, reverse=True)) + ")"
 _SEP: Final = r"[ \u00a0]+"
 _PIECE: Final = rf"[{_U}][\w’'\-.]*"
-_ARABIC_ARTICLE: Final = r"(?:al|el|ad|as|ash|an|ar|at|az|abu|bin|ibn|ben)-"
-RUN_RE: Final = re.compile(rf"{_PIECE}(?:{_SEP}(?:{_INNER}{_SEP})*(?:{_ARABIC_ARTICLE})?{_PIECE})*")
+_ARABIC_ARTICLES: Final = (
+    "al",
+    "el",
+    "ad",
+    "as",
+    "ash",
+    "an",
+    "ar",
+    "at",
+    "az",
+    "abu",
+    "bin",
+    "ibn",
+    "ben",
+)
+_ARABIC_ARTICLE: Final = "(?:" + "|".join(_ARABIC_ARTICLES) + ")-"
+#: What may follow the blanks inside a run: a small word, an article or a capital. Checked
+#: first, it ends most runs ("Smith said") without trying the alternations.
+_GOES_ON: Final = (
+    "(?=["
+    + _U
+    + re.escape("".join(sorted({w[0] for w in (*CONNECTORS, *PARTICLES, *_ARABIC_ARTICLES)})))
+    + "])"
+)
+RUN_RE: Final = re.compile(
+    rf"{_PIECE}(?:{_SEP}{_GOES_ON}(?:{_INNER}{_SEP})*(?:{_ARABIC_ARTICLE})?{_PIECE})*"
+)
 """A run: capitalised words on one line with the small words between them."""
-_WORD_RE: Final = re.compile(r"[^ \u00a0]+")
 _ABBREVIATED: Final = re.compile(rf"{ABBREVIATION}$")
 _KEEP_DOT: Final = re.compile(rf"(?:{ABBREVIATION}|(?:[{_U}]\.)+)$")
 _CUT: Final = re.compile(
@@ -93,7 +117,6 @@ _CUT: Final = re.compile(
 )
 _LEAD: Final = re.compile(rf"(?:^|[ \u00a0(“\"])({_ARABIC_ARTICLE})$")
 _POSSESSIVES: Final = frozenset({"’s", "'s"})
-_SPECIAL: Final = re.compile(r"[’'.\-]")
 _SENTENCE_END: Final = frozenset(".!?:“”\"‘'(—–-\n")
 #: Words the lexicon's memo of word kinds holds at most; past that, each text has its own.
 _MAX_KNOWN: Final = 200_000
@@ -174,6 +197,24 @@ def _word(text: str, start: int, end: int, lex: Lexicon, seen: _Seen) -> Word:
     return _new(Word, (start, end, word, *known))
 
 
+def _special(word: str) -> bool:
+    """Whether *word* holds an apostrophe, a dot or a hyphen (four C-level scans of a short
+    string cost less than one regex call)."""
+    return "’" in word or "'" in word or "." in word or "-" in word
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``(start, end, piece)`` of each run of characters other than blanks (a space or a
+    no-break space) in ``text[start:end]``."""
+    found: list[tuple[int, int, str]] = []
+    pos = start
+    for piece in text[start:end].replace("\u00a0", " ").split(" "):
+        if piece:
+            found.append((pos, pos + len(piece), piece))
+        pos += len(piece) + 1
+    return found
+
+
 def _split(
     text: str, start: int, end: int, lex: Lexicon, seen: _Seen
 ) -> list[tuple[list[Word], bool]]:
@@ -184,7 +225,7 @@ def _split(
     else:
         opens = _opens_sentence(text, start)
     chunk = text[start:end]
-    if not _SPECIAL.search(chunk) and not text.endswith("-", 0, start):
+    if not _special(chunk) and not (start > 0 and text[start - 1] == "-"):
         words: list[Word] = []
         pos = start
         # Words apart by single spaces (the usual case) start one past the last one's end.
@@ -202,9 +243,8 @@ def _split(
     pieces: list[tuple[list[Word], bool]] = []
     current: list[Word] = []
     lead = _LEAD.search(text, max(0, start - 6), start)
-    for match in _WORD_RE.finditer(text, start, end):
-        s, e = match.span()
-        piece = match.group()
+    for piece_start, piece_end, piece in _pieces(text, start, end):
+        s, e = piece_start, piece_end
         plain = "’" not in piece and "'" not in piece and "-" not in piece and piece[-1] != "."
         if plain and (lead is None or s != start):
             known = seen.get(piece)
@@ -242,10 +282,10 @@ def _lone(
     """How :func:`find_runs` reads a run matched as one word: (characters cut off its end,
     the word, its lookup) or None when the word needs :func:`_split` ("U.S.", "Al-Sarraj")."""
     cut = 0
-    if chunk[-2:] in _POSSESSIVES and not _SPECIAL.search(chunk, 0, len(chunk) - 2):
+    if chunk[-2:] in _POSSESSIVES and not _special(chunk[:-2]):
         cut = 2  # "Trump’s"
         chunk = chunk[:-2]
-    elif _SPECIAL.search(chunk):
+    elif _special(chunk):
         return None
     known = seen.get(chunk)
     if known is None:
@@ -261,11 +301,16 @@ def find_runs(text: str, lex: Lexicon) -> list[Run]:
     # One-word runs as matched -> how they read (a name recurs through a text).
     lones: dict[str, tuple[int, str, tuple[str, WordKind, str]] | None] = {}
     blanks = " \u00a0\t"
-    for match in RUN_RE.finditer(text):
-        start, end = match.span()
+    # A run starts at the first capital after the run before (RUN_RE needs nothing else),
+    # so the first place its text occurs from there is where it is: findall builds no
+    # match objects.
+    pos = 0
+    chunk: str
+    for chunk in RUN_RE.findall(text):
+        start = text.find(chunk, pos)
+        end = pos = start + len(chunk)
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
             continue  # inside a word: "iPhone"
-        chunk = match.group()
         if " " not in chunk and "\u00a0" not in chunk:
             if chunk in lones:
                 lone = lones[chunk]

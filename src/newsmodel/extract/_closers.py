@@ -139,8 +139,11 @@ def is_aside(text: str) -> bool:
     if size < CREDIT_CHARS and "©" in text:
         return True
     lowered = text.lower()
-    if _NOTE_START.match(lowered) is not None or any(word in lowered for word in _NOTE_WORDS):
+    if _NOTE_START.match(lowered) is not None:
         return True
+    for word in _NOTE_WORDS:
+        if word in lowered:
+            return True
     return size < CREDIT_CHARS and (
         _CREDIT_START.match(lowered) is not None
         or (text.endswith(")") and _CREDIT_END.search(lowered) is not None)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Final
 
 import lxml.etree
 
-from newsmodel.extract._blocks import Block, Page, walk
+from newsmodel.extract._blocks import Block, Page, mark, walk
 from newsmodel.extract._closers import (
     AUTHOR_BOX_BLOCKS,
     NOTE_CHARS,
@@ -159,8 +159,12 @@ def _best_container(
         up = parents[target]
         if up >= 0:
             scores[up] += weight / 2
-    best = max(range(len(scores)), key=scores.__getitem__, default=-1)
-    return (best, scores[best]) if best >= 0 and scores[best] > 0 else (-1, 0.0)
+    # The first element with the highest positive score.
+    best, top = -1, 0.0
+    for element, score in enumerate(scores):
+        if score > top:
+            best, top = element, score
+    return best, top
 
 
 def _prefix(values: Iterable[float]) -> list[float]:
@@ -170,25 +174,20 @@ def _prefix(values: Iterable[float]) -> list[float]:
 
 def _region(page: Page, weights: list[float], best: int) -> list[tuple[int, bool]]:
     """The elements of the body: *best* and siblings of it (and its ancestors) that read as body."""
-    blocks = page.blocks
-    chars = _prefix([float(b.chars) for b in blocks])
-    linked = _prefix([float(b.link_chars) for b in blocks])
-    prose = _prefix(
-        [
-            float(b.chars)
-            if w > 0 and (b.chars >= SCRAP_CHARS or _SENTENCE_END.search(b.text))
-            else 0.0
-            for b, w in zip(blocks, weights, strict=True)
-        ]
-    )
-    # Link-only blocks (titles of teasers) and prose blocks, counted.
-    titles = _prefix([1.0 if w < 0 else 0.0 for w in weights])
-    paragraphs = _prefix(
-        [
-            1.0 if w > 0 and b.chars >= SCRAP_CHARS else 0.0
-            for b, w in zip(blocks, weights, strict=True)
-        ]
-    )
+    # Running sums over the blocks (the sum over blocks i:j is sums[j] - sums[i]) of their
+    # characters, linked characters and prose characters, and counts of link-only blocks
+    # (titles of teasers) and of prose paragraphs.
+    chars, linked, prose, titles, paragraphs = [0.0], [0.0], [0.0], [0.0], [0.0]
+    for block, weight in zip(page.blocks, weights, strict=True):
+        size = block.chars
+        chars.append(chars[-1] + size)
+        linked.append(linked[-1] + block.link_chars)
+        is_prose = weight > 0 and (
+            size >= SCRAP_CHARS or _SENTENCE_END.search(block.text) is not None
+        )
+        prose.append(prose[-1] + size if is_prose else prose[-1])
+        titles.append(titles[-1] + (1.0 if weight < 0 else 0.0))
+        paragraphs.append(paragraphs[-1] + (1.0 if weight > 0 and size >= SCRAP_CHARS else 0.0))
     starts, ends, parents = page.starts, page.ends, page.parents
     own_prose = prose[ends[best]] - prose[starts[best]]
     near = min(SIBLING_MIN, own_prose * SIBLING_SHARE)
@@ -325,6 +324,7 @@ def _in_banner(page: Page) -> list[bool]:
 def _select(page: Page) -> tuple[list[float], int]:
     """Block weights and the best container, trusting class marks only when they are plausible."""
     weights = _weights(page.blocks)
+    mark(page, weights)
     _unmark_wrappers(page, weights)
     marked, blocks = page.marked, page.blocks
     unmarked = [

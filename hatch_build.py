@@ -1,7 +1,7 @@
 """Build hook: compile the parsing and extraction modules with mypyc, else stay pure Python.
 
 The modules that parse pages and find people and speech are plain, fully typed Python;
-mypyc turns them into C extensions that run them about 1.5x as fast (benchmarks/README.md).
+mypyc turns them into C extensions that run them about 1.3x as fast (docs/install.md).
 The Python source is the same code, so an install without a C compiler, or with
 ``NEWSMODEL_PURE_PYTHON=1`` in the environment, gets the pure-Python package and the
 same results, only slower. hatchling's own ``HATCH_BUILD_NO_HOOKS=true`` does the same.

@@ -9,6 +9,7 @@ articles as the pure-Python package run from the very same source.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import importlib.machinery
 import json
@@ -114,3 +115,33 @@ class TestBuild:
         here = _digests()
         assert len(here) >= 90
         assert json.loads(result.stdout) == here
+
+
+class TestNoReferenceCycles:
+    """A parsed page is freed when its Article is dropped, not at the next cyclic GC."""
+
+    def test_parsers_leave_no_cycles(self) -> None:
+        """parse_html and parse_text make no garbage only the cyclic GC could free.
+
+        (Compiled by mypyc, closures that call each other form such cycles, and each one
+        kept a whole page's lxml tree alive: the extraction code uses small classes instead.)
+        """
+        pages = sorted(DATA.glob("html/**/*.html"))[:20]
+        text = (PACKAGE / "data" / "example" / "libya-russia-2016.txt").read_text(encoding="utf-8")
+        newsmodel.parse_text(text)  # the lexicon and other caches load outside the check
+        gc.collect()
+        was_enabled = gc.isenabled()
+        gc.disable()
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        try:
+            for page in pages:
+                newsmodel.parse_html(page.read_bytes())
+            newsmodel.parse_text(text)
+            gc.collect()
+            kinds = sorted({type(o).__name__ for o in gc.garbage})
+        finally:
+            gc.set_debug(0)
+            gc.garbage.clear()
+            if was_enabled:
+                gc.enable()
+        assert kinds == []

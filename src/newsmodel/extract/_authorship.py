@@ -128,6 +128,83 @@ def _login_as_shown(login: str, page_text: str) -> str | None:
     return name if split_authors(name) == (name,) else None
 
 
+class _Credits:
+    """What choose_authors has met so far on one page, and its two checks on names.
+
+    (A class, not closures: compiled by mypyc, closures that call each other form a
+    reference cycle that keeps the page's tree alive until the cyclic GC runs.)
+    """
+
+    def __init__(self, root: HtmlElement, sites: frozenset[str]) -> None:
+        self.root = root
+        self.sites = sites
+        self.agencies: list[str] = []
+        self.page_text: list[str] = []  # the body's text, read once
+        self.shown: list[str] = []
+        self.desks: list[tuple[str, str]] = []  # (credit, source): the first desk credit met
+        self.named: list[tuple[str, str]] = []  # (credit, source): a byline naming no person
+
+    def visible(self, name: str) -> bool:
+        # The raw text first: a name with single spaces found there is also found in the
+        # whitespace-normalised text, which is only built when the raw text fails.
+        folded = name.casefold()
+        single = folded == " ".join(folded.split())
+        if not self.page_text:
+            self.page_text.append(str(_BODY_TEXT(self.root)))
+        if single and name in self.page_text[0]:
+            return True  # casefolding maps each character alone: a substring stays one
+        if not self.shown:  # a long text's casefold is costly: built last
+            self.shown.append(self.page_text[0].casefold())
+        if folded in self.shown[0] and single:
+            return True
+        if len(self.shown) < 2:
+            self.shown.append(" ".join(self.shown[0].split()))
+        return folded in self.shown[1]
+
+    def clean(
+        self, raws: list[str], *, verify: bool, source: str, first_only: bool = False
+    ) -> tuple[str, ...]:
+        names: list[str] = []
+        credited = False  # a first byline naming no person, but a desk or an organisation
+        for raw in raws:
+            if first_only and (names or credited):
+                break
+            if raw.startswith(("http://", "https://", "www.")):
+                continue
+            if is_agency(raw):
+                self.agencies.append(raw.strip())
+            combo = _agency_combo(raw)
+            found = () if combo else split_authors(raw)
+            if combo and not self.named and (not verify or self.visible(combo)):
+                self.named.append((combo, source))
+            desk = desk_credit(raw) if not found and not self.desks else None
+            if desk and (not verify or self.visible(desk)):
+                self.desks.append((desk, source))
+            credit = labelled_credit(raw) if not found and source == "byline-text" else None
+            if credit and _names_site(credit, self.sites):
+                credit = None  # "By The Daily Planet": the site's own name
+            if credit and not self.named:
+                self.named.append((credit, source))
+            credited = bool(desk or credit or combo)
+            for name in found:
+                folded = name.casefold()
+                if any(
+                    folded == x.casefold() or folded.startswith(x.casefold() + " ") for x in names
+                ):
+                    continue  # the same person again, or with the outlet's name appended
+                if (" " not in name or _SHOUTED.search(name)) and site_keys(
+                    [name], []
+                ) & self.sites:
+                    continue
+                if verify and not self.visible(name):  # visible() has read the body's text
+                    shown_as = _login_as_shown(name, self.page_text[0])
+                    if shown_as is None:
+                        continue
+                    name = shown_as  # noqa: PLW2901 - the login's name as the page writes it
+                names.append(name)
+        return tuple(names)
+
+
 def choose_authors(
     ld: LdArticle | None,
     tags: PageTags,
@@ -142,104 +219,42 @@ def choose_authors(
     Names from JSON-LD and ``<meta>`` count only when the page shows them too, and
     a one-word name that is the site's own name is taken for the site.
     """
-    agencies: list[str] = []
-    page_text: list[str] = []  # the body's text, read once
-    shown: list[str] = []
-    desks: list[tuple[str, str]] = []  # (credit, source): the first desk credit met
-    named: list[tuple[str, str]] = []  # (credit, source): a byline naming no person
-
-    def visible(name: str) -> bool:
-        # The raw text first: a name with single spaces found there is also found in the
-        # whitespace-normalised text, which is only built when the raw text fails.
-        folded = name.casefold()
-        single = folded == " ".join(folded.split())
-        if not page_text:
-            page_text.append(str(_BODY_TEXT(root)))
-        if single and name in page_text[0]:
-            return True  # casefolding maps each character alone: a substring stays one
-        if not shown:
-            shown.append(page_text[0].casefold())  # a long text's casefold is costly: built last
-        if folded in shown[0] and single:
-            return True
-        if len(shown) < 2:
-            shown.append(" ".join(shown[0].split()))
-        return folded in shown[1]
-
-    def clean(
-        raws: list[str], *, verify: bool, source: str, first_only: bool = False
-    ) -> tuple[str, ...]:
-        names: list[str] = []
-        credited = False  # a first byline naming no person, but a desk or an organisation
-        for raw in raws:
-            if first_only and (names or credited):
-                break
-            if raw.startswith(("http://", "https://", "www.")):
-                continue
-            if is_agency(raw):
-                agencies.append(raw.strip())
-            combo = _agency_combo(raw)
-            found = () if combo else split_authors(raw)
-            if combo and not named and (not verify or visible(combo)):
-                named.append((combo, source))
-            desk = desk_credit(raw) if not found and not desks else None
-            if desk and (not verify or visible(desk)):
-                desks.append((desk, source))
-            credit = labelled_credit(raw) if not found and source == "byline-text" else None
-            if credit and _names_site(credit, sites):
-                credit = None  # "By The Daily Planet": the site's own name
-            if credit and not named:
-                named.append((credit, source))
-            credited = bool(desk or credit or combo)
-            for name in found:
-                folded = name.casefold()
-                if any(
-                    folded == x.casefold() or folded.startswith(x.casefold() + " ") for x in names
-                ):
-                    continue  # the same person again, or with the outlet's name appended
-                if (" " not in name or _SHOUTED.search(name)) and site_keys([name], []) & sites:
-                    continue
-                if verify and not visible(name):  # visible() has read the body's text
-                    shown_as = _login_as_shown(name, page_text[0])
-                    if shown_as is None:
-                        continue
-                    name = shown_as  # noqa: PLW2901 - the login's name as the page writes it
-                names.append(name)
-        return tuple(names)
-
+    met = _Credits(root, sites)
+    agencies = met.agencies
     if ld is not None:
-        names = clean(
+        names = met.clean(
             ld_names(ld.node.get("author"), ld, people_only=True), verify=True, source="json-ld"
         )
         if names:
             return names, "json-ld", agencies
     for key in _AUTHOR_META:
-        names = clean(tags.all(key), verify=True, source=source_name(key))
+        names = met.clean(tags.all(key), verify=True, source=source_name(key))
         if names:
             return names, source_name(key), agencies
-    names = clean(_yoast_author(tags), verify=True, source="twitter")
+    names = met.clean(_yoast_author(tags), verify=True, source="twitter")
     if names:
         return names, "twitter", agencies
-    names = clean(_described_byline(tags), verify=True, source="description")
+    names = met.clean(_described_byline(tags), verify=True, source="description")
     if names:
         return names, "description", agencies
     for source, raws in byline_candidates(root, heading, marks):
-        names = clean(raws, verify=False, source=source, first_only=source in _FIRST_ONLY)
+        names = met.clean(raws, verify=False, source=source, first_only=source in _FIRST_ONLY)
         if len(names) > _MAX_BYLINE_NAMES:  # a list of things, not of people
             continue
         if names:
             return names, source, agencies
-    if desks:  # no person is named: the desk or team credited is the author
-        return (desks[0][0],), desks[0][1], agencies
+    if met.desks:  # no person is named: the desk or team credited is the author
+        return (met.desks[0][0],), met.desks[0][1], agencies
     if ld is not None:  # a JSON-LD Person whose name is unusual ("Der Spendenteddy")
         for raw in ld_names(ld.node.get("author"), ld, people_only=True):
             name = as_written(raw)
-            if name and not is_agency(name) and not _names_site(name, sites) and visible(name):
+            if name and not is_agency(name) and not _names_site(name, sites) and met.visible(name):
                 return (name,), "json-ld", agencies
     agreed = _agreed_credit(ld, tags)
-    if agreed and visible(agreed):
+    if agreed and met.visible(agreed):
         return (agreed,), "meta", agencies
-    if named:  # a labelled byline naming an organisation, an agency credit
-        return (named[0][0],), named[0][1], agencies
+    if met.named:  # a labelled byline naming an organisation, an agency credit
+        return (met.named[0][0],), met.named[0][1], agencies
     dateline = _DATELINE_AGENCY.match(
         tags.get("description", "og:description", "twitter:description") or ""
     )

@@ -270,6 +270,84 @@ def _headline_roles(
                 draft.aliases.append(phrase)
 
 
+class _Resolver:
+    """The speaker resolver of :func:`make_resolver` (a class, not closures: compiled by
+    mypyc, closures that call each other form a reference cycle that outlives the call)."""
+
+    def __init__(
+        self, text: str, persons: Sequence[Person], genders: Sequence[str], lex: Lexicon
+    ) -> None:
+        self.text = text
+        self.persons = persons
+        self.genders = genders
+        self.lex = lex
+        self.index = sorted(
+            (span.start, span.end, i)
+            for i, person in enumerate(persons)
+            for span in person.mentions
+        )
+        self.starts = [s for s, _, _ in self.index]
+        self.holders = _holders(
+            (p.titles for p in persons), ([m.start for m in p.mentions] for p in persons), lex
+        )
+        self.wanted = min(len(persons), _RECENT_PERSONS)
+
+    def recent(self, pos: int) -> list[int]:
+        """Persons by their last mention before *pos*, most recent first, each once
+        (looking back over a bounded number of mentions)."""
+        seen: list[int] = []
+        last = bisect.bisect_left(self.starts, pos) - 1
+        for k in range(last, max(-1, last - _LOOKBACK_MENTIONS), -1):
+            who = self.index[k][2]
+            if self.index[k][1] <= pos and who not in seen:
+                seen.append(who)
+                if len(seen) >= self.wanted:
+                    break
+        return seen
+
+    def covered(self, span: Span, titled: bool) -> int | None:
+        k = bisect.bisect_left(self.starts, span.end) - 1
+        while k >= 0 and self.index[k][0] > span.start - 400:
+            if self.index[k][1] > span.start:
+                return self.index[k][2]
+            k -= 1
+        k = bisect.bisect_left(self.starts, span.end)
+        if titled and k < len(self.index) and self.index[k][0] - span.end <= 60:
+            between = self.text[span.end : self.index[k][0]]
+            if not _BREAK.search(between):
+                return self.index[k][2]  # a title written before the name
+        return None
+
+    def __call__(self, source: str, span: Span) -> Person | None:
+        form = " ".join(source.split()).lower()
+        last = form.rsplit(maxsplit=1)[-1] if form else ""
+        who = self.covered(span, last in self.lex.roles or last in self.lex.role_heads)
+        if who is not None:
+            return self.persons[who]
+        if _LATTER.match(form):
+            order = self.recent(span.start)
+            return self.persons[order[0]] if order else None
+        if _FORMER.match(form):
+            order = self.recent(span.start)
+            return self.persons[order[1]] if len(order) > 1 else None
+        want = "m" if form in _MALE else "f" if form in _FEMALE else None
+        if want is not None:
+            for n in self.recent(span.start):
+                if self.genders[n] in {want, "u"}:
+                    return self.persons[n]
+            return None
+        words = _unpossessive(_WORD.findall(source))
+        while words and words[0].lower() in _NOMINAL_DETERMINERS:
+            words.pop(0)
+        found = _role_at(words, self.lex)
+        if found is None or found[0] != len(words):
+            return None
+        which = _pick(
+            self.holders, found[2], _country_words(words[: found[0]], self.lex), span.start
+        )
+        return self.persons[which] if which is not None else None
+
+
 def make_resolver(
     text: str, persons: Sequence[Person], genders: Sequence[str], lex: Lexicon
 ) -> SpeakerResolver:
@@ -281,67 +359,4 @@ def make_resolver(
     before; he / she the last person of a fitting gender; a role phrase ("the
     senator") the last person holding that role. Anything else is None.
     """
-    index = sorted(
-        (span.start, span.end, i) for i, person in enumerate(persons) for span in person.mentions
-    )
-    starts = [s for s, _, _ in index]
-    holders = _holders(
-        (p.titles for p in persons), ([m.start for m in p.mentions] for p in persons), lex
-    )
-
-    wanted = min(len(persons), _RECENT_PERSONS)
-
-    def recent(pos: int) -> list[int]:
-        """Persons by their last mention before *pos*, most recent first, each once
-        (looking back over a bounded number of mentions)."""
-        seen: list[int] = []
-        last = bisect.bisect_left(starts, pos) - 1
-        for k in range(last, max(-1, last - _LOOKBACK_MENTIONS), -1):
-            who = index[k][2]
-            if index[k][1] <= pos and who not in seen:
-                seen.append(who)
-                if len(seen) >= wanted:
-                    break
-        return seen
-
-    def covered(span: Span, titled: bool) -> int | None:
-        k = bisect.bisect_left(starts, span.end) - 1
-        while k >= 0 and index[k][0] > span.start - 400:
-            if index[k][1] > span.start:
-                return index[k][2]
-            k -= 1
-        k = bisect.bisect_left(starts, span.end)
-        if titled and k < len(index) and index[k][0] - span.end <= 60:
-            between = text[span.end : index[k][0]]
-            if not _BREAK.search(between):
-                return index[k][2]  # a title written before the name
-        return None
-
-    def resolve(source: str, span: Span) -> Person | None:
-        form = " ".join(source.split()).lower()
-        last = form.rsplit(maxsplit=1)[-1] if form else ""
-        who = covered(span, last in lex.roles or last in lex.role_heads)
-        if who is not None:
-            return persons[who]
-        if _LATTER.match(form):
-            order = recent(span.start)
-            return persons[order[0]] if order else None
-        if _FORMER.match(form):
-            order = recent(span.start)
-            return persons[order[1]] if len(order) > 1 else None
-        want = "m" if form in _MALE else "f" if form in _FEMALE else None
-        if want is not None:
-            for n in recent(span.start):
-                if genders[n] in {want, "u"}:
-                    return persons[n]
-            return None
-        words = _unpossessive(_WORD.findall(source))
-        while words and words[0].lower() in _NOMINAL_DETERMINERS:
-            words.pop(0)
-        found = _role_at(words, lex)
-        if found is None or found[0] != len(words):
-            return None
-        which = _pick(holders, found[2], _country_words(words[: found[0]], lex), span.start)
-        return persons[which] if which is not None else None
-
-    return resolve
+    return _Resolver(text, persons, genders, lex)

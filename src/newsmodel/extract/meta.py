@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, Final
 from urllib.parse import urljoin
 
@@ -221,6 +221,35 @@ def _shown_date(
     return published
 
 
+class _Reader:
+    """Structured date values (source, raw) read into (value, raw, source), the plausible
+    ones. (A class, not a closure: compiled by mypyc, closures form reference cycles.)"""
+
+    def __init__(
+        self,
+        *,
+        now: dt.datetime,
+        default_timezone: dt.tzinfo | None,
+        month_first: bool,
+        shifts: bool,
+    ) -> None:
+        self.now = now
+        self.default_timezone = default_timezone
+        self.month_first = month_first
+        self.shifts = shifts
+
+    def values(self, pairs: list[tuple[str, str | None]]) -> list[_Found]:
+        found: list[_Found] = []
+        for source, raw in pairs:
+            if raw:
+                value = parse_any(
+                    raw, default_timezone=self.default_timezone, month_first=self.month_first
+                )
+                if value is not None and plausible(value, self.now):
+                    found.append(((local_midnight(value) if self.shifts else value), raw, source))
+        return found
+
+
 def _dates(
     ld: LdArticle | None,
     tags: PageTags,
@@ -241,13 +270,6 @@ def _dates(
     # pages not in English: an English page (US sites above all) keeps its own offset.
     shifts = not language or not language.lower().startswith("en")
 
-    def parsed(pairs: list[tuple[str, str | None]]) -> Iterator[_Found]:
-        for source, raw in pairs:
-            if raw:
-                value = parse_any(raw, default_timezone=default_timezone, month_first=month_first)
-                if value is not None and plausible(value, now):
-                    yield (local_midnight(value) if shifts else value), raw, source
-
     ld_pub = ld.text("datePublished") if ld else None
     ld_created = ld.text("dateCreated", "uploadDate") if ld else None
     ld_mod = ld.text("dateModified") if ld else None
@@ -259,12 +281,34 @@ def _dates(
     modified_pairs = [("json-ld", ld_mod)] + [
         (source_name(k), v) for k in MODIFIED_META for v in tags.all(k)[:1]
     ]
-    structured = list(parsed(published_pairs))
-    modified_values = list(parsed(modified_pairs))
+    read = _Reader(
+        now=now, default_timezone=default_timezone, month_first=month_first, shifts=shifts
+    )
+    structured = read.values(published_pairs)
+    modified_values = read.values(modified_pairs)
     published = structured[0] if structured else None
 
-    def from_markup() -> _Found | None:
-        return date_from_markup(
+    if published is not None and _near_utc_midnight(published[0]):
+        shown = (
+            date_near_heading(
+                heading, now=now, default_timezone=default_timezone, month_first=month_first
+            )
+            or date_from_markup(
+                tags.times,
+                scopes,
+                heading_ancestors(heading),
+                marks,
+                now=now,
+                default_timezone=default_timezone,
+                month_first=month_first,
+            )
+            or date_in_title(tags.title, now=now, month_first=month_first)
+        )
+        if shown is not None and abs((shown[0].date() - published[0].date()).days) == 1:
+            # A UTC stamp near midnight: the day the page shows is the day in its own zone.
+            published = shown
+    if published is None:
+        published = date_from_markup(
             tags.times,
             scopes,
             heading_ancestors(heading),
@@ -273,20 +317,6 @@ def _dates(
             default_timezone=default_timezone,
             month_first=month_first,
         )
-
-    if published is not None and _near_utc_midnight(published[0]):
-        shown = (
-            date_near_heading(
-                heading, now=now, default_timezone=default_timezone, month_first=month_first
-            )
-            or from_markup()
-            or date_in_title(tags.title, now=now, month_first=month_first)
-        )
-        if shown is not None and abs((shown[0].date() - published[0].date()).days) == 1:
-            # A UTC stamp near midnight: the day the page shows is the day in its own zone.
-            published = shown
-    if published is None:
-        published = from_markup()
     url_day = date_from_url(url)
     if url_day is not None and not plausible(url_day, now):
         url_day = None
@@ -355,6 +385,31 @@ def _original_url(url: str | None) -> str | None:
     return url
 
 
+def _put(
+    values: dict[str, Any], sources: dict[str, str], field: str, value: Any, source: str | None
+) -> None:
+    if value and source:
+        values[field] = value
+        sources[field] = source
+
+
+class _LazyMarks:
+    """The page's marks, read on the first call only, if a finder asks for them.
+
+    (A class, not a closure: compiled by mypyc, closures that call each other form a
+    reference cycle that keeps the page's tree alive until the cyclic GC runs.)
+    """
+
+    def __init__(self, root: HtmlElement) -> None:
+        self.root = root
+        self.read: Marks | None = None
+
+    def __call__(self) -> Marks:
+        if self.read is None:
+            self.read = read_marks(self.root)
+        return self.read
+
+
 def extract_metadata(root: HtmlElement, *, url: str | None, options: ParseOptions) -> Metadata:
     """Read the metadata of the page whose parsed tree is *root*. Does not change the tree."""
     now = options.now or dt.datetime.now(dt.timezone.utc)
@@ -372,21 +427,22 @@ def extract_metadata(root: HtmlElement, *, url: str | None, options: ParseOption
             )
         )
 
-    def put(field: str, value: Any, source: str | None) -> None:
-        if value and source:
-            values[field] = value
-            sources[field] = source
-
     canonical = _absolute(tags.links.get("canonical"), url)
     page_url = canonical or _absolute(tags.get("og:url"), url) or url
-    put("url", page_url, "link" if canonical else "og" if page_url != url else "input")
+    _put(
+        values,
+        sources,
+        "url",
+        page_url,
+        "link" if canonical else "og" if page_url != url else "input",
+    )
 
     ld_publisher = ld_names(ld.node.get("publisher"), ld, people_only=False) if ld else []
     site = tags.first(*_SITE_META)
     if ld_publisher:
-        put("publisher", ld_publisher[0], "json-ld")
+        _put(values, sources, "publisher", ld_publisher[0], "json-ld")
     elif site:
-        put("publisher", site[1].lstrip("@"), source_name(site[0]))
+        _put(values, sources, "publisher", site[1].lstrip("@"), source_name(site[0]))
 
     candidates: list[tuple[str, str]] = []
     if ld:
@@ -405,12 +461,7 @@ def extract_metadata(root: HtmlElement, *, url: str | None, options: ParseOption
         ],
         [url, page_url],
     )
-    marks_read: list[Marks] = []
-
-    def marks() -> Marks:
-        if not marks_read:
-            marks_read.append(read_marks(root))
-        return marks_read[0]
+    marks = _LazyMarks(root)
 
     chosen = choose_headline(
         candidates,
@@ -421,14 +472,14 @@ def extract_metadata(root: HtmlElement, *, url: str | None, options: ParseOption
     )
     heading = None
     if chosen:
-        put("headline", chosen[0], chosen[1])
+        _put(values, sources, "headline", chosen[0], chosen[1])
         heading = chosen[2]
 
     names, author_source, agencies = choose_authors(
         ld, tags, root, heading=heading, sites=sites, marks=marks
     )
     if "publisher" not in values and agencies:
-        put("publisher", agencies[0], author_source)
+        _put(values, sources, "publisher", agencies[0], author_source)
 
     scope = article_scope(root, heading)
     body = root.find("body")
@@ -444,55 +495,61 @@ def extract_metadata(root: HtmlElement, *, url: str | None, options: ParseOption
         default_timezone=tz,
     )
     if published:
-        put("published", published[0], published[2])
+        _put(values, sources, "published", published[0], published[2])
         values["published_raw"] = published[1]
     if modified:
-        put("modified", modified[0], modified[2])
+        _put(values, sources, "modified", modified[0], modified[2])
         values["modified_raw"] = modified[1]
 
     if ld and (sub := ld.text("alternativeHeadline")):
-        put("subheadline", sub, "json-ld")
+        _put(values, sources, "subheadline", sub, "json-ld")
     elif sub_meta := tags.first("itemprop:alternativeheadline"):
-        put("subheadline", sub_meta[1], "microdata")
+        _put(values, sources, "subheadline", sub_meta[1], "microdata")
     description = tags.first(*_DESCRIPTION_META)
     if description:
-        put("description", description[1], source_name(description[0]))
+        _put(values, sources, "description", description[1], source_name(description[0]))
     elif ld and (ld_description := ld.text("description")):
-        put("description", ld_description, "json-ld")
+        _put(values, sources, "description", ld_description, "json-ld")
 
     section = ld.text("articleSection") if ld else None
     if section:
-        put("section", section, "json-ld")
+        _put(values, sources, "section", section, "json-ld")
     elif found := tags.first(*_SECTION_META):
-        put("section", found[1], source_name(found[0]))
+        _put(values, sources, "section", found[1], source_name(found[0]))
 
     keywords, keyword_source = _keywords(ld, tags)
-    put("keywords", keywords, keyword_source)
+    _put(values, sources, "keywords", keywords, keyword_source)
 
     language = normalize_language(tags.lang)
     if language:
-        put("language", language, "html-lang")
+        _put(values, sources, "language", language, "html-lang")
     else:
         in_language = normalize_language(ld.text("inLanguage")) if ld else None
         found = tags.first(*_LANGUAGE_META)
         if in_language:
-            put("language", in_language, "json-ld")
+            _put(values, sources, "language", in_language, "json-ld")
         elif found:
-            put("language", normalize_language(found[1]), source_name(found[0]))
+            _put(values, sources, "language", normalize_language(found[1]), source_name(found[0]))
 
     image: Any = ld.resolve(ld.node.get("image")) if ld else None
     if isinstance(image, list):
         image = ld.resolve(image[0]) if image and ld else None
     image_meta = tags.first(*_IMAGE_META)
     if image_meta:
-        put("image_url", _absolute(image_meta[1], page_url), source_name(image_meta[0]))
+        _put(
+            values,
+            sources,
+            "image_url",
+            _absolute(image_meta[1], page_url),
+            source_name(image_meta[0]),
+        )
     elif ld and (ld_image := first_text(image.get("url") if isinstance(image, dict) else image)):
-        put("image_url", _absolute(ld_image, page_url), "json-ld")
+        _put(values, sources, "image_url", _absolute(ld_image, page_url), "json-ld")
     caption = first_text(image.get("caption")) if isinstance(image, dict) else None
     if caption:
-        put("image_caption", caption, "json-ld")
+        _put(values, sources, "image_caption", caption, "json-ld")
     elif found := tags.first(*_CAPTION_META):
-        put("image_caption", found[1], source_name(found[0]))
+        _put(values, sources, "image_caption", found[1], source_name(found[0]))
 
     return Metadata(
         url=values.get("url"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import Any, Final
 from urllib.parse import urljoin
 
@@ -287,36 +288,32 @@ def _dates(
     structured = read.values(published_pairs)
     modified_values = read.values(modified_pairs)
     published = structured[0] if structured else None
+    # The date the markup shows, asked for below at most once (a partial: a closure here
+    # would make a reference cycle in the compiled build).
+    from_markup = partial(
+        date_from_markup,
+        tags.times,
+        scopes,
+        heading_ancestors(heading),
+        marks,
+        now=now,
+        default_timezone=default_timezone,
+        month_first=month_first,
+    )
 
     if published is not None and _near_utc_midnight(published[0]):
         shown = (
             date_near_heading(
                 heading, now=now, default_timezone=default_timezone, month_first=month_first
             )
-            or date_from_markup(
-                tags.times,
-                scopes,
-                heading_ancestors(heading),
-                marks,
-                now=now,
-                default_timezone=default_timezone,
-                month_first=month_first,
-            )
+            or from_markup()
             or date_in_title(tags.title, now=now, month_first=month_first)
         )
         if shown is not None and abs((shown[0].date() - published[0].date()).days) == 1:
             # A UTC stamp near midnight: the day the page shows is the day in its own zone.
             published = shown
     if published is None:
-        published = date_from_markup(
-            tags.times,
-            scopes,
-            heading_ancestors(heading),
-            marks,
-            now=now,
-            default_timezone=default_timezone,
-            month_first=month_first,
-        )
+        published = from_markup()
     url_day = date_from_url(url)
     if url_day is not None and not plausible(url_day, now):
         url_day = None
